@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** Units of measure of the catalogue. `count` and `persons` are integers. */
+export const UNITS = [
+  'count',
+  'persons',
+  'fte',
+  'eur',
+  'tonnes',
+  'hours',
+  'percent',
+  'mwh',
+] as const;
+export const UnitSchema = z.enum(UNITS);
+export type Unit = z.infer<typeof UnitSchema>;
+
+/** Units whose values must be whole numbers (rule E8). */
+export const INTEGER_UNITS: readonly Unit[] = ['count', 'persons'];
+
+/**
+ * How an indicator aggregates over time: `flow` = sum of quarters, `stock` = last quarter,
+ * `ratio` = Σ numerator ÷ Σ denominator, computed, never entered.
+ */
+export const KINDS = ['flow', 'stock', 'ratio'] as const;
+export const KindSchema = z.enum(KINDS);
+export type Kind = z.infer<typeof KindSchema>;
+
+export const IndicatorCodeSchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/, 'indicator code: capitals, digits and dashes');
+export const DimensionCodeSchema = z.string().regex(/^[a-z][a-z0-9_]*$/);
+export const MemberCodeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
+
+/** A term of a ratio: an indicator's total (`slice` null) or one of its slices (`dim=member`). */
+export const RatioTermSchema = z.object({
+  indicator: IndicatorCodeSchema,
+  slice: z.string().nullable(),
+});
+export type RatioTerm = z.infer<typeof RatioTermSchema>;
+
+export const DimensionMemberSchema = z.object({
+  code: MemberCodeSchema,
+  labelFr: z.string(),
+  labelEn: z.string(),
+});
+export type DimensionMember = z.infer<typeof DimensionMemberSchema>;
+
+/**
+ * A breakdown dimension. When `poleGroups` is true, the pole's own working-group slugs are
+ * members too, in addition to `members` (which then holds `transversal` and `non_renseigne`).
+ */
+export const DimensionSchema = z.object({
+  code: DimensionCodeSchema,
+  labelFr: z.string(),
+  labelEn: z.string(),
+  poleGroups: z.boolean(),
+  members: z.array(DimensionMemberSchema).min(1),
+});
+export type Dimension = z.infer<typeof DimensionSchema>;
+
+export const IndicatorSchema = z.object({
+  code: IndicatorCodeSchema,
+  theme: z.string(),
+  labelFr: z.string().min(1),
+  labelEn: z.string().min(1),
+  definitionFr: z.string(),
+  definitionEn: z.string(),
+  unit: UnitSchema,
+  kind: KindSchema,
+  /** Decimals shown and accepted on entry (0 for count/persons). */
+  decimals: z.number().int().min(0).max(4),
+  /** Breakdown dimension codes; each is a marginal split of the total. Empty for ratios. */
+  breakdowns: z.array(DimensionCodeSchema),
+  /** Ratio parts (summed); null unless kind = ratio. */
+  numerator: z.array(RatioTermSchema).nullable(),
+  denominator: z.array(RatioTermSchema).nullable(),
+  /** Ratio multiplier (100 for percent). */
+  scale: z.number().positive(),
+  /** Validation bounds for an entered quarter value (inclusive); null = unbounded. */
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  grounding: z.enum(['source', 'partial', 'proposal']),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const CatalogueSchema = z.object({
+  version: z.string(),
+  dimensions: z.array(DimensionSchema),
+  indicators: z.array(IndicatorSchema),
+});
+export type Catalogue = z.infer<typeof CatalogueSchema>;
+
+/** The slice key of a total. Breakdown slices are written `dimension=member`. */
+export const TOTAL_SLICE = '';
