@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The newcomer's entry point, with no dependency but Node 20 and npm:
+//   node scripts/ptce.mjs start   install, build, start the app (npm start)
+//   node scripts/ptce.mjs test    install, lint, typecheck, build, run every test (npm test)
+// It brings pnpm 12.4.2 when missing and tells node-gyp where Node's headers are, so that
+// better-sqlite3 compiles without downloading anything.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PNPM_VERSION = '12.4.2';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = { ...process.env };
+if (!env.npm_config_nodedir && fs.existsSync('/usr/include/node/node.h'))
+  env.npm_config_nodedir = '/usr';
+
+function pnpmCommand() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8', env });
+  if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return ['pnpm'];
+  return ['npx', '-y', `pnpm@${PNPM_VERSION}`];
+}
+
+const pnpm = pnpmCommand();
+
+function run(args, options = {}) {
+  const [cmd, ...pre] = [...pnpm, ...args];
+  console.log(`\n> pnpm ${args.join(' ')}`);
+  const res = spawnSync(cmd, pre, { cwd: root, stdio: 'inherit', env, ...options });
+  if (res.status !== 0) process.exit(res.status ?? 1);
+}
+
+function install() {
+  run(['install', '--frozen-lockfile']);
+}
+
+const command = process.argv[2];
+if (command === 'start') {
+  install();
+  run(['run', 'build']);
+  const child = spawn(process.execPath, ['server/dist/main.js'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+} else if (command === 'test') {
+  install();
+  run(['run', 'lint']);
+  run(['run', 'typecheck']);
+  run(['run', 'build']);
+  run(['exec', 'vitest', 'run', ...process.argv.slice(3)]);
+} else {
+  console.error('usage: node scripts/ptce.mjs start|test [vitest args]');
+  process.exit(2);
+}

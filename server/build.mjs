@@ -1,0 +1,24 @@
+// Bundles the server with the workspace's TypeScript sources (shared/, data/) into dist/main.js.
+// Registry packages stay external: they are installed, and better-sqlite3 is native.
+import { build } from 'esbuild';
+
+const externalRegistryPackages = {
+  name: 'external-registry-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@ptce/') ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+await build({
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/main.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  plugins: [externalRegistryPackages],
+  logLevel: 'warning',
+});

@@ -1,0 +1,82 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { authenticate } from './auth/auth.middleware';
+import { sessionRoutes } from './auth/session.routes';
+import { tokensRoutes } from './auth/tokens.routes';
+import { catalogueRoutes } from './catalogue/catalogue.routes';
+import { ApiError } from './http/api-error';
+import type { AppDeps, AppEnv } from './http/app-env';
+import { pickLang } from './http/lang';
+import { MAX_JSON_BYTES } from './http/validate';
+import { periodsRoutes } from './periods/periods.routes';
+import { polesRoutes } from './poles/poles.routes';
+import { targetsRoutes } from './targets/targets.routes';
+import { usersRoutes } from './users/users.routes';
+import { valuesRoutes } from './values/values.routes';
+
+/** The API as a Hono app on the given dependencies (no listening, no static files). */
+export function createApp(deps: AppDeps) {
+  const api = new Hono<AppEnv>()
+    .use(
+      bodyLimit({
+        maxSize: MAX_JSON_BYTES,
+        onError: () => {
+          throw new ApiError('PAYLOAD_TOO_LARGE');
+        },
+      }),
+    )
+    .use(authenticate(deps))
+    .route('/session', sessionRoutes(deps))
+    .route('/tokens', tokensRoutes(deps))
+    .route('/catalogue', catalogueRoutes(deps))
+    .route('/users', usersRoutes(deps))
+    .route('/poles', polesRoutes(deps))
+    .route('/poles', valuesRoutes(deps))
+    .route('/poles', targetsRoutes(deps))
+    .route('/poles', periodsRoutes(deps));
+
+  const app = new Hono<AppEnv>()
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+        referrerPolicy: 'same-origin',
+      }),
+    )
+    .use(async (c, next) => {
+      c.set('lang', pickLang(c.req.header('accept-language'), c.req.query('lang')));
+      c.set('principal', null);
+      await next();
+    })
+    .route('/api', api);
+
+  app.all('/api/*', () => {
+    throw new ApiError('NOT_FOUND');
+  });
+  app.onError((err, c) => {
+    const lang = c.get('lang') ?? 'fr';
+    if (err instanceof ApiError) {
+      for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+      return c.json(err.toEnvelope(lang), err.status as 400);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const code =
+        err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
+      return c.json(new ApiError(code).toEnvelope(lang), err.status);
+    }
+    console.error(`[ptce-suivi] ${c.req.method} ${new URL(c.req.url).pathname} failed:`, err);
+    return c.json(new ApiError('INTERNAL').toEnvelope(lang), 500);
+  });
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,46 @@
+import type { Role } from '@ptce/shared/session.schema';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, PoleRow } from '../db/database';
+import { ApiError } from '../http/api-error';
+import { type Principal, rolesOnPole } from './principal';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface PoleAccess {
+  pole: PoleRow;
+  roles: Set<Role>;
+}
+
+/**
+ * The pole `slug` as seen by `p`. A pole that does not exist and a pole outside the caller's
+ * scope both answer 404, so that pole names do not leak.
+ */
+export async function poleForCaller(db: Db, p: Principal, slug: string): Promise<PoleAccess> {
+  const pole = await db.selectFrom('poles').selectAll().where('slug', '=', slug).executeTakeFirst();
+  if (!pole) throw new ApiError('NOT_FOUND');
+  const roles = rolesOnPole(p, pole.id, pole.region_code);
+  if (roles.size === 0) throw new ApiError('NOT_FOUND');
+  return { pole, roles };
+}
+
+/** Throws 403 unless the caller holds one of `allowed` on the pole. */
+export function requireRole(access: PoleAccess, ...allowed: Role[]): void {
+  if (!allowed.some((r) => access.roles.has(r))) throw new ApiError('FORBIDDEN');
+}
+
+/** Pole ids visible to `p`: all for an admin, its region's for a cress, its own for the others. */
+export async function visiblePoleIds(db: Db, p: Principal): Promise<number[] | 'all'> {
+  if (p.grants.some((g) => g.role === 'admin')) return 'all';
+  const ids = new Set<number>();
+  const regions = p.grants.filter((g) => g.role === 'cress').map((g) => g.regionCode!);
+  if (regions.length > 0) {
+    const rows = await db
+      .selectFrom('poles')
+      .select('id')
+      .where('region_code', 'in', regions)
+      .execute();
+    for (const r of rows) ids.add(r.id);
+  }
+  for (const g of p.grants) if (g.poleId !== null) ids.add(g.poleId);
+  return [...ids];
+}

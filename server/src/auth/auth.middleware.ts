@@ -1,0 +1,93 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { ApiError } from '../http/api-error';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { findGrants, findLiveApiToken, findLiveSession } from './auth.repository';
+import type { Principal } from './principal';
+import { hashToken } from './tokens';
+
+export const SESSION_COOKIE = 'ptce_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The request's own origin, as the browser would write it. */
+export function requestOrigin(c: Context, trustProxy: boolean): string {
+  const url = new URL(c.req.url);
+  const proto = trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+  const host = (trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host') || url.host;
+  return `${proto ?? url.protocol.replace(':', '')}://${host}`;
+}
+
+/**
+ * Refuses a cookie-carrying unsafe request sent from another site (CSRF): the Origin header
+ * (or Referer) must be this server's origin or an allowed one; Sec-Fetch-Site cross-site is refused.
+ */
+export function assertSameOrigin(c: Context, deps: AppDeps): void {
+  if (!UNSAFE.has(c.req.method)) return;
+  if (c.req.header('sec-fetch-site') === 'cross-site') throw new ApiError('CSRF_REJECTED');
+  const origin = c.req.header('origin') ?? refererOrigin(c.req.header('referer'));
+  if (origin === undefined) return; // not a browser: no ambient cookie attack
+  const own = requestOrigin(c, deps.trustProxy);
+  if (origin !== own && !deps.allowedOrigins.includes(origin)) throw new ApiError('CSRF_REJECTED');
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return 'invalid';
+  }
+}
+
+/**
+ * Resolves the caller from `Authorization: Bearer` (API token) or the session cookie.
+ * A bad bearer token is a 401 (never a silent fallback to the cookie).
+ */
+export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const now = deps.now();
+    let principal: Principal | null = null;
+    const auth = c.req.header('authorization');
+    if (auth !== undefined) {
+      const m = /^Bearer\s+(\S{10,200})$/i.exec(auth);
+      const row = m ? await findLiveApiToken(deps.db, hashToken(m[1]!), now) : undefined;
+      if (!row) throw new ApiError('UNAUTHENTICATED');
+      principal = {
+        userId: row.id,
+        email: row.email,
+        name: row.name,
+        grants: await findGrants(deps.db, row.id),
+        via: 'token',
+        credential: String(row.tokenId),
+        expiresAt: row.expires_at,
+      };
+    } else {
+      const token = getCookie(c, SESSION_COOKIE);
+      const row =
+        token && token.length < 200
+          ? await findLiveSession(deps.db, hashToken(token), now)
+          : undefined;
+      if (row) {
+        assertSameOrigin(c, deps);
+        principal = {
+          userId: row.id,
+          email: row.email,
+          name: row.name,
+          grants: await findGrants(deps.db, row.id),
+          via: 'cookie',
+          credential: row.token_hash,
+          expiresAt: row.expires_at,
+        };
+      }
+    }
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+/** The caller, or a 401 UNAUTHENTICATED. */
+export function requirePrincipal(c: Context<AppEnv>): Principal {
+  const p = c.get('principal');
+  if (!p) throw new ApiError('UNAUTHENTICATED');
+  return p;
+}

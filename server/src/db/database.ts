@@ -1,0 +1,200 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Timestamps are ISO-8601 UTC strings; booleans are 0/1 integers (SQLite has neither type). */
+export interface RegionTable {
+  code: string;
+  name: string;
+}
+
+export interface PoleTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  territory: string;
+  region_code: string;
+  created_at: string;
+}
+
+/** A reporting scope of a pole: a working group, or the pole itself (`is_pole` = 1, slug `pole`). */
+export interface WorkingGroupTable {
+  id: Generated<number>;
+  pole_id: number;
+  slug: string;
+  name: string;
+  is_pole: number;
+  position: number;
+}
+
+export interface IndicatorTable {
+  code: string;
+  theme: string;
+  label_fr: string;
+  label_en: string;
+  definition_fr: string;
+  definition_en: string;
+  unit: string;
+  kind: string;
+  decimals: number;
+  /** JSON arrays. */
+  breakdowns: string;
+  numerator: string | null;
+  denominator: string | null;
+  scale: number;
+  min: number | null;
+  max: number | null;
+  grounding: string;
+  position: number;
+  /** 1 when the indicator left the catalogue but values still use it. */
+  retired: number;
+}
+
+export interface DimensionTable {
+  code: string;
+  label_fr: string;
+  label_en: string;
+  pole_groups: number;
+  /** JSON array of { code, labelFr, labelEn }. */
+  members: string;
+  position: number;
+}
+
+export interface TrackedIndicatorTable {
+  group_id: number;
+  indicator_code: string;
+  position: number;
+}
+
+export interface ValueTable {
+  id: Generated<number>;
+  pole_id: number;
+  group_id: number;
+  indicator_code: string;
+  period: string;
+  slice: string;
+  /** null = cleared (a tombstone keeps the version counting up). */
+  value: number | null;
+  comment: string | null;
+  override_reason: string | null;
+  version: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+/** Append-only: triggers refuse UPDATE and DELETE. */
+export interface ValueHistoryTable {
+  id: Generated<number>;
+  pole_id: number;
+  group_id: number;
+  indicator_code: string;
+  period: string;
+  slice: string;
+  old_value: number | null;
+  new_value: number | null;
+  old_comment: string | null;
+  new_comment: string | null;
+  version: number;
+  changed_at: string;
+  changed_by: number | null;
+  reason: string | null;
+}
+
+export interface TargetTable {
+  group_id: number;
+  indicator_code: string;
+  year: number;
+  value: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface QuarterStatusTable {
+  pole_id: number;
+  period: string;
+  status: string;
+  reason: string | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+/** Append-only workflow log. */
+export interface PeriodEventTable {
+  id: Generated<number>;
+  pole_id: number;
+  period: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  reason: string | null;
+  at: string;
+  by: number | null;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface MembershipTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  pole_id: number | null;
+  region_code: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a leaked database does not leak live sessions. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  regions: RegionTable;
+  poles: PoleTable;
+  working_groups: WorkingGroupTable;
+  indicators: IndicatorTable;
+  dimensions: DimensionTable;
+  tracked_indicators: TrackedIndicatorTable;
+  values: ValueTable;
+  value_history: ValueHistoryTable;
+  targets: TargetTable;
+  quarter_status: QuarterStatusTable;
+  period_events: PeriodEventTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  settings: SettingTable;
+}
+
+export type PoleRow = Selectable<PoleTable>;
+export type WorkingGroupRow = Selectable<WorkingGroupTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type ValueRow = Selectable<ValueTable>;
+export type NewValueHistory = Insertable<ValueHistoryTable>;
+export type UserRow = Selectable<UserTable>;
+export type MembershipRow = Selectable<MembershipTable>;

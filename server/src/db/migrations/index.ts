@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as createSchema from './2026_11_29_0900_create_schema';
+
+/** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_29_0900_create_schema': createSchema,
+};

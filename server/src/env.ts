@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PTCE_DB: z.string().min(1).default('./var/ptce-suivi.sqlite'),
+  PTCE_DEMO: flag.default(true),
+  PTCE_ADMIN_EMAIL: z.email().optional(),
+  PTCE_ADMIN_PASSWORD: z.string().min(12).optional(),
+  /** Session lifetime in hours. */
+  PTCE_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  /** Extra origins allowed to send cookie-authenticated writes (comma-separated). */
+  PTCE_ORIGINS: z.string().default(''),
+  /** Trust X-Forwarded-Proto/-For from a reverse proxy. */
+  PTCE_TRUST_PROXY: flag.default(false),
+  /** Folder of the built web app served at `/`. */
+  PTCE_WEB_DIST: z.string().optional(),
+  /** Days after a quarter's end before it is overdue. */
+  PTCE_DEADLINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/**
+ * Parses the settings of DESIGN.md "Running it" from `source` (default `process.env`).
+ * Throws an Error listing every invalid setting; the only reader of `process.env`.
+ */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.PTCE_ADMIN_EMAIL && !parsed.data.PTCE_ADMIN_PASSWORD) {
+    throw new Error('Invalid settings:\n  PTCE_ADMIN_PASSWORD: required with PTCE_ADMIN_EMAIL');
+  }
+  return parsed.data;
+}

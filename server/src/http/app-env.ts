@@ -1,0 +1,26 @@
+import type { Lang } from '@ptce/shared/error-messages';
+import type { Kysely } from 'kysely';
+import type { Principal } from '../auth/principal';
+import type { RateLimiter } from '../auth/rate-limit';
+import type { CatalogueCache } from '../catalogue/catalogue-cache';
+import type { Database } from '../db/database';
+
+/** What the routes need from the outside world: passed in, never imported as singletons. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  catalogue: CatalogueCache;
+  sessionHours: number;
+  /** Origins (scheme://host[:port]) allowed besides the server's own for cookie writes. */
+  allowedOrigins: string[];
+  trustProxy: boolean;
+  deadlineDays: number;
+  now: () => Date;
+  limits: { perAccount: RateLimiter; perIp: RateLimiter };
+}
+
+export type AppEnv = {
+  Variables: {
+    lang: Lang;
+    principal: Principal | null;
+  };
+};

@@ -1,0 +1,81 @@
+import { loadCatalogue as loadCatalogueFile } from '@ptce/data/catalogue';
+import { loadDemo } from '@ptce/data/demo';
+import { lastCompleteQuarter } from '@ptce/shared/periods';
+import { findUserByEmail } from './auth/auth.repository';
+import { hashPassword } from './auth/passwords';
+import { RateLimiter } from './auth/rate-limit';
+import { type SyncReport, syncCatalogue } from './catalogue/catalogue.repository';
+import { CatalogueCache } from './catalogue/catalogue-cache';
+import { openDatabase } from './db/create-db';
+import { migrateToLatest } from './db/migrate';
+import { type DemoAccountCreated, seedDemo } from './demo/seed-demo';
+import type { Env } from './env';
+import type { AppDeps } from './http/app-env';
+import { insertUser } from './users/users.repository';
+
+export interface Instance {
+  deps: AppDeps;
+  sqlite: ReturnType<typeof openDatabase>['sqlite'];
+  created: boolean;
+  catalogue: SyncReport;
+  demoAccounts: DemoAccountCreated[];
+  close: () => Promise<void>;
+}
+
+/** Login throttling: 5 failures per account and 30 per address per 15 minutes. */
+export function defaultLimits() {
+  return { perAccount: new RateLimiter(5, 15 * 60_000), perIp: new RateLimiter(30, 15 * 60_000) };
+}
+
+/**
+ * Opens the database, applies migrations (throws on failure), syncs the catalogue from `data/`,
+ * and — in a new database only — loads the demo (unless PTCE_DEMO=0); creates the admin of
+ * PTCE_ADMIN_EMAIL when no account has that e-mail.
+ */
+export async function openInstance(
+  env: Env,
+  now: () => Date = () => new Date(),
+): Promise<Instance> {
+  const { db, sqlite, created } = openDatabase(env.PTCE_DB);
+  const migration = await migrateToLatest(db);
+  if (migration.error) {
+    await db.destroy();
+    throw new Error(`migration failed: ${String(migration.error)}`);
+  }
+  const catalogueFile = loadCatalogueFile();
+  const report = await syncCatalogue(db, catalogueFile);
+  let demoAccounts: DemoAccountCreated[] = [];
+  if (created && env.PTCE_DEMO) {
+    demoAccounts = await seedDemo(db, loadDemo(), catalogueFile, {
+      to: lastCompleteQuarter(now()),
+      seed: 2014,
+      now: now(),
+    });
+  }
+  if (
+    env.PTCE_ADMIN_EMAIL &&
+    env.PTCE_ADMIN_PASSWORD &&
+    !(await findUserByEmail(db, env.PTCE_ADMIN_EMAIL))
+  ) {
+    await insertUser(db, {
+      email: env.PTCE_ADMIN_EMAIL.toLowerCase(),
+      name: 'Administrateur',
+      passwordHash: await hashPassword(env.PTCE_ADMIN_PASSWORD),
+      at: now().toISOString(),
+      memberships: [{ role: 'admin', poleId: null }],
+    });
+  }
+  const deps: AppDeps = {
+    db,
+    catalogue: new CatalogueCache(db),
+    sessionHours: env.PTCE_SESSION_HOURS,
+    allowedOrigins: env.PTCE_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    trustProxy: env.PTCE_TRUST_PROXY,
+    deadlineDays: env.PTCE_DEADLINE_DAYS,
+    now,
+    limits: defaultLimits(),
+  };
+  return { deps, sqlite, created, catalogue: report, demoAccounts, close: () => db.destroy() };
+}

@@ -1,0 +1,125 @@
+import type {
+  PeriodAction,
+  PeriodEvent,
+  PeriodState,
+  PeriodStatus,
+} from '@ptce/shared/periods.schema';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A quarter's workflow state; a quarter never touched is a `draft`. */
+export async function findPeriodState(
+  db: Db,
+  poleId: number,
+  period: string,
+): Promise<PeriodState> {
+  const row = await db
+    .selectFrom('quarter_status as q')
+    .leftJoin('users as u', 'u.id', 'q.updated_by')
+    .select(['q.status', 'q.reason', 'q.updated_at', 'u.name'])
+    .where('q.pole_id', '=', poleId)
+    .where('q.period', '=', period)
+    .executeTakeFirst();
+  return {
+    period,
+    status: (row?.status as PeriodStatus | undefined) ?? 'draft',
+    reason: row?.reason ?? null,
+    updatedAt: row?.updated_at ?? null,
+    updatedBy: row?.name ?? null,
+  };
+}
+
+/** Every quarter with a recorded state in [from, to] (others are drafts). */
+export async function findPeriodStates(
+  db: Db,
+  poleId: number,
+  from: string,
+  to: string,
+): Promise<PeriodState[]> {
+  const rows = await db
+    .selectFrom('quarter_status as q')
+    .leftJoin('users as u', 'u.id', 'q.updated_by')
+    .select(['q.period', 'q.status', 'q.reason', 'q.updated_at', 'u.name'])
+    .where('q.pole_id', '=', poleId)
+    .where('q.period', '>=', from)
+    .where('q.period', '<=', to)
+    .orderBy('q.period')
+    .execute();
+  return rows.map((r) => ({
+    period: r.period,
+    status: r.status as PeriodStatus,
+    reason: r.reason,
+    updatedAt: r.updated_at,
+    updatedBy: r.name ?? null,
+  }));
+}
+
+/** Records a transition: the new state and an append-only event, in the caller's transaction. */
+export async function recordTransition(
+  db: Db,
+  t: {
+    poleId: number;
+    period: string;
+    action: PeriodAction;
+    from: PeriodStatus;
+    to: PeriodStatus;
+    reason: string | null;
+    by: number;
+    at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('quarter_status')
+    .values({
+      pole_id: t.poleId,
+      period: t.period,
+      status: t.to,
+      reason: t.reason,
+      updated_at: t.at,
+      updated_by: t.by,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['pole_id', 'period'])
+        .doUpdateSet({ status: t.to, reason: t.reason, updated_at: t.at, updated_by: t.by }),
+    )
+    .execute();
+  await db
+    .insertInto('period_events')
+    .values({
+      pole_id: t.poleId,
+      period: t.period,
+      action: t.action,
+      from_status: t.from,
+      to_status: t.to,
+      reason: t.reason,
+      at: t.at,
+      by: t.by,
+    })
+    .execute();
+}
+
+export async function findPeriodEvents(
+  db: Db,
+  poleId: number,
+  period?: string,
+): Promise<PeriodEvent[]> {
+  let q = db
+    .selectFrom('period_events as e')
+    .leftJoin('users as u', 'u.id', 'e.by')
+    .select(['e.period', 'e.action', 'e.from_status', 'e.to_status', 'e.reason', 'e.at', 'u.name'])
+    .where('e.pole_id', '=', poleId);
+  if (period) q = q.where('e.period', '=', period);
+  const rows = await q.orderBy('e.id', 'desc').limit(1000).execute();
+  return rows.map((r) => ({
+    period: r.period,
+    action: r.action as PeriodAction,
+    fromStatus: r.from_status as PeriodStatus,
+    toStatus: r.to_status as PeriodStatus,
+    reason: r.reason,
+    at: r.at,
+    by: r.name ?? null,
+  }));
+}

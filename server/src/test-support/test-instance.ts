@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadCatalogue as loadCatalogueFile } from '@ptce/data/catalogue';
+import { loadDemo } from '@ptce/data/demo';
+import { POLE_SCOPE } from '@ptce/shared/poles.schema';
+import type { Role } from '@ptce/shared/session.schema';
+import { createApp } from '../app';
+import { hashPassword } from '../auth/passwords';
+import { syncCatalogue } from '../catalogue/catalogue.repository';
+import { CatalogueCache } from '../catalogue/catalogue-cache';
+import { openDatabase } from '../db/create-db';
+import { migrateToLatest } from '../db/migrate';
+import type { AppDeps } from '../http/app-env';
+import { defaultLimits } from '../instance';
+import { insertUser } from '../users/users.repository';
+
+export const PASSWORD = 'mot-de-passe-de-test';
+/** A fixed clock: 29 Nov 2026, so the current quarter is 2026Q4 and 2026Q3 is complete. */
+export const NOW = new Date('2026-11-29T10:00:00Z');
+
+/** Test accounts: e-mail → memberships. */
+export const ACCOUNTS: Record<string, Array<{ role: Role; pole?: string; region?: string }>> = {
+  'coord@hc.test': [{ role: 'coordinator', pole: 'henin-carvin' }],
+  'board@hc.test': [{ role: 'board', pole: 'henin-carvin' }],
+  'cress@hdf.test': [{ role: 'cress', region: 'HDF' }],
+  'cress@occ.test': [{ role: 'cress', region: 'OCC' }],
+  'admin@test.test': [{ role: 'admin' }],
+  'coord@other.test': [{ role: 'coordinator', pole: 'autre-pole' }],
+  'coord@littoral.test': [{ role: 'coordinator', pole: 'demo-littoral' }],
+};
+
+/**
+ * A real SQLite file in a temp folder, migrated, with the catalogue and three poles:
+ * `henin-carvin` (the demo's scopes) and `demo-littoral` in HDF, `autre-pole` in OCC, no values.
+ */
+export async function createTestInstance(opts: { now?: () => Date } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-test-'));
+  const file = path.join(dir, 'test.sqlite');
+  const { db, sqlite } = openDatabase(file);
+  const migration = await migrateToLatest(db);
+  if (migration.error) throw migration.error;
+  await syncCatalogue(db, loadCatalogueFile());
+  const demo = loadDemo();
+  const at = NOW.toISOString();
+  await db
+    .insertInto('regions')
+    .values([
+      { code: 'HDF', name: 'Hauts-de-France' },
+      { code: 'OCC', name: 'Occitanie' },
+    ])
+    .execute();
+  const poleIds = new Map<string, number>();
+  const hc = demo.poles.find((p) => p.slug === 'henin-carvin')!;
+  const poles = [
+    {
+      slug: 'henin-carvin',
+      name: hc.name,
+      region: 'HDF',
+      groups: hc.groups,
+      poleIndicators: hc.poleIndicators,
+    },
+    {
+      slug: 'demo-littoral',
+      name: 'Démo Littoral',
+      region: 'HDF',
+      groups: hc.groups.slice(0, 1),
+      poleIndicators: hc.poleIndicators,
+    },
+    {
+      slug: 'autre-pole',
+      name: 'Autre pôle',
+      region: 'OCC',
+      groups: hc.groups.slice(0, 1),
+      poleIndicators: hc.poleIndicators,
+    },
+  ];
+  for (const p of poles) {
+    const { id } = await db
+      .insertInto('poles')
+      .values({
+        slug: p.slug,
+        name: p.name,
+        territory: 'Test',
+        region_code: p.region,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    poleIds.set(p.slug, id);
+    const scopes = [
+      ...p.groups.map((g) => ({ ...g, isPole: 0 })),
+      { slug: POLE_SCOPE, name: 'Pôle', indicators: p.poleIndicators, isPole: 1 },
+    ];
+    for (const [position, s] of scopes.entries()) {
+      const g = await db
+        .insertInto('working_groups')
+        .values({ pole_id: id, slug: s.slug, name: s.name, is_pole: s.isPole, position })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('tracked_indicators')
+        .values(
+          s.indicators.map((code, i) => ({ group_id: g.id, indicator_code: code, position: i })),
+        )
+        .execute();
+    }
+  }
+  const passwordHash = await hashPassword(PASSWORD);
+  for (const [email, memberships] of Object.entries(ACCOUNTS)) {
+    await insertUser(db, {
+      email,
+      name: email.split('@')[0]!,
+      passwordHash,
+      at,
+      memberships: memberships.map((m) => ({ ...m, poleId: m.pole ? poleIds.get(m.pole)! : null })),
+    });
+  }
+  const deps: AppDeps = {
+    db,
+    catalogue: new CatalogueCache(db),
+    sessionHours: 12,
+    allowedOrigins: [],
+    trustProxy: false,
+    deadlineDays: 30,
+    now: opts.now ?? (() => NOW),
+    limits: defaultLimits(),
+  };
+  const app = createApp(deps);
+  return {
+    app,
+    deps,
+    db,
+    sqlite,
+    file,
+    poleIds,
+    async close() {
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestInstance = Awaited<ReturnType<typeof createTestInstance>>;

@@ -1,0 +1,271 @@
+import type { Catalogue } from '@ptce/shared/catalogue.schema';
+import type { Lang } from '@ptce/shared/error-messages';
+import type { ErrorIssue } from '@ptce/shared/errors.schema';
+import {
+  compareQuarters,
+  currentQuarter,
+  previousQuarter,
+  quartersOfYear,
+  yearOf,
+} from '@ptce/shared/periods';
+import { evaluateRules, type RuleIssue } from '@ptce/shared/rules';
+import type { SaveValuesRequest } from '@ptce/shared/values.schema';
+import type { Kysely } from 'kysely';
+import type { Database, PoleRow, ValueRow } from '../db/database';
+import { ApiError } from '../http/api-error';
+import { findPeriodState } from '../periods/periods.repository';
+import { findScopes } from '../poles/poles.repository';
+import { checkEntries } from './check-entries';
+import { appendHistory, findRows, insertValue, toCells, updateValue } from './values.repository';
+
+export interface SaveContext {
+  db: Kysely<Database>;
+  catalogue: Catalogue;
+  retired: Set<string>;
+  pole: PoleRow;
+  userId: number;
+  now: Date;
+  lang: Lang;
+  /** History reason for every change of the batch (e.g. `import file.xlsx`). */
+  reason?: string;
+}
+
+export interface SaveResult {
+  saved: Array<{
+    scope: string;
+    indicator: string;
+    slice: string;
+    value: number | null;
+    version: number;
+  }>;
+  unchanged: number;
+  warnings: RuleIssue[];
+  overridden: RuleIssue[];
+}
+
+const cellId = (scope: string, indicator: string, slice: string) =>
+  `${scope}|${indicator}|${slice}`;
+
+/**
+ * Saves a quarter's batch all-or-nothing in one transaction. Throws 423 when the quarter is
+ * submitted or validated, 422 INVALID_ENTRIES for catalogue misfits, 409 CONFLICT on a stale
+ * version (listing the current values), 422 RULE_VIOLATION for consistency errors that no
+ * involved entry overrides with a reason. Unchanged entries write nothing.
+ */
+export async function saveValues(ctx: SaveContext, req: SaveValuesRequest): Promise<SaveResult> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const { period } = req;
+    if (compareQuarters(period, currentQuarter(ctx.now)) > 0) {
+      throw new ApiError('INVALID_ENTRIES', undefined, [
+        {
+          path: ['period'],
+          code: 'future',
+          message:
+            ctx.lang === 'fr' ? 'Ce trimestre n’a pas commencé.' : 'This quarter has not started.',
+        },
+      ]);
+    }
+    const state = await findPeriodState(trx, ctx.pole.id, period);
+    if (state.status !== 'draft') throw new ApiError('LOCKED');
+    const scopes = await findScopes(trx, ctx.pole.id);
+    const entryIssues = checkEntries(req.entries, {
+      catalogue: ctx.catalogue,
+      scopes,
+      retired: ctx.retired,
+      lang: ctx.lang,
+    });
+    if (entryIssues.length > 0) throw new ApiError('INVALID_ENTRIES', undefined, entryIssues);
+
+    const groupOf = new Map(scopes.map((s) => [s.slug, s.id]));
+    const slugOf = new Map(scopes.map((s) => [s.id, s.slug]));
+    const year = quartersOfYear(yearOf(period));
+    const periods = [...new Set([previousQuarter(period), ...year, period])];
+    const rows = await findRows(trx, ctx.pole.id, periods);
+    const current = new Map<string, ValueRow>();
+    for (const r of rows)
+      if (r.period === period)
+        current.set(cellId(slugOf.get(r.group_id)!, r.indicator_code, r.slice), r);
+
+    const conflicts: ErrorIssue[] = [];
+    const changes: Array<{
+      entryIndex: number;
+      row: ValueRow | undefined;
+      next: Omit<ValueRow, 'id'>;
+    }> = [];
+    for (const [i, e] of req.entries.entries()) {
+      const slice = e.slice ?? '';
+      const row = current.get(cellId(e.scope, e.indicator, slice));
+      const expected = e.version ?? 0;
+      if (expected !== (row?.version ?? 0) && !(row && row.value === null && expected === 0)) {
+        conflicts.push(conflictIssue(i, e.scope, e.indicator, slice, expected, row, ctx.lang));
+        continue;
+      }
+      const value = e.value;
+      const comment =
+        value === null
+          ? null
+          : e.comment === undefined
+            ? (row?.comment ?? null)
+            : e.comment || null;
+      const override =
+        value === null
+          ? null
+          : (e.overrideReason ?? (row && row.value === value ? row.override_reason : null));
+      if (row && row.value === value && row.comment === comment && row.override_reason === override)
+        continue;
+      if (!row && value === null) continue;
+      changes.push({
+        entryIndex: i,
+        row,
+        next: {
+          pole_id: ctx.pole.id,
+          group_id: groupOf.get(e.scope)!,
+          indicator_code: e.indicator,
+          period,
+          slice,
+          value,
+          comment,
+          override_reason: override,
+          version: (row?.version ?? 0) + 1,
+          updated_at: ctx.now.toISOString(),
+          updated_by: ctx.userId,
+        },
+      });
+    }
+    if (conflicts.length > 0) throw new ApiError('CONFLICT', undefined, conflicts);
+
+    const { warnings, overridden, blocking } = judgeRules(
+      ctx,
+      scopes,
+      rows,
+      slugOf,
+      changes.map((c) => c.next),
+      period,
+    );
+    if (blocking.length > 0)
+      throw new ApiError('RULE_VIOLATION', undefined, blocking.map(ruleIssueToError(ctx.lang)));
+
+    for (const c of changes) {
+      if (c.row) await updateValue(trx, c.row.id, c.next);
+      else await insertValue(trx, c.next);
+    }
+    await appendHistory(
+      trx,
+      changes.map((c) => ({
+        pole_id: ctx.pole.id,
+        group_id: c.next.group_id,
+        indicator_code: c.next.indicator_code,
+        period,
+        slice: c.next.slice,
+        old_value: c.row?.value ?? null,
+        new_value: c.next.value,
+        old_comment: c.row?.comment ?? null,
+        new_comment: c.next.comment,
+        version: c.next.version,
+        changed_at: c.next.updated_at,
+        changed_by: ctx.userId,
+        reason: req.entries[c.entryIndex]!.overrideReason ?? ctx.reason ?? null,
+      })),
+    );
+    return {
+      saved: changes.map((c) => ({
+        scope: slugOf.get(c.next.group_id)!,
+        indicator: c.next.indicator_code,
+        slice: c.next.slice,
+        value: c.next.value,
+        version: c.next.version,
+      })),
+      unchanged: req.entries.length - changes.length,
+      warnings,
+      overridden,
+    };
+  });
+}
+
+/** Evaluates the shared rules on the state after the batch; keeps the issues the batch touches. */
+function judgeRules(
+  ctx: SaveContext,
+  scopes: Awaited<ReturnType<typeof findScopes>>,
+  rows: ValueRow[],
+  slugOf: Map<number, string>,
+  next: Array<Omit<ValueRow, 'id'>>,
+  period: string,
+) {
+  const merged = new Map<string, ValueRow>();
+  const key = (r: Pick<ValueRow, 'group_id' | 'indicator_code' | 'period' | 'slice'>) =>
+    `${r.group_id}|${r.indicator_code}|${r.period}|${r.slice}`;
+  for (const r of rows) merged.set(key(r), r);
+  for (const n of next) merged.set(key(n), { id: 0, ...n });
+  const touched = new Set(
+    next.map((n) => cellId(slugOf.get(n.group_id)!, n.indicator_code, n.slice)),
+  );
+  const overrides = new Set<string>();
+  for (const r of merged.values()) {
+    if (r.period === period && r.override_reason)
+      overrides.add(cellId(slugOf.get(r.group_id)!, r.indicator_code, r.slice));
+  }
+  const issues = evaluateRules({
+    catalogue: ctx.catalogue,
+    period,
+    scopes: scopes.map((s) => ({ slug: s.slug, indicators: s.indicators })),
+    poleGroupSlugs: scopes.filter((s) => s.kind === 'group').map((s) => s.slug),
+    values: toCells([...merged.values()], slugOf),
+  });
+  const warnings: RuleIssue[] = [];
+  const overridden: RuleIssue[] = [];
+  const blocking: RuleIssue[] = [];
+  for (const issue of issues) {
+    const ids = issue.cells.map((c) => cellId(c.scope, c.indicator, c.slice));
+    if (!ids.some((id) => touched.has(id))) continue;
+    if (issue.severity === 'warning') warnings.push(issue);
+    else if (ids.some((id) => overrides.has(id))) overridden.push(issue);
+    else blocking.push(issue);
+  }
+  return { warnings, overridden, blocking };
+}
+
+function ruleIssueToError(lang: Lang) {
+  return (r: RuleIssue): ErrorIssue => ({
+    code: r.rule,
+    message: lang === 'fr' ? r.messageFr : r.messageEn,
+    rule: r.rule,
+    severity: r.severity,
+    scope: r.scope,
+    period: r.period,
+    slice: r.slice,
+    cells: r.cells,
+    params: r.params,
+  });
+}
+
+function conflictIssue(
+  i: number,
+  scope: string,
+  indicator: string,
+  slice: string,
+  yours: number,
+  row: ValueRow | undefined,
+  lang: Lang,
+): ErrorIssue {
+  return {
+    path: ['entries', i, 'version'],
+    code: 'stale_version',
+    message:
+      lang === 'fr'
+        ? `${indicator} a été modifié par quelqu’un d’autre.`
+        : `${indicator} was changed by someone else.`,
+    scope,
+    indicator,
+    slice,
+    yourVersion: yours,
+    current: row
+      ? {
+          value: row.value,
+          comment: row.comment,
+          version: row.version,
+          updatedAt: row.updated_at,
+          updatedBy: row.updated_by,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,144 @@
+import type { Cell } from '@ptce/shared/domain.types';
+import type { HistoryEntry, HistoryQuery, StoredValue } from '@ptce/shared/values.schema';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, NewValueHistory, ValueRow } from '../db/database';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface ValueFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  groupId?: number | undefined;
+}
+
+/** Entered (non-cleared) values of a pole, ordered by scope, indicator, period, slice. */
+export async function findValues(db: Db, poleId: number, f: ValueFilter): Promise<StoredValue[]> {
+  let q = db
+    .selectFrom('values as v')
+    .innerJoin('working_groups as g', 'g.id', 'v.group_id')
+    .leftJoin('users as u', 'u.id', 'v.updated_by')
+    .select([
+      'g.slug as scope',
+      'v.indicator_code as indicator',
+      'v.period',
+      'v.slice',
+      'v.value',
+      'v.comment',
+      'v.override_reason',
+      'v.version',
+      'v.updated_at',
+      'u.name as updatedBy',
+    ])
+    .where('v.pole_id', '=', poleId)
+    .where('v.value', 'is not', null);
+  if (f.from) q = q.where('v.period', '>=', f.from);
+  if (f.to) q = q.where('v.period', '<=', f.to);
+  if (f.groupId !== undefined) q = q.where('v.group_id', '=', f.groupId);
+  const rows = await q
+    .orderBy('g.is_pole')
+    .orderBy('g.position')
+    .orderBy('v.indicator_code')
+    .orderBy('v.period')
+    .orderBy('v.slice')
+    .execute();
+  return rows.map((r) => ({
+    scope: r.scope,
+    indicator: r.indicator,
+    period: r.period,
+    slice: r.slice,
+    value: r.value!,
+    comment: r.comment,
+    overrideReason: r.override_reason,
+    version: r.version,
+    updatedAt: r.updated_at,
+    updatedBy: r.updatedBy ?? null,
+  }));
+}
+
+/** Every row (tombstones included) of a pole for the given quarters. */
+export async function findRows(db: Db, poleId: number, periods: string[]): Promise<ValueRow[]> {
+  if (periods.length === 0) return [];
+  return db
+    .selectFrom('values')
+    .selectAll()
+    .where('pole_id', '=', poleId)
+    .where('period', 'in', periods)
+    .execute();
+}
+
+/** Rows as domain cells (cleared ones left out), with scope slugs from `slugOf`. */
+export function toCells(rows: ValueRow[], slugOf: Map<number, string>): Cell[] {
+  const cells: Cell[] = [];
+  for (const r of rows) {
+    const scope = slugOf.get(r.group_id);
+    if (r.value !== null && scope) {
+      cells.push({
+        scope,
+        indicator: r.indicator_code,
+        period: r.period,
+        slice: r.slice,
+        value: r.value,
+      });
+    }
+  }
+  return cells;
+}
+
+export async function insertValue(db: Db, row: Omit<ValueRow, 'id'>): Promise<void> {
+  await db.insertInto('values').values(row).execute();
+}
+
+export async function updateValue(
+  db: Db,
+  id: number,
+  row: Partial<Omit<ValueRow, 'id'>>,
+): Promise<void> {
+  await db.updateTable('values').set(row).where('id', '=', id).execute();
+}
+
+export async function appendHistory(db: Db, rows: NewValueHistory[]): Promise<void> {
+  // SQLite caps bound parameters; 14 columns × 500 rows stays well under it.
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('value_history')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** The history of a pole's values, newest first. */
+export async function findHistory(
+  db: Db,
+  poleId: number,
+  q: HistoryQuery & { groupId?: number | undefined },
+): Promise<HistoryEntry[]> {
+  let sel = db
+    .selectFrom('value_history as h')
+    .innerJoin('working_groups as g', 'g.id', 'h.group_id')
+    .leftJoin('users as u', 'u.id', 'h.changed_by')
+    .select([
+      'h.id',
+      'g.slug as scope',
+      'h.indicator_code as indicator',
+      'h.period',
+      'h.slice',
+      'h.old_value as oldValue',
+      'h.new_value as newValue',
+      'h.old_comment as oldComment',
+      'h.new_comment as newComment',
+      'h.version',
+      'h.changed_at as changedAt',
+      'u.name as changedBy',
+      'h.reason',
+    ])
+    .where('h.pole_id', '=', poleId);
+  if (q.indicator) sel = sel.where('h.indicator_code', '=', q.indicator);
+  if (q.period) sel = sel.where('h.period', '=', q.period);
+  if (q.slice !== undefined) sel = sel.where('h.slice', '=', q.slice);
+  if (q.groupId !== undefined) sel = sel.where('h.group_id', '=', q.groupId);
+  const rows = await sel
+    .orderBy('h.id', 'desc')
+    .limit(q.limit ?? 1000)
+    .execute();
+  return rows.map((r) => ({ ...r, changedBy: r.changedBy ?? null }));
+}

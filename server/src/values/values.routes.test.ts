@@ -1,0 +1,323 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, login } from '../test-support/client';
+import { createTestInstance, type TestInstance } from '../test-support/test-instance';
+
+let t: TestInstance;
+let coord: string;
+const URL = '/api/poles/henin-carvin/values';
+
+beforeEach(async () => {
+  t = await createTestInstance();
+  coord = await login(t, 'coord@hc.test');
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const put = (body: unknown, cookie = coord) => call(t, 'PUT', URL, { body, cookie });
+const dbValues = () =>
+  t.db
+    .selectFrom('values')
+    .select(['indicator_code', 'slice', 'period', 'value', 'version', 'comment'])
+    .orderBy('id')
+    .execute();
+
+describe('PUT /api/poles/{pole}/values', () => {
+  it('saves a batch with history rows, then reads it back', async () => {
+    const res = await put({
+      period: '2026Q3',
+      entries: [
+        { scope: 'mobilite-sociale', indicator: 'MS-SORTIES', value: 10, comment: 'Relevé ASP' },
+        { scope: 'mobilite-sociale', indicator: 'MS-SORTIES', slice: 'sex=femme', value: 6 },
+        { scope: 'mobilite-sociale', indicator: 'MS-SORTIES', slice: 'sex=homme', value: 4 },
+        { scope: 'transition-ecologique', indicator: 'TE-DECHETS-COLLECTES', value: 12.5 },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.saved).toHaveLength(4);
+    expect(res.json.saved[0]).toEqual({
+      scope: 'mobilite-sociale',
+      indicator: 'MS-SORTIES',
+      slice: '',
+      value: 10,
+      version: 1,
+    });
+    expect(res.json.warnings).toEqual([]);
+    const history = await t.db.selectFrom('value_history').selectAll().orderBy('id').execute();
+    expect(history).toHaveLength(4);
+    expect(history[0]).toMatchObject({
+      indicator_code: 'MS-SORTIES',
+      old_value: null,
+      new_value: 10,
+      new_comment: 'Relevé ASP',
+      version: 1,
+    });
+
+    const read = await call(t, 'GET', `${URL}?from=2026Q3&to=2026Q3&scope=mobilite-sociale`, {
+      cookie: coord,
+    });
+    expect(read.status).toBe(200);
+    expect(read.json.values).toHaveLength(3);
+    expect(read.json.values[0]).toMatchObject({
+      scope: 'mobilite-sociale',
+      indicator: 'MS-SORTIES',
+      period: '2026Q3',
+      slice: '',
+      value: 10,
+      comment: 'Relevé ASP',
+      version: 1,
+      updatedBy: 'coord',
+    });
+
+    // an update with the right version bumps it and appends history; an identical save writes nothing
+    const upd = await put({
+      period: '2026Q3',
+      entries: [
+        {
+          scope: 'transition-ecologique',
+          indicator: 'TE-DECHETS-COLLECTES',
+          value: 13,
+          version: 1,
+        },
+      ],
+    });
+    expect(upd.status).toBe(200);
+    expect(upd.json.saved[0].version).toBe(2);
+    const same = await put({
+      period: '2026Q3',
+      entries: [
+        {
+          scope: 'transition-ecologique',
+          indicator: 'TE-DECHETS-COLLECTES',
+          value: 13,
+          version: 2,
+        },
+      ],
+    });
+    expect(same.status).toBe(200);
+    expect(same.json).toMatchObject({ saved: [], unchanged: 1 });
+    expect(await t.db.selectFrom('value_history').selectAll().execute()).toHaveLength(5);
+
+    const hist = await call(
+      t,
+      'GET',
+      '/api/poles/henin-carvin/history?indicator=TE-DECHETS-COLLECTES',
+      { cookie: coord },
+    );
+    expect(hist.status).toBe(200);
+    expect(
+      hist.json.history.map((h: { oldValue: number | null; newValue: number }) => [
+        h.oldValue,
+        h.newValue,
+      ]),
+    ).toEqual([
+      [12.5, 13],
+      [null, 12.5],
+    ]);
+
+    // value null clears; history keeps the trace
+    const clear = await put({
+      period: '2026Q3',
+      entries: [
+        {
+          scope: 'transition-ecologique',
+          indicator: 'TE-DECHETS-COLLECTES',
+          value: null,
+          version: 2,
+        },
+      ],
+    });
+    expect(clear.status).toBe(200);
+    const after = await call(t, 'GET', `${URL}?scope=transition-ecologique`, { cookie: coord });
+    expect(after.json.values).toEqual([]);
+    expect(await t.db.selectFrom('value_history').selectAll().execute()).toHaveLength(6);
+  });
+
+  it('answers 422 listing catalogue misfits, and writes nothing', async () => {
+    const res = await put({
+      period: '2026Q3',
+      entries: [
+        { scope: 'mobilite-sociale', indicator: 'MS-SORTIES', value: 2.5 },
+        { scope: 'mobilite-sociale', indicator: 'TE-DECHETS-COLLECTES', value: 1 },
+        { scope: 'mobilite-sociale', indicator: 'MS-TAUX-SORTIES-DYNAMIQUES', value: 50 },
+        {
+          scope: 'mobilite-sociale',
+          indicator: 'MS-ENTREES-PARCOURS',
+          slice: 'sex=autre',
+          value: 1,
+        },
+        { scope: 'mobilite-sociale', indicator: 'MS-ENTREES-PARCOURS', value: -1 },
+        { scope: 'inconnu', indicator: 'MS-SORTIES', value: 1 },
+        { scope: 'mobilite-sociale', indicator: 'XX-INCONNU', value: 1 },
+      ],
+    });
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('INVALID_ENTRIES');
+    expect(res.json.error.issues.map((i: { code: string }) => i.code)).toEqual([
+      'integer',
+      'not_tracked',
+      'computed',
+      'slice',
+      'min',
+      'unknown_scope',
+      'unknown_indicator',
+    ]);
+    expect(res.json.error.issues[0].path).toEqual(['entries', 0]);
+    expect(await dbValues()).toEqual([]);
+  });
+
+  it('answers 422 on a consistency error, and saves with an override reason', async () => {
+    const entries = [
+      { scope: 'mobilite-sociale', indicator: 'MS-SORTIES', value: 5 },
+      { scope: 'mobilite-sociale', indicator: 'MS-SORTIES-EMPLOI-DURABLE', value: 4 },
+      { scope: 'mobilite-sociale', indicator: 'MS-SORTIES-EMPLOI-TRANSITION', value: 3 },
+    ];
+    const res = await put({ period: '2026Q3', entries });
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('RULE_VIOLATION');
+    expect(res.json.error.issues).toHaveLength(1);
+    expect(res.json.error.issues[0]).toMatchObject({
+      rule: 'E1',
+      severity: 'error',
+      scope: 'mobilite-sociale',
+      period: '2026Q3',
+    });
+    expect(res.json.error.issues[0].message).toMatch(/sorties/i);
+    expect(await dbValues()).toEqual([]);
+
+    const withReason = entries.map((e, i) =>
+      i === 0 ? { ...e, overrideReason: 'Deux sorties comptées au T2, régularisées ici' } : e,
+    );
+    const ok = await put({ period: '2026Q3', entries: withReason });
+    expect(ok.status).toBe(200);
+    expect(ok.json.overridden.map((r: { rule: string }) => r.rule)).toEqual(['E1']);
+    const hist = await t.db
+      .selectFrom('value_history')
+      .select(['indicator_code', 'reason'])
+      .where('indicator_code', '=', 'MS-SORTIES')
+      .executeTakeFirstOrThrow();
+    expect(hist.reason).toBe('Deux sorties comptées au T2, régularisées ici');
+    const stored = await t.db
+      .selectFrom('values')
+      .select('override_reason')
+      .where('indicator_code', '=', 'MS-SORTIES')
+      .executeTakeFirstOrThrow();
+    expect(stored.override_reason).toBe('Deux sorties comptées au T2, régularisées ici');
+  });
+
+  it('returns warnings with the 200', async () => {
+    const res = await put({
+      period: '2026Q3',
+      entries: [{ scope: 'pole', indicator: 'PTCE-FIN-PUBLICS', value: 250000 }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.warnings.map((w: { rule: string }) => w.rule)).toEqual(['W7']);
+  });
+
+  it('answers 409 on a stale version, listing the current value, and writes nothing', async () => {
+    const first = await put({
+      period: '2026Q3',
+      entries: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 3 }],
+    });
+    expect(first.status).toBe(200);
+    const other = await login(t, 'coord@hc.test');
+    expect(
+      (
+        await put(
+          {
+            period: '2026Q3',
+            entries: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 4, version: 1 }],
+          },
+          other,
+        )
+      ).status,
+    ).toBe(200);
+    const before = await dbValues();
+    const stale = await put({
+      period: '2026Q3',
+      entries: [
+        { scope: 'pole', indicator: 'PTCE-REUNIONS', value: 7 },
+        { scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 5, version: 1 },
+      ],
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.code).toBe('CONFLICT');
+    expect(stale.json.error.issues).toEqual([
+      expect.objectContaining({
+        code: 'stale_version',
+        indicator: 'PTCE-EVENEMENTS',
+        yourVersion: 1,
+        current: expect.objectContaining({ value: 4, version: 2 }),
+      }),
+    ]);
+    expect(await dbValues()).toEqual(before);
+    // a client that saw nothing cannot overwrite an existing value either
+    expect(
+      (
+        await put({
+          period: '2026Q3',
+          entries: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 9 }],
+        })
+      ).status,
+    ).toBe(409);
+  });
+
+  it('answers 423 on a submitted or validated quarter', async () => {
+    expect(
+      (
+        await put({
+          period: '2026Q2',
+          entries: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 1 }],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await call(t, 'POST', '/api/poles/henin-carvin/periods/2026Q2/submit', { cookie: coord }))
+        .status,
+    ).toBe(200);
+    const locked = await put({
+      period: '2026Q2',
+      entries: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 2, version: 1 }],
+    });
+    expect(locked.status).toBe(423);
+    expect(locked.json.error.code).toBe('LOCKED');
+    const cress = await login(t, 'cress@hdf.test');
+    expect(
+      (await call(t, 'POST', '/api/poles/henin-carvin/periods/2026Q2/validate', { cookie: cress }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await put({
+          period: '2026Q2',
+          entries: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 2, version: 1 }],
+        })
+      ).status,
+    ).toBe(423);
+    expect((await dbValues()).map((v) => v.value)).toEqual([1]);
+  });
+
+  it('refuses a quarter that has not started', async () => {
+    const res = await put({
+      period: '2027Q1',
+      entries: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 1 }],
+    });
+    expect(res.status).toBe(422);
+    expect(res.json.error.issues[0].path).toEqual(['period']);
+  });
+
+  it('lets only the coordinator write, and hides other poles', async () => {
+    const body = {
+      period: '2026Q3',
+      entries: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 1 }],
+    };
+    expect((await put(body, await login(t, 'board@hc.test'))).status).toBe(403);
+    expect((await put(body, await login(t, 'cress@hdf.test'))).status).toBe(403);
+    expect((await put(body, await login(t, 'admin@test.test'))).status).toBe(403);
+    const other = await put(body, await login(t, 'coord@other.test'));
+    expect(other.status).toBe(404);
+    expect(other.json.error.code).toBe('NOT_FOUND');
+    expect((await call(t, 'PUT', URL, { body })).status).toBe(401);
+    expect(await dbValues()).toEqual([]);
+  });
+});

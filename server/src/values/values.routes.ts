@@ -1,0 +1,66 @@
+import {
+  HistoryQuerySchema,
+  SaveValuesRequestSchema,
+  ValuesQuerySchema,
+} from '@ptce/shared/values.schema';
+import { Hono } from 'hono';
+import { poleForCaller, requireRole } from '../auth/access';
+import { requirePrincipal } from '../auth/auth.middleware';
+import { ApiError } from '../http/api-error';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { readJson, readQuery } from '../http/validate';
+import { findScopes } from '../poles/poles.repository';
+import { saveValues } from './save-values';
+import { findHistory, findValues } from './values.repository';
+
+/** Scope slug → working-group id of a pole, or 404 for an unknown slug. */
+async function groupIdOf(deps: AppDeps, poleId: number, scope: string | undefined) {
+  if (scope === undefined) return undefined;
+  const found = (await findScopes(deps.db, poleId)).find((s) => s.slug === scope);
+  if (!found) throw new ApiError('NOT_FOUND');
+  return found.id;
+}
+
+/** A pole's values: read, save a quarter's batch, and their history. Mounted under /api/poles. */
+export function valuesRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/:pole/values', async (c) => {
+      const { pole } = await poleForCaller(deps.db, requirePrincipal(c), c.req.param('pole'));
+      const q = readQuery(c, ValuesQuerySchema);
+      const values = await findValues(deps.db, pole.id, {
+        ...q,
+        groupId: await groupIdOf(deps, pole.id, q.scope),
+      });
+      return c.json({ pole: pole.slug, values }, 200);
+    })
+    .put('/:pole/values', async (c) => {
+      const p = requirePrincipal(c);
+      const access = await poleForCaller(deps.db, p, c.req.param('pole'));
+      requireRole(access, 'coordinator');
+      const body = await readJson(c, SaveValuesRequestSchema);
+      const catalogue = await deps.catalogue.get();
+      const retired = await deps.catalogue.retired();
+      const result = await saveValues(
+        {
+          db: deps.db,
+          catalogue,
+          retired,
+          pole: access.pole,
+          userId: p.userId,
+          now: deps.now(),
+          lang: c.get('lang'),
+        },
+        body,
+      );
+      return c.json({ period: body.period, ...result }, 200);
+    })
+    .get('/:pole/history', async (c) => {
+      const { pole } = await poleForCaller(deps.db, requirePrincipal(c), c.req.param('pole'));
+      const q = readQuery(c, HistoryQuerySchema);
+      const history = await findHistory(deps.db, pole.id, {
+        ...q,
+        groupId: await groupIdOf(deps, pole.id, q.scope),
+      });
+      return c.json({ history }, 200);
+    });
+}

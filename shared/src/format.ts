@@ -1,0 +1,60 @@
+/** Languages of the user interface and messages, French first. */
+export type Lang = 'fr' | 'en';
+
+/** Narrow no-break space (U+202F): the French thousands separator. */
+export const NARROW_NBSP = '\u202f';
+
+/** Decimals kept when `formatNumber` is given no explicit count (trailing zeros trimmed). */
+const DEFAULT_MAX_DECIMALS = 4;
+
+const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
+  fr: { group: NARROW_NBSP, decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
+
+/**
+ * Formats a number for display: French `1 234,5` (narrow no-break space, decimal comma) or
+ * English `1,234.5`. With `decimals`, exactly that many decimals are shown; without, up to 4
+ * with trailing zeros trimmed. `-0` is shown as `0`.
+ * @throws RangeError when `value` is not finite or `decimals` is not an integer in 0–20.
+ */
+export function formatNumber(value: number, lang: Lang, decimals?: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`cannot format ${value}`);
+  if (decimals !== undefined && !(Number.isInteger(decimals) && decimals >= 0 && decimals <= 20)) {
+    throw new RangeError(`decimals must be an integer in 0–20, got ${decimals}`);
+  }
+  if (Math.abs(value) >= 1e21) return String(value);
+  let fixed = Math.abs(value).toFixed(decimals ?? DEFAULT_MAX_DECIMALS);
+  if (decimals === undefined && fixed.includes('.')) fixed = fixed.replace(/\.?0+$/, '');
+  const [intPart = '0', fracPart] = fixed.split('.');
+  const { group, decimal } = SEPARATORS[lang];
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const isZero = /^[0.]*$/.test(fixed);
+  const sign = value < 0 && !isZero ? '-' : '';
+  return sign + grouped + (fracPart ? decimal + fracPart : '');
+}
+
+/** `formatNumber(value, 'fr', decimals)`: `1234.5` → `1 234,5` (narrow no-break space). */
+export function formatNumberFr(value: number, decimals?: number): string {
+  return formatNumber(value, 'fr', decimals);
+}
+
+/**
+ * A number as typed by a French or English user: optional sign (`-`, `+` or `−`), digits
+ * optionally grouped by three with a space, no-break space or narrow no-break space, and an
+ * optional decimal part after `,` or `.` (`1 234,5`, `1234.5`, `-3`). A comma is always a
+ * decimal separator, so `1,234` is 1.234. Surrounding white space is ignored.
+ * @returns the number, or null when the text is empty or not such a number (`1,2,3`,
+ *   `12abc`, `NaN`, `Infinity`, `1e3`, `1.234,5`).
+ */
+export function parseNumberFr(input: string): number | null {
+  const text = input.trim();
+  const match = /^([-+\u2212]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](\d+))?$/.exec(text);
+  if (!match) return null;
+  const [, sign, intPart = '', fracPart] = match;
+  const digits = intPart.replace(/[ \u00a0\u202f]/g, '') + (fracPart ? `.${fracPart}` : '');
+  const value = Number(digits);
+  if (!Number.isFinite(value)) return null;
+  if (value === 0) return 0;
+  return sign === '-' || sign === '\u2212' ? -value : value;
+}

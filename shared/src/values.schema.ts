@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { IndicatorCodeSchema } from './catalogue.schema';
+import { QuarterSchema } from './periods';
+import { SlugSchema } from './session.schema';
+
+/** A slice key: `''` for the total, or `dimension=member`. */
+export const SliceSchema = z
+  .string()
+  .max(120)
+  .regex(/^$|^[a-z][a-z0-9_]*=[A-Za-z0-9][A-Za-z0-9_-]*$/, 'slice: empty or dimension=member');
+
+/** Largest magnitude accepted for any value: beyond it a number is a typo or an attack. */
+export const MAX_ABS_VALUE = 1e12;
+
+export const ValueNumberSchema = z
+  .number()
+  .refine(Number.isFinite, 'a finite number')
+  .refine((n) => Math.abs(n) <= MAX_ABS_VALUE, `at most ${MAX_ABS_VALUE} in absolute value`);
+
+export const ValueEntrySchema = z.strictObject({
+  scope: SlugSchema,
+  indicator: IndicatorCodeSchema,
+  slice: SliceSchema.optional(),
+  value: ValueNumberSchema.nullable(),
+  comment: z.string().max(2000).nullable().optional(),
+  /** The version the client last saw; absent or 0 = the client saw no value. */
+  version: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** A written reason that overrides consistency-rule errors involving this entry. */
+  overrideReason: z.string().trim().min(3).max(2000).optional(),
+});
+export type ValueEntry = z.infer<typeof ValueEntrySchema>;
+
+export const SaveValuesRequestSchema = z.strictObject({
+  period: QuarterSchema,
+  entries: z.array(ValueEntrySchema).min(1).max(5000),
+});
+export type SaveValuesRequest = z.infer<typeof SaveValuesRequestSchema>;
+
+/** A stored value as the API returns it. */
+export const StoredValueSchema = z.object({
+  scope: z.string(),
+  indicator: z.string(),
+  period: z.string(),
+  slice: z.string(),
+  value: z.number(),
+  comment: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
+export type StoredValue = z.infer<typeof StoredValueSchema>;
+
+export const ValuesQuerySchema = z.strictObject({
+  from: QuarterSchema.optional(),
+  to: QuarterSchema.optional(),
+  scope: SlugSchema.optional(),
+});
+export type ValuesQuery = z.infer<typeof ValuesQuerySchema>;
+
+export const HistoryQuerySchema = z.strictObject({
+  indicator: IndicatorCodeSchema.optional(),
+  scope: SlugSchema.optional(),
+  period: QuarterSchema.optional(),
+  slice: SliceSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+});
+export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
+
+export const HistoryEntrySchema = z.object({
+  id: z.number().int(),
+  scope: z.string(),
+  indicator: z.string(),
+  period: z.string(),
+  slice: z.string(),
+  oldValue: z.number().nullable(),
+  newValue: z.number().nullable(),
+  oldComment: z.string().nullable(),
+  newComment: z.string().nullable(),
+  version: z.number().int(),
+  changedAt: z.string(),
+  changedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
