@@ -36,9 +36,41 @@ interface Acc {
   mask: number;
 }
 
-const SEP = '\u0000';
-const key = (scope: string, indicator: string, slice: string, period: string) =>
-  scope + SEP + indicator + SEP + slice + SEP + period;
+/**
+ * Accumulators by scope → indicator → slice → period. Nested maps rather than one map of
+ * concatenated keys: lookups hash the cells' own strings and allocate nothing per cell.
+ */
+class AccIndex {
+  private readonly root = new Map<string, Map<string, Map<string, Map<string, Acc>>>>();
+  readonly all: Acc[] = [];
+
+  get(scope: string, indicator: string, slice: string, period: string): Acc | undefined {
+    return this.root.get(scope)?.get(indicator)?.get(slice)?.get(period);
+  }
+
+  getOrCreate(scope: string, indicator: string, slice: string, period: string, kind: TimeKind) {
+    const byIndicator = child(this.root, scope);
+    const bySlice = child(byIndicator, indicator);
+    const byPeriod = child(bySlice, slice);
+    let acc = byPeriod.get(period);
+    if (!acc) {
+      const point = { scope, indicator, slice, period, value: null, complete: false };
+      acc = { point, kind, sum: 0, stock: null, mask: 0 };
+      byPeriod.set(period, acc);
+      this.all.push(acc);
+    }
+    return acc;
+  }
+}
+
+function child<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let found = map.get(key);
+  if (!found) {
+    found = new Map();
+    map.set(key, found);
+  }
+  return found;
+}
 
 function bucketOf(period: Quarter, yearly: boolean, lo: number, hi: number): Bucket | null {
   let index: number;
@@ -84,7 +116,7 @@ export function aggregateSeries(
   const kinds = new Map<string, TimeKind>();
   for (const i of catalogue.indicators) if (i.kind !== 'ratio') kinds.set(i.code, i.kind);
   const buckets = new Map<string, Bucket | null>();
-  const accs = new Map<string, Acc>();
+  const accs = new AccIndex();
 
   for (const cell of cells) {
     const kind = kinds.get(cell.indicator);
@@ -95,70 +127,58 @@ export function aggregateSeries(
       buckets.set(cell.period, bucket);
     }
     if (bucket === null) continue;
-    const k = key(cell.scope, cell.indicator, cell.slice, bucket.period);
-    let acc = accs.get(k);
-    if (!acc) {
-      const { scope, indicator, slice } = cell;
-      const point = {
-        scope,
-        indicator,
-        slice,
-        period: bucket.period,
-        value: null,
-        complete: false,
-      };
-      acc = { point, kind, sum: 0, stock: null, mask: 0 };
-      accs.set(k, acc);
-    }
+    const acc = accs.getOrCreate(cell.scope, cell.indicator, cell.slice, bucket.period, kind);
     acc.mask |= bucket.bit;
     if (kind === 'flow') acc.sum += cell.value;
     else if (bucket.bit === last) acc.stock = (acc.stock ?? 0) + cell.value;
   }
 
-  const points: SeriesPoint[] = [];
-  for (const acc of accs.values()) {
+  const points: SeriesPoint[] = new Array(accs.all.length);
+  accs.all.forEach((acc, i) => {
     const flow = acc.kind === 'flow';
     acc.point.value = flow ? acc.sum : acc.stock;
     acc.point.complete = flow ? acc.mask === full : (acc.mask & last) !== 0;
-    points.push(acc.point);
-  }
+    points[i] = acc.point;
+  });
   return points.concat(ratioPoints(catalogue.indicators, accs));
 }
 
-const termKey = (t: RatioTerm) => t.indicator + SEP + (t.slice ?? TOTAL_SLICE);
-
-function ratioPoints(indicators: readonly Indicator[], accs: Map<string, Acc>): SeriesPoint[] {
-  const byTerm = new Map<string, Indicator[]>();
+function ratioPoints(indicators: readonly Indicator[], accs: AccIndex): SeriesPoint[] {
+  // indicator → slice → the ratios using that term
+  const byTerm = new Map<string, Map<string, Indicator[]>>();
   for (const ratio of indicators) {
     if (ratio.kind !== 'ratio') continue;
     for (const t of [...(ratio.numerator ?? []), ...(ratio.denominator ?? [])]) {
-      const list = byTerm.get(termKey(t)) ?? [];
+      const bySlice = child(byTerm, t.indicator);
+      const list = bySlice.get(t.slice ?? TOTAL_SLICE) ?? [];
       if (!list.includes(ratio)) list.push(ratio);
-      byTerm.set(termKey(t), list);
+      bySlice.set(t.slice ?? TOTAL_SLICE, list);
     }
   }
-  const points = new Map<string, SeriesPoint>();
-  for (const { point } of accs.values()) {
-    for (const ratio of byTerm.get(point.indicator + SEP + point.slice) ?? []) {
-      const k = key(point.scope, ratio.code, TOTAL_SLICE, point.period);
-      if (points.has(k)) continue;
-      points.set(k, ratioPoint(ratio, point.scope, point.period, accs));
+  const out = new AccIndex();
+  const points: SeriesPoint[] = [];
+  for (const { point } of accs.all) {
+    for (const ratio of byTerm.get(point.indicator)?.get(point.slice) ?? []) {
+      if (out.get(point.scope, ratio.code, TOTAL_SLICE, point.period)) continue;
+      const acc = out.getOrCreate(point.scope, ratio.code, TOTAL_SLICE, point.period, 'flow');
+      Object.assign(acc.point, ratioPoint(ratio, point.scope, point.period, accs));
+      points.push(acc.point);
     }
   }
-  return [...points.values()];
+  return points;
 }
 
-function ratioPoint(ratio: Indicator, scope: string, period: string, accs: Map<string, Acc>) {
+function ratioPoint(ratio: Indicator, scope: string, period: string, accs: AccIndex) {
   let complete = true;
   const sum = (terms: readonly RatioTerm[] | null) => {
     let total: number | null = null;
     for (const t of terms ?? []) {
-      const point = accs.get(key(scope, t.indicator, t.slice ?? TOTAL_SLICE, period))?.point;
+      const point = accs.get(scope, t.indicator, t.slice ?? TOTAL_SLICE, period)?.point;
       if (!point?.complete) complete = false;
       if (point && point.value !== null) total = (total ?? 0) + point.value;
     }
     return total;
   };
   const value = ratioValue(sum(ratio.numerator), sum(ratio.denominator), ratio.scale);
-  return { scope, indicator: ratio.code, slice: TOTAL_SLICE, period, value, complete };
+  return { value, complete };
 }

@@ -10,7 +10,7 @@ import {
 } from '@ptce/shared/periods';
 import { evaluateRules, type RuleIssue } from '@ptce/shared/rules';
 import type { SaveValuesRequest } from '@ptce/shared/values.schema';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, PoleRow, ValueRow } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { findPeriodState } from '../periods/periods.repository';
@@ -132,7 +132,8 @@ export async function saveValues(ctx: SaveContext, req: SaveValuesRequest): Prom
         },
       });
     }
-    if (conflicts.length > 0) throw new ApiError('CONFLICT', undefined, conflicts);
+    if (conflicts.length > 0)
+      throw new ApiError('CONFLICT', undefined, await withUserNames(trx, conflicts));
 
     const { warnings, overridden, blocking } = judgeRules(
       ctx,
@@ -235,6 +236,32 @@ function ruleIssueToError(lang: Lang) {
     slice: r.slice,
     cells: r.cells,
     params: r.params,
+  });
+}
+
+/** Replaces the `current.updatedBy` user ids of conflict issues by the users' names. */
+async function withUserNames(
+  trx: Transaction<Database>,
+  issues: ErrorIssue[],
+): Promise<ErrorIssue[]> {
+  const ids = issues
+    .map((i) => (i.current as { updatedBy: number | null } | null)?.updatedBy)
+    .filter((id): id is number => typeof id === 'number');
+  const users = ids.length
+    ? await trx.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute()
+    : [];
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return issues.map((i) => {
+    const current = i.current as { updatedBy: number | null } | null;
+    return current
+      ? {
+          ...i,
+          current: {
+            ...current,
+            updatedBy: current.updatedBy === null ? null : (names.get(current.updatedBy) ?? null),
+          },
+        }
+      : i;
   });
 }
 

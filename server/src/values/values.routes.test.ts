@@ -247,7 +247,7 @@ describe('PUT /api/poles/{pole}/values', () => {
         code: 'stale_version',
         indicator: 'PTCE-EVENEMENTS',
         yourVersion: 1,
-        current: expect.objectContaining({ value: 4, version: 2 }),
+        current: expect.objectContaining({ value: 4, version: 2, updatedBy: 'coord' }),
       }),
     ]);
     expect(await dbValues()).toEqual(before);

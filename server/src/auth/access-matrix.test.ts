@@ -1,0 +1,192 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { recordTransition } from '../periods/periods.repository';
+import { call, login } from '../test-support/client';
+import { createTestInstance, type TestInstance } from '../test-support/test-instance';
+
+type Who = 'coordinator' | 'board' | 'cress' | 'admin' | 'cressOther' | 'anonymous';
+const EMAIL: Record<Exclude<Who, 'anonymous'>, string> = {
+  coordinator: 'coord@hc.test',
+  board: 'board@hc.test',
+  cress: 'cress@hdf.test',
+  admin: 'admin@test.test',
+  cressOther: 'cress@occ.test',
+};
+
+const HC = '/api/poles/henin-carvin';
+const value = {
+  period: '2026Q3',
+  entries: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 2 }],
+};
+const target = {
+  year: 2026,
+  targets: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 12 }],
+};
+const user = { email: 'x@y.test', name: 'X', password: 'long-enough-password', memberships: [] };
+
+/** Every endpoint × caller, on the pole henin-carvin (region HDF); `cressOther` is a CRESS of OCC. */
+const MATRIX: Array<[string, string, unknown, Record<Who, number>]> = [
+  [
+    'GET',
+    '/api/catalogue',
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 200 },
+  ],
+  [
+    'GET',
+    '/api/session',
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 401 },
+  ],
+  [
+    'GET',
+    '/api/poles',
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 401 },
+  ],
+  [
+    'GET',
+    HC,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'GET',
+    `${HC}/values?from=2026Q1`,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'PUT',
+    `${HC}/values`,
+    value,
+    { coordinator: 200, board: 403, cress: 403, admin: 403, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'GET',
+    `${HC}/history`,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'GET',
+    `${HC}/targets?year=2026`,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'PUT',
+    `${HC}/targets`,
+    target,
+    { coordinator: 200, board: 403, cress: 403, admin: 403, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'GET',
+    `${HC}/periods?from=2026Q1`,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'GET',
+    `${HC}/periods/2025Q4/events`,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'POST',
+    `${HC}/periods/2026Q1/submit`,
+    undefined,
+    { coordinator: 200, board: 403, cress: 403, admin: 403, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'POST',
+    `${HC}/periods/2025Q4/validate`,
+    undefined,
+    { coordinator: 403, board: 403, cress: 200, admin: 403, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'POST',
+    `${HC}/periods/2025Q3/reopen`,
+    { reason: 'Correction demandée' },
+    { coordinator: 403, board: 403, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'GET',
+    '/api/users',
+    undefined,
+    { coordinator: 403, board: 403, cress: 403, admin: 200, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'POST',
+    '/api/users',
+    user,
+    { coordinator: 403, board: 403, cress: 403, admin: 201, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'GET',
+    '/api/tokens',
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 401 },
+  ],
+  [
+    'POST',
+    '/api/tokens',
+    { name: 'script' },
+    { coordinator: 201, board: 201, cress: 201, admin: 201, cressOther: 201, anonymous: 401 },
+  ],
+  [
+    'DELETE',
+    '/api/tokens/999',
+    undefined,
+    { coordinator: 404, board: 404, cress: 404, admin: 404, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'DELETE',
+    '/api/session',
+    undefined,
+    { coordinator: 204, board: 204, cress: 204, admin: 204, cressOther: 204, anonymous: 204 },
+  ],
+];
+
+const instances: TestInstance[] = [];
+afterAll(async () => {
+  for (const t of instances) await t.close();
+});
+
+describe.each(Object.keys(MATRIX[0]![3]) as Who[])('as %s', (who) => {
+  it('gets exactly the expected status from every endpoint', async () => {
+    const t = await createTestInstance();
+    instances.push(t);
+    const poleId = t.poleIds.get('henin-carvin')!;
+    const at = new Date().toISOString();
+    await recordTransition(t.db, {
+      poleId,
+      period: '2025Q4',
+      action: 'submit',
+      from: 'draft',
+      to: 'submitted',
+      reason: null,
+      by: 1,
+      at,
+    });
+    await recordTransition(t.db, {
+      poleId,
+      period: '2025Q3',
+      action: 'validate',
+      from: 'submitted',
+      to: 'validated',
+      reason: null,
+      by: 1,
+      at,
+    });
+    const cookie = who === 'anonymous' ? undefined : await login(t, EMAIL[who]);
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const [method, path, body, expected] of MATRIX) {
+      const res = await call(t, method, path, { body, cookie });
+      got.push(`${method} ${path} → ${res.status}`);
+      want.push(`${method} ${path} → ${expected[who]}`);
+      if (res.status >= 400) expect(res.json.error.code).toEqual(expect.any(String));
+    }
+    expect(got).toEqual(want);
+  });
+});
