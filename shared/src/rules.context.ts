@@ -39,7 +39,11 @@ export interface RuleContext {
   current: Map<string, Cell[]>;
 }
 
-/** @throws RangeError when `input.period` is not a valid quarter. */
+/**
+ * Indexes the input once: values by cell key, the checked quarter’s cells by scope and
+ * indicator, the previous quarter (null before 2000Q2) and, for a Q4, the year’s quarters.
+ * @throws RangeError when `input.period` is not a valid quarter.
+ */
 export function buildContext(input: EvaluateRulesInput): RuleContext {
   const { year, q } = parseQuarter(input.period);
   let previous: Quarter | null = null;
