@@ -1,19 +1,35 @@
-import { useEffect, useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { RouterProvider } from 'react-router';
+import { ApiError } from '../lib/api-client';
+import { setupI18n } from './i18n';
+import { createRouter } from './router';
+import './styles.css';
 
-/** Placeholder home until the web issue: shows the API is up and the catalogue size. */
+/** Client errors (4xx) are answers, not glitches: never retried. */
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        retry: (count, err) =>
+          !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
 export function App() {
-  const [count, setCount] = useState<number | null>(null);
-  useEffect(() => {
-    fetch('/api/catalogue')
-      .then((r) => r.json())
-      .then((c: { indicators: unknown[] }) => setCount(c.indicators.length))
-      .catch(() => setCount(null));
-  }, []);
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createRouter);
+  const [i18n] = useState(() => setupI18n());
   return (
-    <main>
-      <h1>ptce-suivi</h1>
-      <p>Tableau de suivi des PTCE.</p>
-      <p>{count === null ? 'Chargement du catalogue…' : `${count} indicateurs au catalogue.`}</p>
-    </main>
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </I18nextProvider>
   );
 }

@@ -1,0 +1,16 @@
+import type { Catalogue, Indicator } from '@ptce/shared/catalogue.schema';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../lib/api-client';
+import { keys } from './keys';
+
+export const getCatalogue = () => api<Catalogue>('/api/catalogue');
+
+export const catalogueQuery = () =>
+  queryOptions({ queryKey: keys.catalogue(), queryFn: getCatalogue, staleTime: 10 * 60_000 });
+
+export const useCatalogue = () => useQuery(catalogueQuery());
+
+/** The catalogue's indicators by code. */
+export function indexIndicators(c: Catalogue): Map<string, Indicator> {
+  return new Map(c.indicators.map((i) => [i.code, i]));
+}

@@ -1,0 +1,16 @@
+import type { HistoryEntry } from '@ptce/shared/values.schema';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, qs } from '../lib/api-client';
+import { keys } from './keys';
+
+export type HistoryFilter = { indicator?: string; scope?: string; period?: string; slice?: string };
+
+export const getHistory = (pole: string, f: HistoryFilter) =>
+  api<{ history: HistoryEntry[] }>(`/api/poles/${encodeURIComponent(pole)}/history${qs(f)}`).then(
+    (r) => r.history,
+  );
+
+export const historyQuery = (pole: string, f: HistoryFilter) =>
+  queryOptions({ queryKey: keys.history(pole, f), queryFn: () => getHistory(pole, f) });
+
+export const useHistory = (pole: string, f: HistoryFilter) => useQuery(historyQuery(pole, f));

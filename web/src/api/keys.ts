@@ -1,0 +1,23 @@
+/** Every query key of the app, hierarchical, built here only; mutations invalidate through them. */
+export const keys = {
+  session: () => ['session'] as const,
+  catalogue: () => ['catalogue'] as const,
+  poles: () => ['poles'] as const,
+  pole: (pole: string) => ['poles', pole] as const,
+  values: (
+    pole: string,
+    q: { from?: string | undefined; to?: string | undefined; scope?: string | undefined } = {},
+  ) => ['poles', pole, 'values', q] as const,
+  allValues: (pole: string) => ['poles', pole, 'values'] as const,
+  history: (pole: string, q: Record<string, string | undefined> = {}) =>
+    ['poles', pole, 'history', q] as const,
+  targets: (pole: string, year: number) => ['poles', pole, 'targets', year] as const,
+  allTargets: (pole: string) => ['poles', pole, 'targets'] as const,
+  periods: (pole: string, q: { from?: string | undefined; to?: string | undefined } = {}) =>
+    ['poles', pole, 'periods', q] as const,
+  allPeriods: (pole: string) => ['poles', pole, 'periods'] as const,
+  periodEvents: (pole: string, period: string) =>
+    ['poles', pole, 'periods', 'events', period] as const,
+  users: () => ['users'] as const,
+  tokens: () => ['tokens'] as const,
+};

@@ -1,0 +1,44 @@
+import type { SessionResponse } from '@ptce/shared/session.schema';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from '../lib/api-client';
+import { keys } from './keys';
+
+/** Who am I; `null` when not logged in (a 401 is an answer here, not an error). */
+export async function getSession(): Promise<SessionResponse | null> {
+  try {
+    return await api<SessionResponse>('/api/session');
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export const sessionQuery = () =>
+  queryOptions({ queryKey: keys.session(), queryFn: getSession, staleTime: 60_000 });
+export const useSession = () => useQuery(sessionQuery());
+
+export function login(body: { email: string; password: string }) {
+  return api<SessionResponse>('/api/session', { method: 'POST', body });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (session) => {
+      qc.clear();
+      qc.setQueryData(keys.session(), session);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/api/session', { method: 'DELETE' }),
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(keys.session(), null);
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import type { SaveTargetsRequest, Target } from '@ptce/shared/targets.schema';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../lib/api-client';
+import { keys } from './keys';
+
+export const getTargets = (pole: string, year: number) =>
+  api<{ year: number; targets: Target[] }>(
+    `/api/poles/${encodeURIComponent(pole)}/targets?year=${year}`,
+  ).then((r) => r.targets);
+
+export const targetsQuery = (pole: string, year: number) =>
+  queryOptions({ queryKey: keys.targets(pole, year), queryFn: () => getTargets(pole, year) });
+
+export const useTargets = (pole: string, year: number) => useQuery(targetsQuery(pole, year));
+
+export function useSaveTargets(pole: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveTargetsRequest) =>
+      api<{ year: number; targets: Target[] }>(`/api/poles/${encodeURIComponent(pole)}/targets`, {
+        method: 'PUT',
+        body,
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.allTargets(pole) }),
+  });
+}

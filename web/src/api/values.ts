@@ -1,0 +1,51 @@
+import type { RuleIssue } from '@ptce/shared/rules';
+import type { SaveValuesRequest, StoredValue } from '@ptce/shared/values.schema';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, qs } from '../lib/api-client';
+import { keys } from './keys';
+
+export interface ValuesQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+  scope?: string | undefined;
+}
+
+export const getValues = (pole: string, q: ValuesQuery) =>
+  api<{ values: StoredValue[] }>(
+    `/api/poles/${encodeURIComponent(pole)}/values${qs({ ...q })}`,
+  ).then((r) => r.values);
+
+export const valuesQuery = (pole: string, q: ValuesQuery) =>
+  queryOptions({ queryKey: keys.values(pole, q), queryFn: () => getValues(pole, q) });
+
+export const useValues = (pole: string, q: ValuesQuery) => useQuery(valuesQuery(pole, q));
+
+export interface SaveValuesResult {
+  period: string;
+  saved: Array<{
+    scope: string;
+    indicator: string;
+    slice: string;
+    value: number | null;
+    version: number;
+  }>;
+  unchanged: number;
+  warnings: RuleIssue[];
+  overridden: RuleIssue[];
+}
+
+export const saveValues = (pole: string, body: SaveValuesRequest) =>
+  api<SaveValuesResult>(`/api/poles/${encodeURIComponent(pole)}/values`, { method: 'PUT', body });
+
+/** Saves a batch; on success every values, history and periods query of the pole is refreshed. */
+export function useSaveValues(pole: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveValuesRequest) => saveValues(pole, body),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: keys.allValues(pole) });
+      qc.invalidateQueries({ queryKey: keys.history(pole).slice(0, 3) });
+      qc.invalidateQueries({ queryKey: keys.allPeriods(pole) });
+    },
+  });
+}

@@ -1,0 +1,97 @@
+import { currentQuarter, yearOf } from '@ptce/shared/periods';
+import type { Role } from '@ptce/shared/session.schema';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useMatch, useNavigate } from 'react-router';
+import { useLogout, useSession } from '../api/session';
+import { Loading } from '../components/query-state';
+
+/** The frame of every logged-in page: skip link, header, navigation, language, logout. */
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const poleMatch = useMatch('/poles/:pole/*');
+  const pole = poleMatch?.params.pole;
+  const user = session.data?.user;
+  const roles = new Set<Role>(user?.memberships.map((m) => m.role) ?? []);
+  const canEdit =
+    pole && user?.memberships.some((m) => m.role === 'coordinator' && m.pole === pole);
+  const now = new Date();
+
+  return (
+    <>
+      <a className="skip-link" href="#contenu">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="brand">
+          {t('appName')}
+        </NavLink>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            {roles.has('admin') && (
+              <li>
+                <NavLink to="/admin">{t('nav.admin')}</NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div className="user-box">
+          <span>{user?.name}</span>
+          <button
+            type="button"
+            lang={i18n.language === 'fr' ? 'en' : 'fr'}
+            onClick={() => i18n.changeLanguage(i18n.language === 'fr' ? 'en' : 'fr')}
+          >
+            {t('user.switchTo')}
+          </button>
+          <button
+            type="button"
+            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/connexion') })}
+          >
+            {t('user.logout')}
+          </button>
+        </div>
+      </header>
+      {pole && (
+        <nav aria-label={t('nav.pole')} className="pole-nav">
+          <ul>
+            <li>
+              <NavLink to={`/poles/${pole}`} end>
+                {t('nav.dashboard')}
+              </NavLink>
+            </li>
+            {canEdit && (
+              <li>
+                <NavLink to={`/poles/${pole}/trimestres`}>{t('nav.quarter')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to={`/poles/${pole}/objectifs/${yearOf(currentQuarter(now))}`}>
+                {t('nav.targets')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={`/poles/${pole}/rapport`}>{t('nav.report')}</NavLink>
+            </li>
+            <li>
+              <NavLink to={`/poles/${pole}/historique`}>{t('nav.history')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      )}
+      <main id="contenu" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </>
+  );
+}

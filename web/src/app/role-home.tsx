@@ -1,0 +1,52 @@
+import { lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import { usePoles } from '../api/poles';
+import { useSession } from '../api/session';
+import { PageTitle } from '../components/page-title';
+import { QueryState } from '../components/query-state';
+
+const QuarterHomePage = lazy(() =>
+  import('../features/home/quarter-home-page').then((m) => ({ default: m.QuarterHomePage })),
+);
+const CressHomePage = lazy(() =>
+  import('../features/cress/cress-home-page').then((m) => ({ default: m.CressHomePage })),
+);
+
+/**
+ * `/`: the home of the caller's role. A coordinator of one pole gets "Mon trimestre", a CRESS
+ * its region, a board member its pole's dashboard, an admin the administration; several
+ * poles without a CRESS or admin role get a list to choose from.
+ */
+export function RoleHome() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const poles = usePoles();
+  const memberships = session.data?.user.memberships ?? [];
+  const roles = new Set(memberships.map((m) => m.role));
+  if (roles.has('cress')) return <CressHomePage />;
+  const coordinated = memberships.filter((m) => m.role === 'coordinator').map((m) => m.pole!);
+  if (coordinated.length === 1) return <QuarterHomePage pole={coordinated[0]!} />;
+  if (roles.has('admin') && memberships.length === 1) return <Navigate to="/admin" replace />;
+  return (
+    <QueryState query={poles}>
+      {(list) =>
+        list.length === 1 && coordinated.length === 0 ? (
+          <Navigate to={`/poles/${list[0]!.slug}`} replace />
+        ) : (
+          <>
+            <PageTitle text={t('choosePole')} />
+            <ul className="pole-list">
+              {list.map((p) => (
+                <li key={p.slug}>
+                  <Link to={`/poles/${p.slug}`}>{p.name}</Link>{' '}
+                  <span className="muted">— {p.territory}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+      }
+    </QueryState>
+  );
+}

@@ -1,0 +1,4 @@
+/** Stub: replaced by the feature's real page. */
+export function AdminPage() {
+  return <h1>AdminPage</h1>;
+}

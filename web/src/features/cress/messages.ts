@@ -1,0 +1,5 @@
+/** Texts of the cress feature, French first; keys mirror each other. */
+export const cressMessages = {
+  fr: {},
+  en: {},
+};

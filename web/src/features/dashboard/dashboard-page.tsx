@@ -1,0 +1,4 @@
+/** Stub: replaced by the feature's real page. */
+export function DashboardPage() {
+  return <h1>DashboardPage</h1>;
+}

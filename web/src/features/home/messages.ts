@@ -1,0 +1,5 @@
+/** Texts of the home feature, French first; keys mirror each other. */
+export const homeMessages = {
+  fr: {},
+  en: {},
+};

@@ -1,0 +1,4 @@
+/** Stub: replaced by the feature's real page. */
+export function ReportPage() {
+  return <h1>ReportPage</h1>;
+}

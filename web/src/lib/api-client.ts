@@ -1,0 +1,91 @@
+import type { ErrorCode, ErrorIssue } from '@ptce/shared/errors.schema';
+
+/** An API failure: the envelope's code, message (in the request's language) and issues. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'NETWORK',
+    message: string,
+    readonly issues: ErrorIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Listener = () => void;
+const unauthenticatedListeners = new Set<Listener>();
+
+/** Called whenever an authenticated call answers 401 (expired or revoked session). */
+export function onUnauthenticated(listener: Listener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+let currentLang = 'fr';
+/** The language asked of the API for its messages. */
+export function setApiLanguage(lang: string): void {
+  currentLang = lang;
+}
+
+/** Turns a response into its JSON body, or throws the envelope as an ApiError. */
+export async function unwrap<T>(res: Response): Promise<T> {
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (res.ok) return body as T;
+  const error = (
+    body as { error?: { code: ErrorCode; message: string; issues?: ErrorIssue[] } } | null
+  )?.error;
+  if (res.status === 401 && error?.code === 'UNAUTHENTICATED')
+    for (const l of unauthenticatedListeners) l();
+  throw new ApiError(
+    res.status,
+    error?.code ?? 'INTERNAL',
+    error?.message ?? `HTTP ${res.status}`,
+    error?.issues ?? [],
+  );
+}
+
+/** The one way the web reaches the API: same-origin cookie, JSON in and out. */
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal | undefined } = {},
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: init.method ?? 'GET',
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        'accept-language': currentLang,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal ?? null,
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(
+      0,
+      'NETWORK',
+      currentLang === 'en' ? 'The server cannot be reached.' : 'Le serveur est injoignable.',
+    );
+  }
+  return unwrap<T>(res);
+}
+
+/** A query string from defined parameters only. */
+export function qs(params: Record<string, string | number | undefined | null>): string {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
+  const out = s.toString();
+  return out ? `?${out}` : '';
+}
