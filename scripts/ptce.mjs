@@ -34,6 +34,22 @@ function install() {
   run(['install', '--frozen-lockfile']);
 }
 
+/** The browser tests need Debian's Chromium; as root (CI) it is installed when missing. */
+function ensureChromium() {
+  if (process.env.PTCE_CHROMIUM || fs.existsSync('/usr/bin/chromium')) return;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      'Chromium is missing: run "sudo apt-get install -y chromium" (or set PTCE_CHROMIUM).',
+    );
+    process.exit(1);
+  }
+  console.log('\n> apt-get install -y chromium');
+  const apt = { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } };
+  spawnSync('apt-get', ['update', '-qq'], apt);
+  const res = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], apt);
+  if (res.status !== 0) process.exit(res.status ?? 1);
+}
+
 const command = process.argv[2];
 if (command === 'start') {
   install();
@@ -50,6 +66,7 @@ if (command === 'start') {
   run(['run', 'lint']);
   run(['run', 'typecheck']);
   run(['run', 'build']);
+  ensureChromium();
   run(['exec', 'vitest', 'run', ...process.argv.slice(3)]);
 } else {
   console.error('usage: node scripts/ptce.mjs start|test [vitest args]');
