@@ -22,6 +22,8 @@ export interface Instance {
   close: () => Promise<void>;
 }
 
+const INITIALIZED = 'initialized_at';
+
 /** Login throttling: 5 failures per account and 30 per address per 15 minutes. */
 export function defaultLimits() {
   return { perAccount: new RateLimiter(5, 15 * 60_000), perIp: new RateLimiter(30, 15 * 60_000) };
@@ -36,7 +38,7 @@ export async function openInstance(
   env: Env,
   now: () => Date = () => new Date(),
 ): Promise<Instance> {
-  const { db, sqlite, created } = openDatabase(env.PTCE_DB);
+  const { db, sqlite } = openDatabase(env.PTCE_DB);
   const migration = await migrateToLatest(db);
   if (migration.error) {
     await db.destroy();
@@ -44,13 +46,26 @@ export async function openInstance(
   }
   const catalogueFile = loadCatalogueFile();
   const report = await syncCatalogue(db, catalogueFile);
+  // "New" means never initialised, not "the file was missing": a first start that died half-way
+  // (its transaction rolled back) starts over and still loads the demo.
+  const created = !(await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', INITIALIZED)
+    .executeTakeFirst());
   let demoAccounts: DemoAccountCreated[] = [];
   if (created && env.PTCE_DEMO) {
     demoAccounts = await seedDemo(db, loadDemo(), catalogueFile, {
       to: lastCompleteQuarter(now()),
       seed: 2014,
       now: now(),
+      initializedKey: INITIALIZED,
     });
+  } else if (created) {
+    await db
+      .insertInto('settings')
+      .values({ key: INITIALIZED, value: now().toISOString() })
+      .execute();
   }
   if (
     env.PTCE_ADMIN_EMAIL &&

@@ -32,6 +32,8 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 export const CreateTokenRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
+  /** Also allow writes (PUT values…); tokens are read-only by default. */
+  write: z.boolean().optional(),
 });
 export type CreateTokenRequest = z.infer<typeof CreateTokenRequestSchema>;
 
@@ -43,5 +45,6 @@ export const ApiTokenSchema = z.object({
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  canWrite: z.boolean(),
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;

@@ -64,6 +64,8 @@ export const HistoryQuerySchema = z.strictObject({
   period: QuarterSchema.optional(),
   slice: SliceSchema.optional(),
   limit: z.coerce.number().int().min(1).max(5000).optional(),
+  /** Page on: only changes with an id below this one (the previous page's `nextBefore`). */
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
 

@@ -48,10 +48,13 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const now = deps.now();
     let principal: Principal | null = null;
     const auth = c.req.header('authorization');
-    if (auth !== undefined) {
-      const m = /^Bearer\s+(\S{10,200})$/i.exec(auth);
+    // Only the Bearer scheme is ours; another scheme (a proxy's Basic auth) leaves the cookie in charge.
+    if (auth !== undefined && /^Bearer\b/i.test(auth.trim())) {
+      const m = /^Bearer\s+(\S{10,200})$/i.exec(auth.trim());
       const row = m ? await findLiveApiToken(deps.db, hashToken(m[1]!), now) : undefined;
       if (!row) throw new ApiError('UNAUTHENTICATED');
+      // A token is read-only unless created with the write scope: a leaked export token cannot change data.
+      if (!row.can_write && UNSAFE.has(c.req.method)) throw new ApiError('FORBIDDEN');
       principal = {
         userId: row.id,
         email: row.email,

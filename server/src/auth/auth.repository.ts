@@ -75,7 +75,15 @@ export async function findLiveApiToken(db: Db, tokenHash: string, now: Date) {
   const row = await db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['u.id', 'u.email', 'u.name', 't.id as tokenId', 't.expires_at', 't.last_used_at'])
+    .select([
+      'u.id',
+      'u.email',
+      'u.name',
+      't.id as tokenId',
+      't.expires_at',
+      't.last_used_at',
+      't.can_write',
+    ])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
     .where((eb) =>

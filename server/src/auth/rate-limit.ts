@@ -31,6 +31,12 @@ export class RateLimiter {
     if (this.windows.size > 100_000) this.prune(t);
   }
 
+  /** Takes back one attempt of `key` (a success counted in advance). */
+  release(key: string): void {
+    const w = this.windows.get(key);
+    if (w && w.count > 0) w.count -= 1;
+  }
+
   reset(key: string): void {
     this.windows.delete(key);
   }

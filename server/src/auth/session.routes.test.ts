@@ -95,6 +95,19 @@ describe('POST/GET/DELETE /api/session', () => {
     ).toBe(200);
   });
 
+  it('counts parallel attempts too', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        call(t, 'POST', '/api/session', {
+          body: { email: 'board@hc.test', password: i === 11 ? PASSWORD : 'wrong' },
+        }),
+      ),
+    );
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(6);
+    expect(statuses[11]).toBe(429);
+  });
+
   it('limits failed logins per address across accounts', async () => {
     for (let i = 0; i < 30; i++) {
       await call(t, 'POST', '/api/session', {
@@ -172,6 +185,29 @@ describe('API tokens', () => {
       'demo-littoral',
       'henin-carvin',
     ]);
+    // read-only by default: a leaked export token cannot change data
+    const body = {
+      period: '2026Q3',
+      entries: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 1 }],
+    };
+    const coordCookie = await login(t, 'coord@hc.test');
+    const readOnly = (
+      await call(t, 'POST', '/api/tokens', { cookie: coordCookie, body: { name: 'lecture' } })
+    ).json.secret;
+    expect(
+      (await call(t, 'PUT', '/api/poles/henin-carvin/values', { bearer: readOnly, body })).status,
+    ).toBe(403);
+    const writer = (
+      await call(t, 'POST', '/api/tokens', {
+        cookie: coordCookie,
+        body: { name: 'saisie', write: true },
+      })
+    ).json;
+    expect(writer.token.canWrite).toBe(true);
+    expect(
+      (await call(t, 'PUT', '/api/poles/henin-carvin/values', { bearer: writer.secret, body }))
+        .status,
+    ).toBe(200);
     // a token cannot mint tokens
     expect(
       (await call(t, 'POST', '/api/tokens', { bearer: secret, body: { name: 'x' } })).status,

@@ -28,13 +28,13 @@ export function sessionRoutes(deps: AppDeps) {
       );
       if (wait > 0)
         throw new ApiError('RATE_LIMITED', undefined, undefined, { 'Retry-After': String(wait) });
+      // Count the attempt before the slow password check, so parallel guesses are counted too.
+      deps.limits.perIp.hit(ip);
+      deps.limits.perAccount.hit(email);
       const user = await findUserByEmail(deps.db, email);
       const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !ok || user.disabled_at) {
-        deps.limits.perIp.hit(ip);
-        deps.limits.perAccount.hit(email);
-        throw new ApiError('INVALID_CREDENTIALS');
-      }
+      if (!user || !ok || user.disabled_at) throw new ApiError('INVALID_CREDENTIALS');
+      deps.limits.perIp.release(ip);
       deps.limits.perAccount.reset(email);
       const session = await createSession(deps.db, user.id, deps.sessionHours, deps.now());
       setCookie(c, SESSION_COOKIE, session.token, {

@@ -15,6 +15,7 @@ const columns = [
   'last_used_at',
   'expires_at',
   'revoked_at',
+  'can_write',
 ] as const;
 const toToken = (r: {
   id: number;
@@ -24,6 +25,7 @@ const toToken = (r: {
   last_used_at: string | null;
   expires_at: string | null;
   revoked_at: string | null;
+  can_write: number;
 }) => ({
   id: r.id,
   name: r.name,
@@ -32,11 +34,13 @@ const toToken = (r: {
   lastUsedAt: r.last_used_at,
   expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
+  canWrite: r.can_write === 1,
 });
 
 /**
  * The caller's personal API tokens (for `Authorization: Bearer`). The secret is shown once, at
- * creation; only its SHA-256 is stored. Tokens cannot create tokens (a leaked one cannot spread).
+ * creation; only its SHA-256 is stored. Tokens cannot create tokens (a leaked one cannot spread)
+ * and are read-only unless created with `write: true`.
  */
 export function tokensRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -70,6 +74,7 @@ export function tokensRoutes(deps: AppDeps) {
           last_used_at: null,
           expires_at: expiresAt,
           revoked_at: null,
+          can_write: body.write ? 1 : 0,
         })
         .returning(columns)
         .executeTakeFirstOrThrow();

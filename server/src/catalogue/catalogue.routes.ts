@@ -5,6 +5,10 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 export function catalogueRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
     c.header('Cache-Control', 'no-cache');
-    return c.json(await deps.catalogue.get(), 200);
+    // `retired`: codes that left the catalogue but still label stored values.
+    return c.json(
+      { ...(await deps.catalogue.get()), retired: [...(await deps.catalogue.retired())] },
+      200,
+    );
   });
 }

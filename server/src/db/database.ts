@@ -165,6 +165,20 @@ export interface ApiTokenTable {
   last_used_at: string | null;
   expires_at: string | null;
   revoked_at: string | null;
+  /** 0: read-only (GET only), 1: may also write. */
+  can_write: Generated<number>;
+}
+
+/** Append-only: triggers refuse UPDATE and DELETE. */
+export interface TargetHistoryTable {
+  id: Generated<number>;
+  group_id: number;
+  indicator_code: string;
+  year: number;
+  old_value: number | null;
+  new_value: number | null;
+  changed_at: string;
+  changed_by: number | null;
 }
 
 export interface SettingTable {
@@ -182,6 +196,7 @@ export interface Database {
   values: ValueTable;
   value_history: ValueHistoryTable;
   targets: TargetTable;
+  target_history: TargetHistoryTable;
   quarter_status: QuarterStatusTable;
   period_events: PeriodEventTable;
   users: UserTable;

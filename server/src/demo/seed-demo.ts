@@ -27,7 +27,7 @@ export async function seedDemo(
   db: Kysely<Database>,
   demo: DemoDefinition,
   catalogue: Catalogue,
-  opts: { to: string; seed: number; now: Date },
+  opts: { to: string; seed: number; now: Date; initializedKey: string },
 ): Promise<DemoAccountCreated[]> {
   const at = opts.now.toISOString();
   const generated = generateDemoValues(demo, catalogue, {
@@ -115,6 +115,7 @@ export async function seedDemo(
         password: passwords[i]!,
       });
     }
+    await trx.insertInto('settings').values({ key: opts.initializedKey, value: at }).execute();
     return created;
   });
 }
@@ -179,6 +180,8 @@ async function seedStatuses(
   at: string,
 ) {
   const rows = [];
+  const events = [];
+  const reason = 'données de démonstration';
   for (const [i, pole] of demo.poles.entries()) {
     const poleId = poleIds.get(pole.slug)!;
     for (let q = previousQuarter(to); q >= '2023Q1'; q = previousQuarter(q)) {
@@ -190,8 +193,28 @@ async function seedStatuses(
         updated_at: at,
         updated_by: null,
       });
+      events.push({
+        pole_id: poleId,
+        period: q,
+        action: 'submit',
+        from_status: 'draft',
+        to_status: 'submitted',
+        reason,
+        at,
+        by: null,
+      });
+      events.push({
+        pole_id: poleId,
+        period: q,
+        action: 'validate',
+        from_status: 'submitted',
+        to_status: 'validated',
+        reason,
+        at,
+        by: null,
+      });
     }
-    if (i === 0)
+    if (i === 0) {
       rows.push({
         pole_id: poleId,
         period: to,
@@ -200,10 +223,26 @@ async function seedStatuses(
         updated_at: at,
         updated_by: null,
       });
+      events.push({
+        pole_id: poleId,
+        period: to,
+        action: 'submit',
+        from_status: 'draft',
+        to_status: 'submitted',
+        reason,
+        at,
+        by: null,
+      });
+    }
   }
   for (let i = 0; i < rows.length; i += CHUNK)
     await trx
       .insertInto('quarter_status')
       .values(rows.slice(i, i + CHUNK))
+      .execute();
+  for (let i = 0; i < events.length; i += CHUNK)
+    await trx
+      .insertInto('period_events')
+      .values(events.slice(i, i + CHUNK))
       .execute();
 }

@@ -1,4 +1,11 @@
-import { currentQuarter, QuarterSchema, quarterRange } from '@ptce/shared/periods';
+import {
+  compareQuarters,
+  currentQuarter,
+  MAX_RANGE_QUARTERS,
+  QuarterSchema,
+  quarterIndex,
+  quarterRange,
+} from '@ptce/shared/periods';
 import {
   type PeriodAction,
   PeriodActionRequestSchema,
@@ -48,6 +55,11 @@ export function periodsRoutes(deps: AppDeps) {
       const q = readQuery(c, RangeSchema);
       const to = q.to ?? currentQuarter(deps.now());
       const from = q.from ?? '2023Q1';
+      if (quarterIndex(to) - quarterIndex(from) >= MAX_RANGE_QUARTERS) {
+        throw new ApiError('VALIDATION_FAILED', undefined, [
+          { path: ['from'], code: 'too_big', message: `at most ${MAX_RANGE_QUARTERS} quarters` },
+        ]);
+      }
       const periods = quarterRange(from, to);
       const states = new Map(
         (await findPeriodStates(deps.db, pole.id, from, to)).map((s) => [s.period, s]),
@@ -82,6 +94,8 @@ export function periodsRoutes(deps: AppDeps) {
       const rule = TRANSITIONS[action];
       requireRole(access, ...rule.roles);
       const period = parseWith(QuarterSchema, c.req.param('period'));
+      if (compareQuarters(period, currentQuarter(deps.now())) > 0)
+        throw new ApiError('INVALID_STATE');
       const hasBody =
         (c.req.header('content-length') ?? '0') !== '0' || c.req.header('content-type');
       const body = hasBody ? await readJson(c, PeriodActionRequestSchema) : {};

@@ -32,6 +32,7 @@ export async function findScopes(db: Db, poleId: number): Promise<ScopeRow[]> {
   const rows = await db
     .selectFrom('working_groups as g')
     .leftJoin('tracked_indicators as t', 't.group_id', 'g.id')
+    .leftJoin('indicators as i', 'i.code', 't.indicator_code')
     .select([
       'g.id',
       'g.slug',
@@ -40,6 +41,7 @@ export async function findScopes(db: Db, poleId: number): Promise<ScopeRow[]> {
       'g.position',
       't.indicator_code',
       't.position as tpos',
+      'i.retired',
     ])
     .where('g.pole_id', '=', poleId)
     .orderBy('g.is_pole')
@@ -60,7 +62,8 @@ export async function findScopes(db: Db, poleId: number): Promise<ScopeRow[]> {
       };
       scopes.set(r.id, s);
     }
-    if (r.indicator_code) s.indicators.push(r.indicator_code);
+    // A retired indicator stays tracked in the database (its values stay) but is offered no more.
+    if (r.indicator_code && !r.retired) s.indicators.push(r.indicator_code);
   }
   return [...scopes.values()];
 }

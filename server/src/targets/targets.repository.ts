@@ -27,7 +27,7 @@ export async function findTargets(db: Db, poleId: number, year: number): Promise
   return rows.map((r) => ({ ...r, updatedBy: r.updatedBy ?? null }));
 }
 
-/** Sets (value) or removes (null) one target. */
+/** Sets (value) or removes (null) one target; a real change appends to `target_history`. */
 export async function putTarget(
   db: Db,
   t: {
@@ -39,6 +39,15 @@ export async function putTarget(
     at: string;
   },
 ): Promise<void> {
+  const where = { group_id: t.groupId, indicator_code: t.indicator, year: t.year };
+  const old = await db
+    .selectFrom('targets')
+    .select('value')
+    .where('group_id', '=', t.groupId)
+    .where('indicator_code', '=', t.indicator)
+    .where('year', '=', t.year)
+    .executeTakeFirst();
+  if ((old?.value ?? null) === t.value) return;
   if (t.value === null) {
     await db
       .deleteFrom('targets')
@@ -46,24 +55,28 @@ export async function putTarget(
       .where('indicator_code', '=', t.indicator)
       .where('year', '=', t.year)
       .execute();
-    return;
+  } else if (old) {
+    await db
+      .updateTable('targets')
+      .set({ value: t.value, updated_at: t.at, updated_by: t.by })
+      .where('group_id', '=', t.groupId)
+      .where('indicator_code', '=', t.indicator)
+      .where('year', '=', t.year)
+      .execute();
+  } else {
+    await db
+      .insertInto('targets')
+      .values({ ...where, value: t.value, updated_at: t.at, updated_by: t.by })
+      .execute();
   }
-  const value = t.value;
-  const row = {
-    group_id: t.groupId,
-    indicator_code: t.indicator,
-    year: t.year,
-    value,
-    updated_at: t.at,
-    updated_by: t.by,
-  };
   await db
-    .insertInto('targets')
-    .values(row)
-    .onConflict((oc) =>
-      oc
-        .columns(['group_id', 'indicator_code', 'year'])
-        .doUpdateSet({ value, updated_at: t.at, updated_by: t.by }),
-    )
+    .insertInto('target_history')
+    .values({
+      ...where,
+      old_value: old?.value ?? null,
+      new_value: t.value,
+      changed_at: t.at,
+      changed_by: t.by,
+    })
     .execute();
 }

@@ -1,4 +1,3 @@
-import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import { SaveTargetsRequestSchema, TargetsQuerySchema } from '@ptce/shared/targets.schema';
 import { Hono } from 'hono';
 import { poleForCaller, requireRole } from '../auth/access';
@@ -7,6 +6,7 @@ import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson, readQuery } from '../http/validate';
 import { findScopes } from '../poles/poles.repository';
+import { checkTargets } from './check-targets';
 import { findTargets, putTarget } from './targets.repository';
 
 /** Yearly targets: read by everyone in scope, set by the pole's coordinator, all-or-nothing. */
@@ -22,39 +22,14 @@ export function targetsRoutes(deps: AppDeps) {
       const access = await poleForCaller(deps.db, p, c.req.param('pole'));
       requireRole(access, 'coordinator');
       const body = await readJson(c, SaveTargetsRequestSchema);
-      const fr = c.get('lang') === 'fr';
-      const byCode = await deps.catalogue.indicators();
-      const scopes = new Map((await findScopes(deps.db, access.pole.id)).map((s) => [s.slug, s]));
-      const issues: ErrorIssue[] = [];
-      const seen = new Set<string>();
-      body.targets.forEach((t, i) => {
-        const scope = scopes.get(t.scope);
-        const ind = byCode.get(t.indicator);
-        const fail = (code: string, msg: string) =>
-          issues.push({ path: ['targets', i], code, message: msg });
-        if (seen.has(`${t.scope}|${t.indicator}`))
-          fail('duplicate', fr ? 'Objectif en double.' : 'Duplicate target.');
-        seen.add(`${t.scope}|${t.indicator}`);
-        if (!scope || !ind || !scope.indicators.includes(t.indicator)) {
-          fail(
-            'not_tracked',
-            fr
-              ? `${t.indicator} n’est pas suivi par ${t.scope}.`
-              : `${t.indicator} is not tracked by ${t.scope}.`,
-          );
-        } else if (
-          ind.kind === 'ratio' &&
-          t.value !== null &&
-          (t.value < 0 || t.value > 100 * ind.scale)
-        ) {
-          fail('range', fr ? 'Objectif hors bornes.' : 'Target out of range.');
-        } else if (t.value !== null && t.value < 0) {
-          fail(
-            'negative',
-            fr ? 'Un objectif ne peut pas être négatif.' : 'A target cannot be negative.',
-          );
-        }
+      const scopeRows = await findScopes(deps.db, access.pole.id);
+      const issues = checkTargets(body.targets, {
+        scopes: scopeRows,
+        byCode: await deps.catalogue.indicators(),
+        retired: await deps.catalogue.retired(),
+        lang: c.get('lang'),
       });
+      const scopes = new Map(scopeRows.map((s) => [s.slug, s]));
       if (issues.length > 0) throw new ApiError('INVALID_ENTRIES', undefined, issues);
       const at = deps.now().toISOString();
       await deps.db.transaction().execute(async (trx) => {

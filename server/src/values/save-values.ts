@@ -4,11 +4,12 @@ import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import {
   compareQuarters,
   currentQuarter,
+  nextQuarter,
   previousQuarter,
   quartersOfYear,
   yearOf,
 } from '@ptce/shared/periods';
-import { evaluateRules, type RuleIssue } from '@ptce/shared/rules';
+import type { RuleIssue } from '@ptce/shared/rules';
 import type { SaveValuesRequest } from '@ptce/shared/values.schema';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, PoleRow, ValueRow } from '../db/database';
@@ -16,6 +17,7 @@ import { ApiError } from '../http/api-error';
 import { findPeriodState } from '../periods/periods.repository';
 import { findScopes } from '../poles/poles.repository';
 import { checkEntries } from './check-entries';
+import { judgeRules } from './judge-rules';
 import { appendHistory, findRows, insertValue, toCells, updateValue } from './values.repository';
 
 export interface SaveContext {
@@ -78,8 +80,15 @@ export async function saveValues(ctx: SaveContext, req: SaveValuesRequest): Prom
 
     const groupOf = new Map(scopes.map((s) => [s.slug, s.id]));
     const slugOf = new Map(scopes.map((s) => [s.id, s.slug]));
-    const year = quartersOfYear(yearOf(period));
-    const periods = [...new Set([previousQuarter(period), ...year, period])];
+    const prev = period > '2000Q1' ? previousQuarter(period) : null;
+    const next = compareQuarters(period, currentQuarter(ctx.now)) < 0 ? nextQuarter(period) : null;
+    const periods = [
+      ...new Set([
+        ...quartersOfYear(yearOf(period)),
+        ...(next ? quartersOfYear(yearOf(next)) : []),
+      ]),
+    ];
+    for (const p of [prev, next]) if (p) periods.push(p);
     const rows = await findRows(trx, ctx.pole.id, periods);
     const current = new Map<string, ValueRow>();
     for (const r of rows)
@@ -135,14 +144,17 @@ export async function saveValues(ctx: SaveContext, req: SaveValuesRequest): Prom
     if (conflicts.length > 0)
       throw new ApiError('CONFLICT', undefined, await withUserNames(trx, conflicts));
 
-    const { warnings, overridden, blocking } = judgeRules(
-      ctx,
+    const { warnings, overridden, blocking } = judgeRules({
+      catalogue: ctx.catalogue,
       scopes,
-      rows,
-      slugOf,
-      changes.map((c) => c.next),
       period,
-    );
+      nextPeriod: next,
+      baseRows: rows,
+      changes: changes.map((c) => ({
+        next: c.next,
+        overrideReason: req.entries[c.entryIndex]!.overrideReason,
+      })),
+    });
     if (blocking.length > 0)
       throw new ApiError('RULE_VIOLATION', undefined, blocking.map(ruleIssueToError(ctx.lang)));
 
@@ -181,48 +193,6 @@ export async function saveValues(ctx: SaveContext, req: SaveValuesRequest): Prom
       overridden,
     };
   });
-}
-
-/** Evaluates the shared rules on the state after the batch; keeps the issues the batch touches. */
-function judgeRules(
-  ctx: SaveContext,
-  scopes: Awaited<ReturnType<typeof findScopes>>,
-  rows: ValueRow[],
-  slugOf: Map<number, string>,
-  next: Array<Omit<ValueRow, 'id'>>,
-  period: string,
-) {
-  const merged = new Map<string, ValueRow>();
-  const key = (r: Pick<ValueRow, 'group_id' | 'indicator_code' | 'period' | 'slice'>) =>
-    `${r.group_id}|${r.indicator_code}|${r.period}|${r.slice}`;
-  for (const r of rows) merged.set(key(r), r);
-  for (const n of next) merged.set(key(n), { id: 0, ...n });
-  const touched = new Set(
-    next.map((n) => cellId(slugOf.get(n.group_id)!, n.indicator_code, n.slice)),
-  );
-  const overrides = new Set<string>();
-  for (const r of merged.values()) {
-    if (r.period === period && r.override_reason)
-      overrides.add(cellId(slugOf.get(r.group_id)!, r.indicator_code, r.slice));
-  }
-  const issues = evaluateRules({
-    catalogue: ctx.catalogue,
-    period,
-    scopes: scopes.map((s) => ({ slug: s.slug, indicators: s.indicators })),
-    poleGroupSlugs: scopes.filter((s) => s.kind === 'group').map((s) => s.slug),
-    values: toCells([...merged.values()], slugOf),
-  });
-  const warnings: RuleIssue[] = [];
-  const overridden: RuleIssue[] = [];
-  const blocking: RuleIssue[] = [];
-  for (const issue of issues) {
-    const ids = issue.cells.map((c) => cellId(c.scope, c.indicator, c.slice));
-    if (!ids.some((id) => touched.has(id))) continue;
-    if (issue.severity === 'warning') warnings.push(issue);
-    else if (ids.some((id) => overrides.has(id))) overridden.push(issue);
-    else blocking.push(issue);
-  }
-  return { warnings, overridden, blocking };
 }
 
 function ruleIssueToError(lang: Lang) {

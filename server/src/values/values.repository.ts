@@ -136,6 +136,7 @@ export async function findHistory(
   if (q.period) sel = sel.where('h.period', '=', q.period);
   if (q.slice !== undefined) sel = sel.where('h.slice', '=', q.slice);
   if (q.groupId !== undefined) sel = sel.where('h.group_id', '=', q.groupId);
+  if (q.before !== undefined) sel = sel.where('h.id', '<', q.before);
   const rows = await sel
     .orderBy('h.id', 'desc')
     .limit(q.limit ?? 1000)

@@ -185,10 +185,13 @@ describe('PUT /api/poles/{pole}/values', () => {
     expect(res.json.error.issues[0].message).toMatch(/sorties/i);
     expect(await dbValues()).toEqual([]);
 
-    const withReason = entries.map((e, i) =>
-      i === 0 ? { ...e, overrideReason: 'Deux sorties comptées au T2, régularisées ici' } : e,
-    );
-    const ok = await put({ period: '2026Q3', entries: withReason });
+    const reason = 'Deux sorties comptées au T2, régularisées ici';
+    const oneReason = entries.map((e, i) => (i === 0 ? { ...e, overrideReason: reason } : e));
+    expect((await put({ period: '2026Q3', entries: oneReason })).status).toBe(422);
+    const ok = await put({
+      period: '2026Q3',
+      entries: entries.map((e) => ({ ...e, overrideReason: reason })),
+    });
     expect(ok.status).toBe(200);
     expect(ok.json.overridden.map((r: { rule: string }) => r.rule)).toEqual(['E1']);
     const hist = await t.db
@@ -203,6 +206,122 @@ describe('PUT /api/poles/{pole}/values', () => {
       .where('indicator_code', '=', 'MS-SORTIES')
       .executeTakeFirstOrThrow();
     expect(stored.override_reason).toBe('Deux sorties comptées au T2, régularisées ici');
+  });
+
+  it('needs a reason on every changed entry an error involves; an old reason does not carry over', async () => {
+    const first = await put({
+      period: '2026Q3',
+      entries: [
+        {
+          scope: 'pole',
+          indicator: 'PTCE-RESSOURCES-TOTALES',
+          value: 100,
+          overrideReason: 'au cas où',
+        },
+      ],
+    });
+    expect(first.status).toBe(200);
+    const noReason = await put({
+      period: '2026Q3',
+      entries: [{ scope: 'pole', indicator: 'PTCE-FIN-PUBLICS', value: 500 }],
+    });
+    expect(noReason.status).toBe(422);
+    expect(noReason.json.error.issues.map((i: { rule: string }) => i.rule)).toEqual(['E6']);
+    const both = await put({
+      period: '2026Q3',
+      entries: [
+        {
+          scope: 'pole',
+          indicator: 'PTCE-FIN-PUBLICS',
+          value: 500,
+          overrideReason: 'Subvention pluriannuelle notifiée en une fois',
+        },
+        { scope: 'pole', indicator: 'PTCE-FIN-PRIVES', value: 10 },
+      ],
+    });
+    expect(both.status).toBe(422);
+    expect(
+      await t.db
+        .selectFrom('values')
+        .select('indicator_code')
+        .where('indicator_code', '=', 'PTCE-FIN-PUBLICS')
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it('checks the rules when a value is cleared (slices left without their total)', async () => {
+    const slices = [
+      { scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: 3 },
+      { scope: 'pole', indicator: 'PTCE-EVENEMENTS', slice: 'event_type=forum', value: 1 },
+      { scope: 'pole', indicator: 'PTCE-EVENEMENTS', slice: 'event_type=atelier', value: 2 },
+    ];
+    expect((await put({ period: '2026Q3', entries: slices })).status).toBe(200);
+    const clear = await put({
+      period: '2026Q3',
+      entries: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: null, version: 1 }],
+    });
+    expect(clear.status).toBe(422);
+    expect(clear.json.error.issues[0].rule).toBe('E5');
+  });
+
+  it('warns when a change breaks the next quarter, and never 500s on the first quarter of the range', async () => {
+    const members = (period: string, entries: Array<[string, number]>) =>
+      put({
+        period,
+        entries: entries.map(([indicator, value]) => ({ scope: 'pole', indicator, value })),
+      });
+    expect((await members('2026Q1', [['PTCE-MEMBRES', 10]])).status).toBe(200);
+    expect(
+      (
+        await members('2026Q2', [
+          ['PTCE-MEMBRES', 12],
+          ['PTCE-MEMBRES-ENTREES', 2],
+          ['PTCE-MEMBRES-SORTIES', 0],
+        ])
+      ).status,
+    ).toBe(200);
+    const edit = await put({
+      period: '2026Q1',
+      entries: [{ scope: 'pole', indicator: 'PTCE-MEMBRES', value: 11, version: 1 }],
+    });
+    expect(edit.status).toBe(200);
+    expect(edit.json.warnings).toEqual([
+      expect.objectContaining({ rule: 'E4', period: '2026Q2', severity: 'warning' }),
+    ]);
+    const first = await put({
+      period: '2000Q1',
+      entries: [{ scope: 'pole', indicator: 'PTCE-MEMBRES', value: 1 }],
+    });
+    expect(first.status).toBe(200);
+  });
+
+  it('pages through the whole history', async () => {
+    for (let v = 1; v <= 5; v++) {
+      const res = await put({
+        period: '2026Q3',
+        entries: [{ scope: 'pole', indicator: 'PTCE-EVENEMENTS', value: v, version: v - 1 }],
+      });
+      expect(res.status).toBe(200);
+    }
+    const page1 = await call(t, 'GET', '/api/poles/henin-carvin/history?limit=2', {
+      cookie: coord,
+    });
+    expect(page1.json.history.map((h: { newValue: number }) => h.newValue)).toEqual([5, 4]);
+    const page2 = await call(
+      t,
+      'GET',
+      `/api/poles/henin-carvin/history?limit=2&before=${page1.json.nextBefore}`,
+      { cookie: coord },
+    );
+    expect(page2.json.history.map((h: { newValue: number }) => h.newValue)).toEqual([3, 2]);
+    const page3 = await call(
+      t,
+      'GET',
+      `/api/poles/henin-carvin/history?limit=2&before=${page2.json.nextBefore}`,
+      { cookie: coord },
+    );
+    expect(page3.json).toMatchObject({ nextBefore: null });
+    expect(page3.json.history.map((h: { newValue: number }) => h.newValue)).toEqual([1]);
   });
 
   it('returns warnings with the 200', async () => {

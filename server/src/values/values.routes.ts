@@ -61,6 +61,8 @@ export function valuesRoutes(deps: AppDeps) {
         ...q,
         groupId: await groupIdOf(deps, pole.id, q.scope),
       });
-      return c.json({ history }, 200);
+      const limit = q.limit ?? 1000;
+      const nextBefore = history.length === limit ? history[history.length - 1]!.id : null;
+      return c.json({ history, nextBefore }, 200);
     });
 }

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as createSchema from './2026_11_29_0900_create_schema';
+import * as targetHistory from './2026_11_29_1000_add_target_history_and_token_scope';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_0900_create_schema': createSchema,
+  '2026_11_29_1000_add_target_history_and_token_scope': targetHistory,
 };

@@ -1,0 +1,30 @@
+import { type Kysely, sql } from 'kysely';
+
+// Frozen migration: never edit once shipped, never import application code.
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('target_history')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('group_id', 'integer', (c) => c.notNull().references('working_groups.id'))
+    .addColumn('indicator_code', 'text', (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('old_value', 'real')
+    .addColumn('new_value', 'real')
+    .addColumn('changed_at', 'text', (c) => c.notNull())
+    .addColumn('changed_by', 'integer', (c) => c.references('users.id'))
+    .execute();
+  await sql`CREATE TRIGGER target_history_no_update BEFORE UPDATE ON target_history
+    BEGIN SELECT RAISE(ABORT, 'target_history is append-only'); END`.execute(db);
+  await sql`CREATE TRIGGER target_history_no_delete BEFORE DELETE ON target_history
+    BEGIN SELECT RAISE(ABORT, 'target_history is append-only'); END`.execute(db);
+  await db.schema
+    .alterTable('api_tokens')
+    .addColumn('can_write', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('api_tokens').dropColumn('can_write').execute();
+  await db.schema.dropTable('target_history').execute();
+}
