@@ -51,7 +51,8 @@ describe('aggregateSeries by year', () => {
     [TE, 'TE-DECHETS-REEMPLOI', '', 15, false],
     [TE, 'TE-DECHETS-REEMPLOI', 'waste_stream=deee', 2, false],
     ['pole', 'PTCE-MEMBRES', '', 15, true],
-    [TE, 'TE-TAUX-VALORISATION', '', 15, false],
+    // Q4 has no numerator: the ratio sums both sides over Q1–Q3 only, 15 ÷ 60, not 15 ÷ 100
+    [TE, 'TE-TAUX-VALORISATION', '', 25, false],
   ])('%s %s [%s] = %s, complete %s', (scope, indicator, slice, value, complete) => {
     expect(find(points, scope, indicator, '2025', slice)).toEqual({
       scope,

@@ -1,0 +1,111 @@
+import type { AggregateRow } from '@ptce/shared/aggregation/aggregation.types';
+import { GroupAggregator } from '@ptce/shared/aggregation/group-aggregator';
+import type { Catalogue } from '@ptce/shared/catalogue.schema';
+import type { PeriodStatus } from '@ptce/shared/periods.schema';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { findScopes, type ScopeRow } from '../poles/poles.repository';
+import type { ExportPole } from './export-scope';
+
+export interface ExportPlan {
+  catalogue: Catalogue;
+  poles: ExportPole[];
+  from: string;
+  to: string;
+  by: 'quarter' | 'year';
+  level: 'scope' | 'pole' | 'region';
+  /** Only this scope slug (the XLSX writer fills one sheet per scope, one pass each). */
+  onlyScope?: string;
+}
+
+interface PoleData {
+  pole: ExportPole;
+  scopes: ScopeRow[];
+  cells: Map<
+    number,
+    Array<{ indicator_code: string; slice: string; period: string; value: number | null }>
+  >;
+  statusOf: (quarter: string) => PeriodStatus;
+}
+
+/** One pole's scopes, entered values in range and quarter states: a pole at a time in memory. */
+async function loadPole(
+  db: Kysely<Database>,
+  pole: ExportPole,
+  lo: string,
+  hi: string,
+  onlyScope?: string,
+): Promise<PoleData> {
+  let scopes = await findScopes(db, pole.id);
+  if (onlyScope !== undefined) scopes = scopes.filter((s) => s.slug === onlyScope);
+  const ids = scopes.map((s) => s.id);
+  const rows = ids.length
+    ? await db
+        .selectFrom('values')
+        .select(['group_id', 'indicator_code', 'slice', 'period', 'value'])
+        .where('pole_id', '=', pole.id)
+        .where('group_id', 'in', ids)
+        .where('period', '>=', lo)
+        .where('period', '<=', hi)
+        .where('value', 'is not', null)
+        .execute()
+    : [];
+  const cells = new Map<number, PoleData['cells'] extends Map<number, infer V> ? V : never>();
+  for (const r of rows) {
+    let list = cells.get(r.group_id);
+    if (!list) cells.set(r.group_id, (list = []));
+    list.push(r);
+  }
+  const states = await db
+    .selectFrom('quarter_status')
+    .select(['period', 'status'])
+    .where('pole_id', '=', pole.id)
+    .where('period', '>=', lo)
+    .where('period', '<=', hi)
+    .execute();
+  const byPeriod = new Map(states.map((s) => [s.period, s.status as PeriodStatus]));
+  return { pole, scopes, cells, statusOf: (q) => byPeriod.get(q) ?? 'draft' };
+}
+
+/**
+ * The export's rows, group by group (a scope, a pole or a region), streamed: one pole's values
+ * are in memory at a time, and one group's accumulators. Row order is deterministic: regions,
+ * poles (slug), scopes (their order in the pole), then the engine's order.
+ */
+export async function* exportRows(
+  db: Kysely<Database>,
+  plan: ExportPlan,
+): AsyncGenerator<AggregateRow[]> {
+  const engine = new GroupAggregator(plan.catalogue, { by: plan.by, from: plan.from, to: plan.to });
+  const quarters = engine.buckets.all().flatMap((b) => engine.buckets.quartersOf(b));
+  const lo = quarters[0]!;
+  const hi = quarters[quarters.length - 1]!;
+  const feed = (data: PoleData, scope: ScopeRow) => {
+    engine.member(scope.indicators);
+    for (const c of data.cells.get(scope.id) ?? [])
+      engine.cell(c.indicator_code, c.slice, c.period, c.value!);
+  };
+  let region: string | null = null;
+  for (const pole of plan.poles) {
+    const data = await loadPole(db, pole, lo, hi, plan.onlyScope);
+    if (plan.level === 'region' && region !== pole.regionCode) {
+      if (region !== null) yield engine.end();
+      region = pole.regionCode;
+      engine.begin({ region, pole: '', scope: '' });
+    }
+    if (plan.level === 'pole')
+      engine.begin({ region: pole.regionCode, pole: pole.slug, scope: '' });
+    for (const scope of data.scopes) {
+      if (plan.level === 'scope')
+        engine.begin({ region: pole.regionCode, pole: pole.slug, scope: scope.slug });
+      feed(data, scope);
+      if (plan.level === 'scope') {
+        engine.pole(data.statusOf);
+        yield engine.end();
+      }
+    }
+    if (plan.level !== 'scope') engine.pole(data.statusOf);
+    if (plan.level === 'pole') yield engine.end();
+  }
+  if (plan.level === 'region' && region !== null) yield engine.end();
+}

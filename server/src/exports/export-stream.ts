@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { EXPORT_COLUMNS } from '@ptce/shared/aggregation/aggregation.types';
+import { BOM, csvLine, FRENCH_EXCEL, RFC4180 } from '@ptce/shared/csv';
+import type { ExportManifest } from '@ptce/shared/exports.schema';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { type ExportPlan, exportRows } from './export-rows';
+import { csvRow, decimalsOf, jsonRow } from './row-format';
+
+/** Row count and SHA-256 of the data rows as RFC 4180 lines: format-independent, reproducible. */
+export async function digestRows(
+  db: Kysely<Database>,
+  plan: ExportPlan,
+): Promise<{ rowCount: number; sha256: string }> {
+  const hash = createHash('sha256');
+  const decimals = decimalsOf(plan.catalogue);
+  let rowCount = 0;
+  for await (const rows of exportRows(db, plan)) {
+    for (const row of rows) hash.update(csvRow(row, decimals(row.indicator), RFC4180));
+    rowCount += rows.length;
+  }
+  return { rowCount, sha256: hash.digest('hex') };
+}
+
+/** The CSV export (RFC 4180, or French Excel with BOM) as text chunks, one group at a time. */
+export async function* csvChunks(
+  db: Kysely<Database>,
+  plan: ExportPlan,
+  french: boolean,
+): AsyncGenerator<string> {
+  const dialect = french ? FRENCH_EXCEL : RFC4180;
+  const decimals = decimalsOf(plan.catalogue);
+  yield (french ? BOM : '') + csvLine([...EXPORT_COLUMNS], dialect);
+  for await (const rows of exportRows(db, plan)) {
+    let chunk = '';
+    for (const row of rows) chunk += csvRow(row, decimals(row.indicator), dialect);
+    if (chunk) yield chunk;
+  }
+}
+
+/** The JSON export: `{ "manifest": …, "rows": [ … ] }`, rows streamed after the manifest. */
+export async function* jsonChunks(
+  db: Kysely<Database>,
+  plan: ExportPlan,
+  manifest: ExportManifest,
+): AsyncGenerator<string> {
+  const decimals = decimalsOf(plan.catalogue);
+  yield `{"manifest":${JSON.stringify(manifest)},"rows":[`;
+  let first = true;
+  for await (const rows of exportRows(db, plan)) {
+    let chunk = '';
+    for (const row of rows) {
+      chunk += `${first ? '\n' : ',\n'}${jsonRow(row, decimals(row.indicator))}`;
+      first = false;
+    }
+    if (chunk) yield chunk;
+  }
+  yield '\n]}\n';
+}
+
+/** A byte stream over text chunks, pulled by the client (back-pressure), coalesced to ~64 KB. */
+export function toByteStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let buffer = '';
+      while (buffer.length < 65_536) {
+        const next = await chunks.next();
+        if (next.done) {
+          if (buffer) controller.enqueue(encoder.encode(buffer));
+          controller.close();
+          return;
+        }
+        buffer += next.value;
+      }
+      controller.enqueue(encoder.encode(buffer));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}

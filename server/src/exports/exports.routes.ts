@@ -1,0 +1,124 @@
+import { EXPORT_COLUMNS } from '@ptce/shared/aggregation/aggregation.types';
+import {
+  type ExportManifest,
+  type ExportQuery,
+  ExportQuerySchema,
+} from '@ptce/shared/exports.schema';
+import { currentQuarter, MAX_RANGE_QUARTERS, quarterIndex, yearOf } from '@ptce/shared/periods';
+import { type Context, Hono } from 'hono';
+import { requirePrincipal } from '../auth/auth.middleware';
+import type { Principal } from '../auth/principal';
+import { ApiError } from '../http/api-error';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { readQuery } from '../http/validate';
+import type { ExportPlan } from './export-rows';
+import { exportPoles } from './export-scope';
+import { csvChunks, digestRows, jsonChunks, toByteStream } from './export-stream';
+import { xlsxStream } from './xlsx-export';
+
+const NOTES = [
+  'Les « personnes » sont des entrées ou des présences, pas des personnes uniques : les sommes entre pôles additionnent des comptes.',
+  'Une structure membre de deux pôles est comptée deux fois dans les effectifs de membres.',
+  'Les ratios sont recalculés à chaque niveau (Σ numérateurs ÷ Σ dénominateurs), jamais moyennés.',
+];
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  'csv-fr': 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The validated query with its defaults: `to` = the current quarter, `from` = two years before. */
+async function planFor(deps: AppDeps, p: Principal, q: ExportQuery): Promise<ExportPlan> {
+  const to = q.to ?? currentQuarter(deps.now());
+  const from = q.from ?? `${yearOf(to) - 2}Q1`;
+  const span = quarterIndex(to) - quarterIndex(from);
+  if (span < 0 || span >= MAX_RANGE_QUARTERS) {
+    throw new ApiError('VALIDATION_FAILED', undefined, [
+      {
+        path: ['from'],
+        code: 'range',
+        message: `from ≤ to, at most ${MAX_RANGE_QUARTERS} quarters`,
+      },
+    ]);
+  }
+  const poles = await exportPoles(deps.db, p, q);
+  return { catalogue: await deps.catalogue.get(), poles, from, to, by: q.by, level: q.level };
+}
+
+async function manifestOf(
+  deps: AppDeps,
+  p: Principal,
+  q: ExportQuery,
+  plan: ExportPlan,
+): Promise<ExportManifest> {
+  const { rowCount, sha256 } = await digestRows(deps.db, plan);
+  return {
+    generatedAt: deps.now().toISOString(),
+    generatedBy: { name: p.name, email: p.email },
+    filters: {
+      format: q.format,
+      from: plan.from,
+      to: plan.to,
+      by: plan.by,
+      level: plan.level,
+      region: q.region ?? null,
+      poles: plan.poles.map((x) => x.slug),
+    },
+    catalogueVersion: plan.catalogue.version,
+    columns: EXPORT_COLUMNS,
+    rowCount,
+    sha256,
+    notes: NOTES,
+  };
+}
+
+function download(c: Context, q: ExportQuery, plan: ExportPlan, body: ReadableStream<Uint8Array>) {
+  const ext = q.format === 'csv-fr' ? 'csv' : q.format;
+  const name = `ptce-export-${plan.level}-${plan.by}-${plan.from}-${plan.to}${q.format === 'csv-fr' ? '-fr' : ''}.${ext}`;
+  return c.body(body, 200, {
+    'Content-Type': CONTENT_TYPES[q.format],
+    'Content-Disposition': `attachment; filename="${name}"`,
+    'Cache-Control': 'no-store',
+  });
+}
+
+/** The aggregated exports of DESIGN.md "The export", within the caller's scope. */
+export function exportsRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/values', async (c) => {
+      const p = requirePrincipal(c);
+      const q = readQuery(c, ExportQuerySchema);
+      const plan = await planFor(deps, p, q);
+      if (q.format === 'csv' || q.format === 'csv-fr')
+        return download(c, q, plan, toByteStream(csvChunks(deps.db, plan, q.format === 'csv-fr')));
+      const manifest = await manifestOf(deps, p, q, plan);
+      if (q.format === 'json')
+        return download(c, q, plan, toByteStream(jsonChunks(deps.db, plan, manifest)));
+      const scopes = await scopeNames(deps, plan);
+      return download(c, q, plan, xlsxStream(deps.db, plan, manifest, scopes));
+    })
+    .get('/manifest', async (c) => {
+      const p = requirePrincipal(c);
+      const q = readQuery(c, ExportQuerySchema);
+      const plan = await planFor(deps, p, q);
+      return c.json(await manifestOf(deps, p, q, plan), 200);
+    });
+}
+
+/** Scope slug → name, in first-seen order over the exported poles (the XLSX sheets). */
+async function scopeNames(deps: AppDeps, plan: ExportPlan): Promise<Map<string, string>> {
+  const ids = plan.poles.map((x) => x.id);
+  const names = new Map<string, string>();
+  if (ids.length === 0) return names;
+  const rows = await deps.db
+    .selectFrom('working_groups')
+    .select(['slug', 'name'])
+    .where('pole_id', 'in', ids)
+    .orderBy('is_pole')
+    .orderBy('position')
+    .execute();
+  for (const r of rows) if (!names.has(r.slug)) names.set(r.slug, r.name);
+  return names;
+}

@@ -1,0 +1,42 @@
+import type { AggregateRow } from '@ptce/shared/aggregation/aggregation.types';
+import type { Catalogue } from '@ptce/shared/catalogue.schema';
+import { type CsvDialect, csvLine, csvNumber, csvText } from '@ptce/shared/csv';
+
+/** Decimals written for an indicator: its own, or 2 for a ratio (a computed percentage). */
+export function decimalsOf(catalogue: Catalogue): (code: string) => number {
+  const map = new Map(
+    catalogue.indicators.map((i) => [i.code, i.kind === 'ratio' ? 2 : i.decimals]),
+  );
+  return (code) => map.get(code) ?? 2;
+}
+
+/** A row rounded as exported: the number every format writes for it. */
+export function roundedValue(row: AggregateRow, decimals: number): number | null {
+  if (row.value === null) return null;
+  const r = Number(row.value.toFixed(decimals));
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** One CSV data line of the export, in column order. */
+export function csvRow(row: AggregateRow, decimals: number, dialect: CsvDialect): string {
+  return csvLine(
+    [
+      csvText(row.region, dialect),
+      csvText(row.pole, dialect),
+      csvText(row.scope, dialect),
+      csvText(row.indicator, dialect),
+      csvText(row.unit, dialect),
+      csvText(row.period, dialect),
+      csvText(row.slice, dialect),
+      csvNumber(row.value, decimals, dialect),
+      csvText(row.status, dialect),
+      row.complete ? 'true' : 'false',
+    ],
+    dialect,
+  );
+}
+
+/** One JSON data row of the export, with the rounded value. */
+export function jsonRow(row: AggregateRow, decimals: number): string {
+  return JSON.stringify({ ...row, value: roundedValue(row, decimals) });
+}

@@ -1,0 +1,119 @@
+import { PassThrough, Readable } from 'node:stream';
+import { EXPORT_COLUMNS } from '@ptce/shared/aggregation/aggregation.types';
+import type { ExportManifest } from '@ptce/shared/exports.schema';
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { COLUMN_DOCS } from './column-docs';
+import { type ExportPlan, exportRows } from './export-rows';
+import { decimalsOf, roundedValue } from './row-format';
+
+const UNIT_SUFFIX: Record<string, string> = {
+  count: '',
+  persons: '',
+  fte: ' "ETP"',
+  eur: ' "€"',
+  tonnes: ' "t"',
+  hours: ' "h"',
+  percent: ' "%"',
+  mwh: ' "MWh"',
+};
+
+/** An Excel number format showing the indicator's decimals and unit; the cell stays a number. */
+export function numberFormat(unit: string, decimals: number): string {
+  return `#,##0${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}${UNIT_SUFFIX[unit] ?? ''}`;
+}
+
+const LEVEL_SHEET = { pole: 'Pôles', region: 'Régions' } as const;
+
+/**
+ * The XLSX export, written by exceljs's streaming writer: one sheet per scope (level `scope`,
+ * one pass over the database each, so a sheet is complete before the next starts) or one
+ * sheet for the level, each with a frozen header and numeric value cells; then a sheet
+ * describing the columns and one with the manifest.
+ */
+export function xlsxStream(
+  db: Kysely<Database>,
+  plan: ExportPlan,
+  manifest: ExportManifest,
+  scopeNames: Map<string, string>,
+): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const decimals = decimalsOf(plan.catalogue);
+  const write = async () => {
+    const sheets =
+      plan.level === 'scope'
+        ? [...scopeNames.keys()].map((slug) => ({ slug, name: scopeNames.get(slug)! }))
+        : [{ slug: undefined, name: LEVEL_SHEET[plan.level] }];
+    const used = new Set<string>();
+    for (const s of sheets) {
+      const sheet = workbook.addWorksheet(sheetName(s.name, used), {
+        views: [{ state: 'frozen', ySplit: 1 }],
+      });
+      sheet.columns = EXPORT_COLUMNS.map((key) => ({
+        header: key,
+        key,
+        width: key === 'value' ? 16 : key === 'indicator' ? 30 : 14,
+      }));
+      sheet.getRow(1).font = { bold: true };
+      for await (const rows of exportRows(db, {
+        ...plan,
+        ...(s.slug ? { onlyScope: s.slug } : {}),
+      })) {
+        for (const row of rows) {
+          const d = decimals(row.indicator);
+          const r = sheet.addRow({ ...row, value: roundedValue(row, d), complete: row.complete });
+          r.getCell('value').numFmt = numberFormat(row.unit, d);
+          r.commit();
+        }
+      }
+      sheet.commit();
+    }
+    const docs = workbook.addWorksheet('Colonnes', { views: [{ state: 'frozen', ySplit: 1 }] });
+    docs.columns = [
+      { header: 'colonne', key: 'column', width: 14 },
+      { header: 'description', key: 'fr', width: 90 },
+      { header: 'description (en)', key: 'en', width: 90 },
+    ];
+    for (const d of COLUMN_DOCS) docs.addRow(d).commit();
+    docs.commit();
+    const meta = workbook.addWorksheet('Manifeste');
+    meta.columns = [
+      { header: 'clé', key: 'key', width: 22 },
+      { header: 'valeur', key: 'value', width: 90 },
+    ];
+    for (const [key, value] of manifestEntries(manifest)) meta.addRow({ key, value }).commit();
+    meta.commit();
+    await workbook.commit();
+  };
+  write().catch((err) => out.destroy(err as Error));
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
+
+function sheetName(name: string, used: Set<string>): string {
+  const base = name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Feuille';
+  let candidate = base;
+  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 28)} ${i}`;
+  used.add(candidate.toLowerCase());
+  return candidate;
+}
+
+function manifestEntries(m: ExportManifest): Array<[string, string | number]> {
+  return [
+    ['generatedAt', m.generatedAt],
+    ['generatedBy', `${m.generatedBy.name} <${m.generatedBy.email}>`],
+    ...Object.entries(m.filters).map(([k, v]): [string, string] => [
+      `filters.${k}`,
+      Array.isArray(v) ? v.join(',') : String(v ?? ''),
+    ]),
+    ['catalogueVersion', m.catalogueVersion],
+    ['rowCount', m.rowCount],
+    ['sha256', m.sha256],
+    ...m.notes.map((n, i): [string, string] => [`note ${i + 1}`, n]),
+  ];
+}
