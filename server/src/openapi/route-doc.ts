@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+
+export type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
+
+/** One endpoint as documented in /api/openapi.json. */
+export interface RouteDoc {
+  method: Method;
+  /** OpenAPI path with `{param}` placeholders, e.g. `/api/poles/{pole}/values`. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** `public`: no credentials; otherwise a session cookie or a bearer token. */
+  auth: 'public' | 'session';
+  query?: z.ZodType;
+  /** A JSON body (zod schema) or a raw upload (content types). */
+  body?: z.ZodType | { raw: string[]; description: string };
+  /** 2xx answers: a zod schema of the JSON, or a content type of a file. */
+  ok: { status: number; description: string; schema?: z.ZodType; file?: string[] };
+  /** Error statuses this endpoint may answer (all with the error envelope). */
+  errors: number[];
+}

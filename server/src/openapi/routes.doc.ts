@@ -1,0 +1,5 @@
+import { CORE_ROUTES } from './core-routes.doc';
+import type { RouteDoc } from './route-doc';
+
+/** Every documented endpoint; a test fails when the app serves one that is missing here. */
+export const API_ROUTES: RouteDoc[] = [...CORE_ROUTES];
