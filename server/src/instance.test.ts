@@ -70,6 +70,18 @@ describe('openInstance', () => {
     expect(statuses.map((s) => `${s.period}:${s.status}`)).toContain('2026Q3:submitted');
     await inst.close();
   });
+
+  it('does not load the demo again into a database that has data but no initialisation mark', async () => {
+    const env = readEnv({ PTCE_DB: tmpDb() });
+    const now = () => new Date('2026-11-29T10:00:00Z');
+    const first = await openInstance(env, now);
+    await first.deps.db.deleteFrom('settings').where('key', '=', 'initialized_at').execute();
+    await first.close();
+    const again = await openInstance(env, now);
+    expect(again.created).toBe(false);
+    expect(again.demoAccounts).toEqual([]);
+    await again.close();
+  });
 });
 
 describe('readEnv', () => {

@@ -1,12 +1,14 @@
 import { loadCatalogue as loadCatalogueFile } from '@ptce/data/catalogue';
 import { loadDemo } from '@ptce/data/demo';
 import { lastCompleteQuarter } from '@ptce/shared/periods';
+import type { Kysely } from 'kysely';
 import { findUserByEmail } from './auth/auth.repository';
 import { hashPassword } from './auth/passwords';
 import { RateLimiter } from './auth/rate-limit';
 import { type SyncReport, syncCatalogue } from './catalogue/catalogue.repository';
 import { CatalogueCache } from './catalogue/catalogue-cache';
 import { openDatabase } from './db/create-db';
+import type { Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { type DemoAccountCreated, seedDemo } from './demo/seed-demo';
 import type { Env } from './env';
@@ -23,6 +25,27 @@ export interface Instance {
 }
 
 const INITIALIZED = 'initialized_at';
+
+/**
+ * Whether the database was set up before: its `initialized_at` setting, or — for a database
+ * from before that setting — any region or account (then the setting is written now).
+ */
+async function isInitialised(db: Kysely<Database>): Promise<boolean> {
+  const flag = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', INITIALIZED)
+    .executeTakeFirst();
+  if (flag) return true;
+  const region = await db.selectFrom('regions').select('code').limit(1).executeTakeFirst();
+  const user = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (!region && !user) return false;
+  await db
+    .insertInto('settings')
+    .values({ key: INITIALIZED, value: new Date().toISOString() })
+    .execute();
+  return true;
+}
 
 /** Login throttling: 5 failures per account and 30 per address per 15 minutes. */
 export function defaultLimits() {
@@ -48,11 +71,7 @@ export async function openInstance(
   const report = await syncCatalogue(db, catalogueFile);
   // "New" means never initialised, not "the file was missing": a first start that died half-way
   // (its transaction rolled back) starts over and still loads the demo.
-  const created = !(await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', INITIALIZED)
-    .executeTakeFirst());
+  const created = !(await isInitialised(db));
   let demoAccounts: DemoAccountCreated[] = [];
   if (created && env.PTCE_DEMO) {
     demoAccounts = await seedDemo(db, loadDemo(), catalogueFile, {

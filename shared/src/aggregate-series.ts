@@ -1,6 +1,7 @@
 import { GroupAggregator } from './aggregation/group-aggregator';
 import type { Catalogue } from './catalogue.schema';
 import type { Cell, Quarter } from './domain.types';
+import { getOrInsert } from './map-utils';
 
 export interface SeriesOptions {
   /** `quarter`: one row per quarter; `year`: one row per calendar year (`'2025'`). */
@@ -40,9 +41,7 @@ export function aggregateSeries(
 ): SeriesPoint[] {
   const byScope = new Map<string, Cell[]>();
   for (const cell of cells) {
-    let list = byScope.get(cell.scope);
-    if (!list) byScope.set(cell.scope, (list = []));
-    list.push(cell);
+    getOrInsert(byScope, cell.scope, () => []).push(cell);
   }
   const engine = new GroupAggregator(catalogue, options);
   const all = catalogue.indicators.map((i) => i.code);

@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const MAIN_JS = path.join(ROOT, 'server/dist/main.js');
+/** The server's Node flags, as `npm start` (scripts/ptce.mjs) passes them. */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
 
 export interface RunningServer {
   child: ChildProcess;
@@ -42,7 +44,7 @@ export async function startServer(
   env: Record<string, string> = {},
 ): Promise<RunningServer> {
   ensureServerBuilt();
-  const child = spawn(process.execPath, [MAIN_JS], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, MAIN_JS], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PTCE_DB: dbFile, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

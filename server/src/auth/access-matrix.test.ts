@@ -23,7 +23,10 @@ const target = {
 };
 const user = { email: 'x@y.test', name: 'X', password: 'long-enough-password', memberships: [] };
 
-/** Every endpoint × caller, on the pole henin-carvin (region HDF); `cressOther` is a CRESS of OCC. */
+/**
+ * Every endpoint × caller, on the pole henin-carvin (region HDF); `cressOther` is a CRESS of OCC.
+ * User 6 is coord@other.test; token 1 is the one `POST /api/tokens` created just before.
+ */
 const MATRIX: Array<[string, string, unknown, Record<Who, number>]> = [
   [
     'GET',
@@ -138,6 +141,90 @@ const MATRIX: Array<[string, string, unknown, Record<Who, number>]> = [
     '/api/tokens/999',
     undefined,
     { coordinator: 404, board: 404, cress: 404, admin: 404, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'GET',
+    '/api/admin/regions',
+    undefined,
+    { coordinator: 403, board: 403, cress: 403, admin: 200, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'POST',
+    '/api/admin/regions',
+    { code: 'BRE', name: 'Bretagne' },
+    { coordinator: 403, board: 403, cress: 403, admin: 201, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'POST',
+    '/api/admin/poles',
+    { slug: 'pole-neuf', name: 'Pôle neuf', territory: 'T', region: 'HDF' },
+    { coordinator: 403, board: 403, cress: 403, admin: 201, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'PATCH',
+    '/api/admin/poles/henin-carvin',
+    { territory: 'CAHC' },
+    { coordinator: 403, board: 403, cress: 403, admin: 200, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'POST',
+    '/api/admin/poles/henin-carvin/scopes',
+    { slug: 'alimentation', name: 'Alimentation' },
+    { coordinator: 403, board: 403, cress: 403, admin: 201, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'PATCH',
+    '/api/admin/poles/henin-carvin/scopes/alimentation',
+    { name: 'Alimentation durable' },
+    { coordinator: 403, board: 403, cress: 403, admin: 200, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'PUT',
+    '/api/admin/poles/henin-carvin/scopes/pole/indicators',
+    { indicators: ['PTCE-EVENEMENTS', 'PTCE-MEMBRES'] },
+    { coordinator: 403, board: 403, cress: 403, admin: 200, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'PATCH',
+    '/api/admin/users/6',
+    { name: 'Autre coordination' },
+    { coordinator: 403, board: 403, cress: 403, admin: 200, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'POST',
+    '/api/admin/users/6/disable',
+    undefined,
+    { coordinator: 403, board: 403, cress: 403, admin: 200, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'POST',
+    '/api/admin/users/6/enable',
+    undefined,
+    { coordinator: 403, board: 403, cress: 403, admin: 200, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'PUT',
+    '/api/admin/users/6/password',
+    { password: 'un-nouveau-mot-de-passe' },
+    { coordinator: 403, board: 403, cress: 403, admin: 204, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'GET',
+    '/api/admin/users/6/tokens',
+    undefined,
+    { coordinator: 403, board: 403, cress: 403, admin: 200, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'GET',
+    '/api/admin/tokens',
+    undefined,
+    { coordinator: 403, board: 403, cress: 403, admin: 200, cressOther: 403, anonymous: 401 },
+  ],
+  [
+    'DELETE',
+    '/api/admin/tokens/1',
+    undefined,
+    { coordinator: 403, board: 403, cress: 403, admin: 204, cressOther: 403, anonymous: 401 },
   ],
   [
     'DELETE',

@@ -1,6 +1,7 @@
 import type { AggregateRow } from '@ptce/shared/aggregation/aggregation.types';
 import { GroupAggregator } from '@ptce/shared/aggregation/group-aggregator';
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
+import { getOrInsert } from '@ptce/shared/map-utils';
 import type { PeriodStatus } from '@ptce/shared/periods.schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
@@ -50,12 +51,8 @@ async function loadPole(
         .where('value', 'is not', null)
         .execute()
     : [];
-  const cells = new Map<number, PoleData['cells'] extends Map<number, infer V> ? V : never>();
-  for (const r of rows) {
-    let list = cells.get(r.group_id);
-    if (!list) cells.set(r.group_id, (list = []));
-    list.push(r);
-  }
+  const cells: PoleData['cells'] = new Map();
+  for (const r of rows) getOrInsert(cells, r.group_id, () => []).push(r);
   const states = await db
     .selectFrom('quarter_status')
     .select(['period', 'status'])
@@ -77,9 +74,9 @@ export async function* exportRows(
   plan: ExportPlan,
 ): AsyncGenerator<AggregateRow[]> {
   const engine = new GroupAggregator(plan.catalogue, { by: plan.by, from: plan.from, to: plan.to });
-  const quarters = engine.buckets.all().flatMap((b) => engine.buckets.quartersOf(b));
-  const lo = quarters[0]!;
-  const hi = quarters[quarters.length - 1]!;
+  const { buckets } = engine;
+  const lo = buckets.quartersOf(0)[0]!;
+  const hi = buckets.quartersOf(buckets.count - 1)[buckets.slots - 1]!;
   const feed = (data: PoleData, scope: ScopeRow) => {
     engine.member(scope.indicators);
     for (const c of data.cells.get(scope.id) ?? [])

@@ -123,7 +123,7 @@ describe('GET /api/exports/values', () => {
           r.slice === v.slice &&
           r.scope === v.scope,
       )!;
-      expect(Number(row.value.replace(',', '.'))).toBe(v.value);
+      expect(Number(row.value!.replace(',', '.'))).toBe(v.value);
     }
     expect(rows.find((r) => r.slice === 'waste_stream=mobilier')?.value).toBe('4,5');
   });

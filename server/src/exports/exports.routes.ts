@@ -14,7 +14,6 @@ import { readQuery } from '../http/validate';
 import type { ExportPlan } from './export-rows';
 import { exportPoles } from './export-scope';
 import { csvChunks, digestRows, jsonChunks, toByteStream } from './export-stream';
-import { xlsxStream } from './xlsx-export';
 
 const NOTES = [
   'Les « personnes » sont des entrées ou des présences, pas des personnes uniques : les sommes entre pôles additionnent des comptes.',
@@ -97,6 +96,8 @@ export function exportsRoutes(deps: AppDeps) {
       if (q.format === 'json')
         return download(c, q, plan, toByteStream(jsonChunks(deps.db, plan, manifest)));
       const scopes = await scopeNames(deps, plan);
+      // exceljs is large: loaded on the first XLSX export, not at start-up.
+      const { xlsxStream } = await import('./xlsx-export');
       return download(c, q, plan, xlsxStream(deps.db, plan, manifest, scopes));
     })
     .get('/manifest', async (c) => {

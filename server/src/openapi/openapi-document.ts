@@ -95,7 +95,7 @@ function operation(r: RouteDoc): Json {
 /** The OpenAPI 3.1 document of the API, built from the route docs and the shared zod schemas. */
 export function openApiDocument(routes: RouteDoc[], version: string): Json {
   const paths: Record<string, Json> = {};
-  for (const r of routes) (paths[r.path] ??= {})[r.method] = operation(r);
+  for (const r of routes) paths[r.path] = { ...paths[r.path], [r.method]: operation(r) };
   return {
     openapi: '3.1.0',
     info: {

@@ -1,5 +1,6 @@
+import { ADMIN_ROUTES } from '../admin/admin-routes.doc';
 import { CORE_ROUTES } from './core-routes.doc';
 import type { RouteDoc } from './route-doc';
 
 /** Every documented endpoint; a test fails when the app serves one that is missing here. */
-export const API_ROUTES: RouteDoc[] = [...CORE_ROUTES];
+export const API_ROUTES: RouteDoc[] = [...CORE_ROUTES, ...ADMIN_ROUTES];

@@ -3,6 +3,7 @@ import {
   currentQuarter,
   MAX_RANGE_QUARTERS,
   QuarterSchema,
+  quarterFromIndex,
   quarterIndex,
   quarterRange,
 } from '@ptce/shared/periods';
@@ -54,7 +55,7 @@ export function periodsRoutes(deps: AppDeps) {
       const { pole } = await poleForCaller(deps.db, requirePrincipal(c), c.req.param('pole'));
       const q = readQuery(c, RangeSchema);
       const to = q.to ?? currentQuarter(deps.now());
-      const from = q.from ?? '2023Q1';
+      const from = q.from ?? quarterFromIndex(quarterIndex(to) - 7);
       if (quarterIndex(to) - quarterIndex(from) >= MAX_RANGE_QUARTERS) {
         throw new ApiError('VALIDATION_FAILED', undefined, [
           { path: ['from'], code: 'too_big', message: `at most ${MAX_RANGE_QUARTERS} quarters` },

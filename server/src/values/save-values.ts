@@ -18,7 +18,7 @@ import { findPeriodState } from '../periods/periods.repository';
 import { findScopes } from '../poles/poles.repository';
 import { checkEntries } from './check-entries';
 import { judgeRules } from './judge-rules';
-import { appendHistory, findRows, insertValue, toCells, updateValue } from './values.repository';
+import { appendHistory, findRows, insertValue, updateValue } from './values.repository';
 
 export interface SaveContext {
   db: Kysely<Database>;

@@ -2,23 +2,21 @@ import type { Quarter } from '../domain.types';
 import { quarterFromIndex, quarterIndex } from '../periods';
 import type { Granularity } from './aggregation.types';
 
-/** Where a quarter falls in the output: its bucket (quarter or year) and its slot in it. */
-export interface Slot {
-  bucket: string;
-  /** 0 for quarters; 0–3 (Q1–Q4) within a year. */
-  slot: number;
-}
-
 /**
- * The buckets of a range: the quarters `from`…`to`, or the whole calendar years that contain
- * them. `slots` is the number of quarters a bucket holds (1 or 4).
+ * The quarters of a range and how they group into output buckets: each quarter of `from`…`to`
+ * (by quarter), or the whole calendar years that contain them (by year). Quarters are
+ * addressed by their offset from the first one, buckets by their index.
  * @throws RangeError on an invalid quarter.
  */
 export class Buckets {
+  /** Quarters per bucket: 1 or 4. */
   readonly slots: number;
-  readonly lo: number;
-  readonly hi: number;
-  private readonly cache = new Map<string, Slot | null>();
+  readonly quarters: number;
+  readonly count: number;
+  /** Bucket labels: `2025Q2` or `2025`. */
+  readonly labels: string[];
+  private readonly lo: number;
+  private readonly cache = new Map<string, number>();
 
   constructor(
     readonly by: Granularity,
@@ -32,44 +30,34 @@ export class Buckets {
       hi += 3 - (hi % 4);
     }
     this.lo = lo;
-    this.hi = hi;
     this.slots = by === 'year' ? 4 : 1;
+    this.quarters = Math.max(0, hi - lo + 1);
+    this.count = this.quarters / this.slots;
+    this.labels = Array.from({ length: this.count }, (_, b) =>
+      by === 'year' ? String((lo + b * 4) / 4) : quarterFromIndex(lo + b),
+    );
   }
 
-  /** The slot of `period`, or null when it is outside the range or malformed. */
-  slotOf(period: string): Slot | null {
+  /** The offset of `period` in the range, or -1 when outside or malformed. */
+  offsetOf(period: string): number {
     let found = this.cache.get(period);
     if (found === undefined) {
       let index: number;
       try {
-        index = quarterIndex(period);
+        index = quarterIndex(period) - this.lo;
       } catch {
         index = -1;
       }
-      found =
-        index < this.lo || index > this.hi
-          ? null
-          : this.by === 'year'
-            ? { bucket: String(Math.floor(index / 4)), slot: index % 4 }
-            : { bucket: period, slot: 0 };
+      found = index >= 0 && index < this.quarters ? index : -1;
       this.cache.set(period, found);
     }
     return found;
   }
 
-  /** The quarters of a bucket, in order. */
-  quartersOf(bucket: string): Quarter[] {
-    if (this.by === 'quarter') return [bucket];
-    const base = Number(bucket) * 4;
-    return [0, 1, 2, 3].map((i) => quarterFromIndex(base + i));
-  }
-
-  /** Every bucket of the range, in order. */
-  all(): string[] {
-    const out: string[] = [];
-    for (let i = this.lo; i <= this.hi; i += this.slots) {
-      out.push(this.by === 'year' ? String(Math.floor(i / 4)) : quarterFromIndex(i));
-    }
-    return out;
+  /** The quarters of bucket `b`, in order. */
+  quartersOf(b: number): Quarter[] {
+    return Array.from({ length: this.slots }, (_, i) =>
+      quarterFromIndex(this.lo + b * this.slots + i),
+    );
   }
 }

@@ -1,10 +1,11 @@
 import type { Indicator, RatioTerm } from '../catalogue.schema';
 import { TOTAL_SLICE } from '../catalogue.schema';
 
-/** One member's entered values: indicator → slice → bucket → value per slot (quarter). */
-export type MemberCells = Map<string, Map<string, Map<string, Array<number | undefined>>>> & {
-  tracked: Set<string>;
-};
+/**
+ * One member's entered values: indicator → slice → one number per quarter of the range (NaN
+ * where nothing was entered). Typed arrays: a national export allocates no object per cell.
+ */
+export type MemberCells = Map<string, Map<string, Float64Array>>;
 
 export interface RatioPair {
   num: number;
@@ -13,54 +14,45 @@ export interface RatioPair {
   pairs: number;
   /** Every term entered in every quarter the bucket needs. */
   complete: boolean;
+  /** Some term has a value in the bucket (the row exists). */
+  seen: boolean;
 }
 
 /**
- * A member's ratio parts per bucket: for each quarter, Σ numerator terms and Σ denominator
- * terms; a quarter counts only when both sides have at least one entered term. A stock term
- * counts only in the bucket's last quarter.
+ * A member's ratio parts for bucket `b` (quarters `b*slots`…): per quarter, Σ numerator terms
+ * and Σ denominator terms; a quarter counts only when both sides have an entered term. A stock
+ * term counts only in the bucket's last quarter.
  */
-export function ratioPairs(
+export function ratioPair(
   ratio: Indicator,
   m: MemberCells,
-  indicators: Map<string, Indicator>,
+  stock: (code: string) => boolean,
+  b: number,
   slots: number,
-): Map<string, RatioPair> {
-  const terms = [...(ratio.numerator ?? []), ...(ratio.denominator ?? [])];
-  const buckets = new Set<string>();
-  for (const t of terms)
-    for (const b of m
-      .get(t.indicator)
-      ?.get(t.slice ?? TOTAL_SLICE)
-      ?.keys() ?? [])
-      buckets.add(b);
-  const out = new Map<string, RatioPair>();
-  for (const bucket of buckets) {
-    const pair: RatioPair = { num: 0, den: 0, pairs: 0, complete: true };
-    const side = (list: RatioTerm[] | null, slot: number) => {
-      let sum: number | null = null;
-      for (const t of list ?? []) {
-        const stock = indicators.get(t.indicator)?.kind === 'stock';
-        if (stock && slot !== slots - 1) continue;
-        const v = m
-          .get(t.indicator)
-          ?.get(t.slice ?? TOTAL_SLICE)
-          ?.get(bucket)?.[slot];
-        if (v === undefined) pair.complete = false;
-        else sum = (sum ?? 0) + v;
-      }
-      return sum;
-    };
-    for (let slot = 0; slot < slots; slot++) {
-      const num = side(ratio.numerator, slot);
-      const den = side(ratio.denominator, slot);
-      if (num !== null && den !== null) {
-        pair.num += num;
-        pair.den += den;
-        pair.pairs += 1;
+): RatioPair {
+  const pair: RatioPair = { num: 0, den: 0, pairs: 0, complete: true, seen: false };
+  const side = (list: RatioTerm[] | null, q: number, last: boolean) => {
+    let sum = Number.NaN;
+    for (const t of list ?? []) {
+      if (stock(t.indicator) && !last) continue;
+      const v = m.get(t.indicator)?.get(t.slice ?? TOTAL_SLICE)?.[q] ?? Number.NaN;
+      if (Number.isNaN(v)) pair.complete = false;
+      else {
+        sum = Number.isNaN(sum) ? v : sum + v;
+        pair.seen = true;
       }
     }
-    out.set(bucket, pair);
+    return sum;
+  };
+  for (let i = 0; i < slots; i++) {
+    const q = b * slots + i;
+    const num = side(ratio.numerator, q, i === slots - 1);
+    const den = side(ratio.denominator, q, i === slots - 1);
+    if (!Number.isNaN(num) && !Number.isNaN(den)) {
+      pair.num += num;
+      pair.den += den;
+      pair.pairs += 1;
+    }
   }
-  return out;
+  return pair;
 }

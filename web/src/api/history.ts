@@ -3,12 +3,20 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
 import { keys } from './keys';
 
+/** History filters; `slice: ''` is the total only, an absent slice every slice. */
 export type HistoryFilter = { indicator?: string; scope?: string; period?: string; slice?: string };
 
+/** The query string of a filter; unlike `qs`, keeps `slice=` (the total). */
+function historyQs(f: HistoryFilter): string {
+  const base = qs({ indicator: f.indicator, scope: f.scope, period: f.period });
+  if (f.slice === undefined) return base;
+  return `${base}${base ? '&' : '?'}slice=${encodeURIComponent(f.slice)}`;
+}
+
 export const getHistory = (pole: string, f: HistoryFilter) =>
-  api<{ history: HistoryEntry[] }>(`/api/poles/${encodeURIComponent(pole)}/history${qs(f)}`).then(
-    (r) => r.history,
-  );
+  api<{ history: HistoryEntry[] }>(
+    `/api/poles/${encodeURIComponent(pole)}/history${historyQs(f)}`,
+  ).then((r) => r.history);
 
 export const historyQuery = (pole: string, f: HistoryFilter) =>
   queryOptions({ queryKey: keys.history(pole, f), queryFn: () => getHistory(pole, f) });

@@ -20,4 +20,7 @@ export const keys = {
     ['poles', pole, 'periods', 'events', period] as const,
   users: () => ['users'] as const,
   tokens: () => ['tokens'] as const,
+  /** Every user's tokens (admin); under `tokens()` so revoking one's own refreshes both. */
+  allTokens: (q: { user?: number | undefined } = {}) => ['tokens', 'all', q] as const,
+  regions: () => ['regions'] as const,
 };

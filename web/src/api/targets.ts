@@ -13,6 +13,7 @@ export const targetsQuery = (pole: string, year: number) =>
 
 export const useTargets = (pole: string, year: number) => useQuery(targetsQuery(pole, year));
 
+/** Saves a year's targets all-or-nothing; the answer (the year's targets) fills the cache. */
 export function useSaveTargets(pole: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -21,6 +22,9 @@ export function useSaveTargets(pole: string) {
         method: 'PUT',
         body,
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: keys.allTargets(pole) }),
+    onSuccess: (r) => {
+      qc.setQueryData(keys.targets(pole, r.year), r.targets);
+      qc.invalidateQueries({ queryKey: keys.allTargets(pole) });
+    },
   });
 }

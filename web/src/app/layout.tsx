@@ -36,9 +36,13 @@ export function Layout() {
                 {t('nav.home')}
               </NavLink>
             </li>
-            {roles.has('admin') && (
+            {roles.has('admin') ? (
               <li>
                 <NavLink to="/admin">{t('nav.admin')}</NavLink>
+              </li>
+            ) : (
+              <li>
+                <NavLink to="/admin?section=jetons">{t('nav.tokens')}</NavLink>
               </li>
             )}
           </ul>

@@ -1,10 +1,75 @@
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { usePeriods } from '../../api/periods';
+import { usePole } from '../../api/poles';
+import { PageTitle } from '../../components/page-title';
+import { QueryState } from '../../components/query-state';
+import { fmtQuarter } from '../../lib/format';
+import { useLang } from '../../lib/use-lang';
+import './home.css';
+import { homeQuarters } from './home-model';
+import { QuarterCard } from './quarter-card';
 
-/** Stub: replaced by the real "Mon trimestre". */
+/**
+ * "Mon trimestre", a coordinator's home: the current quarter and every earlier quarter still
+ * in draft (sent back ones included), each scope with its state, values filled and deadline.
+ */
 export function QuarterHomePage({ pole }: { pole: string }) {
-  return <h1>Mon trimestre {pole}</h1>;
+  const { t } = useTranslation('home');
+  const lang = useLang();
+  const poleQ = usePole(pole);
+  const periodsQ = usePeriods(pole);
+  const query = {
+    data: poleQ.data && periodsQ.data ? { pole: poleQ.data, periods: periodsQ.data } : undefined,
+    error: poleQ.error ?? periodsQ.error,
+    isPending: poleQ.isPending || periodsQ.isPending,
+    refetch: () => Promise.all([poleQ.refetch(), periodsQ.refetch()]),
+  };
+  const today = new Date();
+  return (
+    <div className="quarter-home">
+      <PageTitle text={t('title')} />
+      <QueryState query={query} minHeight="20rem">
+        {({ pole: detail, periods }) => {
+          const { current, late, previous } = homeQuarters(periods.periods);
+          const card = (state: NonNullable<typeof current>) => (
+            <QuarterCard
+              key={state.period}
+              pole={pole}
+              state={state}
+              scopes={detail.scopes}
+              deadlineDays={periods.deadlineDays}
+              today={today}
+              lang={lang}
+            />
+          );
+          return (
+            <>
+              <p>{t('intro', { pole: detail.name })}</p>
+              <h2>{t('current')}</h2>
+              {current && card(current)}
+              <h2>{t('late')}</h2>
+              {late.length > 0 ? (
+                late.map(card)
+              ) : (
+                <p className="muted">
+                  {previous
+                    ? t('noLate', {
+                        period: fmtQuarter(previous.period, lang),
+                        status: t(`statusWord.${previous.status}`),
+                      })
+                    : t('noLateAtAll')}
+                </p>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
 }
 
+/** `/poles/{pole}/trimestres`. */
 export function QuarterHomeRoute() {
   const { pole } = useParams();
   return <QuarterHomePage pole={pole!} />;

@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { ApiError } from '../http/api-error';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { readJson } from '../http/validate';
+import { CreatePoleRequestSchema, UpdatePoleRequestSchema } from './admin.schema';
+import { say } from './admin-http';
+import { findPoleBySlug, findPoleDetail, insertPole, updatePole } from './poles-admin.repository';
+import { regionExists } from './regions.repository';
+
+/** Poles (admin): create one (with its pole scope), change its name, territory or region. */
+export function polesAdminRoutes(deps: AppDeps) {
+  const unknownRegion = (c: Parameters<typeof say>[0], code: string) =>
+    new ApiError('INVALID_ENTRIES', undefined, [
+      {
+        path: ['region'],
+        code: 'unknown_region',
+        message: say(c, `Région inconnue : ${code}.`, `Unknown region: ${code}.`),
+      },
+    ]);
+  return new Hono<AppEnv>()
+    .post('/', async (c) => {
+      const body = await readJson(c, CreatePoleRequestSchema);
+      const id = await deps.db.transaction().execute(async (trx) => {
+        if (!(await regionExists(trx, body.region))) throw unknownRegion(c, body.region);
+        if (await findPoleBySlug(trx, body.slug))
+          throw new ApiError('CONFLICT', {
+            fr: `Un pôle a déjà l’identifiant ${body.slug}.`,
+            en: `A pole already has the slug ${body.slug}.`,
+          });
+        return insertPole(trx, {
+          slug: body.slug,
+          name: body.name,
+          territory: body.territory,
+          regionCode: body.region,
+          at: deps.now().toISOString(),
+        });
+      });
+      return c.json({ pole: await findPoleDetail(deps.db, id) }, 201);
+    })
+    .patch('/:pole', async (c) => {
+      const pole = await findPoleBySlug(deps.db, c.req.param('pole'));
+      if (!pole) throw new ApiError('NOT_FOUND');
+      const body = await readJson(c, UpdatePoleRequestSchema);
+      await deps.db.transaction().execute(async (trx) => {
+        if (body.region && !(await regionExists(trx, body.region)))
+          throw unknownRegion(c, body.region);
+        await updatePole(trx, pole.id, { ...body, regionCode: body.region });
+      });
+      return c.json({ pole: await findPoleDetail(deps.db, pole.id) }, 200);
+    });
+}

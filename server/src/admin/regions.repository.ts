@@ -1,0 +1,32 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../db/database';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface RegionWithCount {
+  code: string;
+  name: string;
+  /** How many poles the region holds. */
+  poles: number;
+}
+
+/** Every region by code, with its number of poles. */
+export async function listRegions(db: Db): Promise<RegionWithCount[]> {
+  const rows = await db
+    .selectFrom('regions as r')
+    .leftJoin('poles as p', 'p.region_code', 'r.code')
+    .select(['r.code', 'r.name', sql<number>`count(p.id)`.as('poles')])
+    .groupBy(['r.code', 'r.name'])
+    .orderBy('r.code')
+    .execute();
+  return rows.map((r) => ({ code: r.code, name: r.name, poles: Number(r.poles) }));
+}
+
+export async function regionExists(db: Db, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import { ApiError } from '../http/api-error';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { readJson } from '../http/validate';
+import { CreateRegionRequestSchema } from './admin.schema';
+import { listRegions, regionExists } from './regions.repository';
+
+/** Regions (admin): list with their pole counts, create. */
+export function regionsAdminRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => c.json({ regions: await listRegions(deps.db) }, 200))
+    .post('/', async (c) => {
+      const body = await readJson(c, CreateRegionRequestSchema);
+      await deps.db.transaction().execute(async (trx) => {
+        if (await regionExists(trx, body.code))
+          throw new ApiError('CONFLICT', {
+            fr: `La région ${body.code} existe déjà.`,
+            en: `Region ${body.code} already exists.`,
+          });
+        await trx.insertInto('regions').values(body).execute();
+      });
+      return c.json({ region: { code: body.code, name: body.name, poles: 0 } }, 201);
+    });
+}

@@ -1,0 +1,44 @@
+import type { Lang } from '@ptce/shared/error-messages';
+import type { ErrorIssue } from '@ptce/shared/errors.schema';
+import type { MembershipInput } from '@ptce/shared/users.schema';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database';
+import { ApiError } from '../http/api-error';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type ResolvedMembership = MembershipInput & { poleId: number | null };
+
+/**
+ * Resolves pole slugs to ids and checks regions exist.
+ * @throws ApiError 422 INVALID_ENTRIES listing each unknown pole or region (path `memberships.i`).
+ */
+export async function resolveMemberships(
+  db: Db,
+  memberships: MembershipInput[],
+  lang: Lang,
+): Promise<ResolvedMembership[]> {
+  const poles = new Map(
+    (await db.selectFrom('poles').select(['id', 'slug']).execute()).map((p) => [p.slug, p.id]),
+  );
+  const regions = new Set(
+    (await db.selectFrom('regions').select('code').execute()).map((r) => r.code),
+  );
+  const issues: ErrorIssue[] = [];
+  memberships.forEach((m, i) => {
+    if (m.pole && !poles.has(m.pole))
+      issues.push({
+        path: ['memberships', i, 'pole'],
+        code: 'unknown_pole',
+        message: lang === 'fr' ? `Pôle inconnu : ${m.pole}.` : `Unknown pole: ${m.pole}.`,
+      });
+    if (m.region && !regions.has(m.region))
+      issues.push({
+        path: ['memberships', i, 'region'],
+        code: 'unknown_region',
+        message: lang === 'fr' ? `Région inconnue : ${m.region}.` : `Unknown region: ${m.region}.`,
+      });
+  });
+  if (issues.length > 0) throw new ApiError('INVALID_ENTRIES', undefined, issues);
+  return memberships.map((m) => ({ ...m, poleId: m.pole ? poles.get(m.pole)! : null }));
+}

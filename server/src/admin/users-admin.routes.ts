@@ -1,0 +1,101 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { requirePrincipal } from '../auth/auth.middleware';
+import { hashPassword } from '../auth/passwords';
+import { ApiError } from '../http/api-error';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { parseWith, readJson } from '../http/validate';
+import { IdSchema, ResetPasswordRequestSchema, UpdateUserRequestSchema } from './admin.schema';
+import { readNoBody } from './admin-http';
+import { resolveMemberships } from './resolve-memberships';
+import { listTokens } from './tokens-admin.repository';
+import {
+  countActiveAdmins,
+  findUserView,
+  renameUser,
+  replaceMemberships,
+  revokeUserSessions,
+  setDisabled,
+  setPasswordHash,
+} from './users-admin.repository';
+
+/**
+ * Accounts (admin), under `/users/{id}`: name and memberships, disable / enable, password
+ * reset, tokens. Grants are read on every request, so changes apply at the next call. The
+ * instance always keeps one enabled admin (422 INVALID_STATE otherwise).
+ */
+export function usersAdminRoutes(deps: AppDeps) {
+  const idOf = (c: Context<AppEnv>) => parseWith(IdSchema, c.req.param('id'));
+  const mustExist = async (id: number) => {
+    const user = await findUserView(deps.db, id);
+    if (!user) throw new ApiError('NOT_FOUND');
+    return user;
+  };
+  const invalid = (fr: string, en: string) => new ApiError('INVALID_STATE', { fr, en });
+  const lastAdmin = () =>
+    invalid(
+      'Il doit rester au moins un compte administrateur actif.',
+      'At least one enabled admin account must remain.',
+    );
+
+  return new Hono<AppEnv>()
+    .patch('/:id', async (c) => {
+      const id = idOf(c);
+      await mustExist(id);
+      const body = await readJson(c, UpdateUserRequestSchema);
+      await deps.db.transaction().execute(async (trx) => {
+        if (body.name !== undefined) await renameUser(trx, id, body.name);
+        if (body.memberships) {
+          const resolved = await resolveMemberships(trx, body.memberships, c.get('lang'));
+          await replaceMemberships(trx, id, resolved);
+        }
+        if ((await countActiveAdmins(trx)) === 0) throw lastAdmin();
+      });
+      return c.json({ user: await mustExist(id) }, 200);
+    })
+    .post('/:id/disable', async (c) => {
+      const p = requirePrincipal(c);
+      const id = idOf(c);
+      await mustExist(id);
+      await readNoBody(c);
+      if (id === p.userId)
+        throw invalid(
+          'Vous ne pouvez pas désactiver votre propre compte.',
+          'You cannot disable your own account.',
+        );
+      const at = deps.now().toISOString();
+      await deps.db.transaction().execute(async (trx) => {
+        await setDisabled(trx, id, at);
+        // Revoked, not merely filtered: enabling the account again does not revive them.
+        await revokeUserSessions(trx, id, at);
+        if ((await countActiveAdmins(trx)) === 0) throw lastAdmin();
+      });
+      return c.json({ user: await mustExist(id) }, 200);
+    })
+    .post('/:id/enable', async (c) => {
+      const id = idOf(c);
+      await mustExist(id);
+      await readNoBody(c);
+      await setDisabled(deps.db, id, null);
+      return c.json({ user: await mustExist(id) }, 200);
+    })
+    .put('/:id/password', async (c) => {
+      const p = requirePrincipal(c);
+      const id = idOf(c);
+      const user = await mustExist(id);
+      const body = await readJson(c, ResetPasswordRequestSchema);
+      const hash = await hashPassword(body.password);
+      const keep = p.via === 'cookie' && p.userId === id ? p.credential : undefined;
+      await deps.db.transaction().execute(async (trx) => {
+        await setPasswordHash(trx, id, hash);
+        await revokeUserSessions(trx, id, deps.now().toISOString(), keep);
+      });
+      deps.limits.perAccount.reset(user.email);
+      return c.body(null, 204);
+    })
+    .get('/:id/tokens', async (c) => {
+      const id = idOf(c);
+      await mustExist(id);
+      return c.json({ tokens: await listTokens(deps.db, { userId: id }) }, 200);
+    });
+}

@@ -1,0 +1,83 @@
+import type { PoleSummary } from '@ptce/shared/poles.schema';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type PeriodWithCompleteness, usePeriodAction } from '../../api/periods';
+import { ErrorMessage } from '../../components/query-state';
+import { fmtQuarter } from '../../lib/format';
+import { useLang } from '../../lib/use-lang';
+import { type CressAction, QuarterCell } from './quarter-cell';
+
+export interface ActionTarget {
+  pole: PoleSummary;
+  period: string;
+  action: CressAction;
+}
+
+interface Props {
+  pole: PoleSummary;
+  quarters: string[];
+  query: UseQueryResult<{ periods: PeriodWithCompleteness[] }>;
+  /** Send back and reopen need a reason: the page opens the dialog. */
+  onAsk: (target: ActionTarget) => void;
+  onDone: (target: ActionTarget) => void;
+  onError: (error: unknown) => void;
+}
+
+/** A pole's row: its name and links, then one cell per quarter; validation happens here. */
+export function PoleRow({ pole, quarters, query, onAsk, onDone, onError }: Props) {
+  const { t } = useTranslation('cress');
+  const lang = useLang();
+  const validate = usePeriodAction(pole.slug);
+  const byPeriod = new Map(query.data?.periods.map((p) => [p.period, p]));
+  const slug = encodeURIComponent(pole.slug);
+
+  const act = (period: string, action: CressAction) => {
+    const target = { pole, period, action };
+    if (action !== 'validate') return onAsk(target);
+    validate.mutate(
+      { period, action: 'validate' },
+      { onSuccess: () => onDone(target), onError: (err) => onError(err) },
+    );
+  };
+
+  return (
+    <tr>
+      <th scope="row" className="cress-pole">
+        <span className="cress-pole-name">{pole.name}</span>
+        <span className="muted cress-territory">{pole.territory}</span>
+        <span className="cress-links">
+          <Link to={`/poles/${slug}`} aria-label={t('links.dashboardOf', { pole: pole.name })}>
+            {t('links.dashboard')}
+          </Link>
+          <Link to={`/poles/${slug}/rapport`} aria-label={t('links.reportOf', { pole: pole.name })}>
+            {t('links.report')}
+          </Link>
+        </span>
+      </th>
+      {query.error ? (
+        <td colSpan={quarters.length}>
+          <ErrorMessage error={query.error} onRetry={() => query.refetch()} />
+        </td>
+      ) : query.isPending ? (
+        quarters.map((q) => (
+          <td key={q} className="cress-cell loading" aria-busy="true">
+            {t('loadingCell')}
+          </td>
+        ))
+      ) : (
+        quarters.map((q) => (
+          <QuarterCell
+            key={q}
+            poleSlug={pole.slug}
+            poleName={pole.name}
+            quarterLabel={fmtQuarter(q, lang)}
+            state={byPeriod.get(q)}
+            validating={validate.isPending && validate.variables?.period === q}
+            onAction={(action) => act(q, action)}
+          />
+        ))
+      )}
+    </tr>
+  );
+}

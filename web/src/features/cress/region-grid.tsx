@@ -1,0 +1,64 @@
+import type { PoleSummary } from '@ptce/shared/poles.schema';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PeriodWithCompleteness } from '../../api/periods';
+import { fmtQuarter } from '../../lib/format';
+import { useLang } from '../../lib/use-lang';
+import { type ActionTarget, PoleRow } from './pole-row';
+
+interface Props {
+  regionName: string;
+  poles: PoleSummary[];
+  quarters: string[];
+  current: string;
+  queryOf: (slug: string) => UseQueryResult<{ periods: PeriodWithCompleteness[] }>;
+  onAsk: (target: ActionTarget) => void;
+  onDone: (target: ActionTarget) => void;
+  onError: (error: unknown) => void;
+}
+
+/** The poles of one region × the recent quarters, as a table with row and column headers. */
+export function RegionGrid({ regionName, poles, quarters, current, queryOf, ...handlers }: Props) {
+  const { t } = useTranslation('cress');
+  const lang = useLang();
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="cress-region">
+      <h2 id={headingId}>{regionName}</h2>
+      {poles.length === 0 ? (
+        <p>{t('noPoles')}</p>
+      ) : (
+        <div className="cress-scroll">
+          <table className="cress-grid">
+            <caption className="visually-hidden">{t('caption', { region: regionName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('pole')}</th>
+                {quarters.map((q) => (
+                  <th scope="col" key={q}>
+                    {fmtQuarter(q, lang)}
+                    {q === current && (
+                      <span className="muted cress-current"> ({t('current')})</span>
+                    )}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {poles.map((p) => (
+                <PoleRow
+                  key={p.slug}
+                  pole={p}
+                  quarters={quarters}
+                  query={queryOf(p.slug)}
+                  {...handlers}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Scope } from '@ptce/shared/poles.schema';
+import { useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { seriesKey } from './chart-data';
+import { IndicatorTile } from './indicator-tile';
+import { tileStats } from './tile-stats';
+import { TrendPanel } from './trend-panel';
+import type { DashboardData } from './use-dashboard-data';
+import type { DashboardParams } from './use-dashboard-params';
+
+interface Props {
+  scope: Scope;
+  data: DashboardData;
+  params: DashboardParams;
+  onOpen: (indicator: string | null) => void;
+  onStep: (by: DashboardParams['by']) => void;
+}
+
+/** One working group (or the pole scope): a tile per tracked indicator, and the open trend. */
+export function ScopeSection({ scope, data, params, onOpen, onStep }: Props) {
+  const { t } = useTranslation('dashboard');
+  const headingId = useId();
+  const panelId = useId();
+  const tiles = useRef(new Map<string, HTMLButtonElement>());
+  const byCode = new Map(data.catalogue.indicators.map((i) => [i.code, i]));
+  const indicators = scope.indicators.flatMap((code) => byCode.get(code) ?? []);
+  const openCode = params.open?.scope === scope.slug ? params.open.indicator : null;
+  const opened = indicators.find((i) => i.code === openCode);
+
+  return (
+    <section className="scope-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{scope.name}</h2>
+      {indicators.length === 0 && <p className="muted">{t('scope.empty')}</p>}
+      <div className="tiles">
+        {indicators.map((indicator) => (
+          <IndicatorTile
+            key={indicator.code}
+            ref={(el) => {
+              if (el) tiles.current.set(indicator.code, el);
+              else tiles.current.delete(indicator.code);
+            }}
+            indicator={indicator}
+            open={indicator.code === openCode}
+            panelId={panelId}
+            onToggle={() => onOpen(indicator.code === openCode ? null : indicator.code)}
+            stats={tileStats(data.quarterly.get(seriesKey(scope.slug, indicator.code)), {
+              from: params.from,
+              to: params.to,
+              kind: indicator.kind,
+              unit: indicator.unit,
+              targetOf: (year) => data.targetOf(scope.slug, indicator.code, year),
+              ytdAt: (q) => data.ytd(scope.slug, indicator.code, q),
+            })}
+          />
+        ))}
+      </div>
+      {opened && (
+        <TrendPanel
+          id={panelId}
+          scope={scope}
+          indicator={opened}
+          data={data}
+          params={params}
+          onClose={() => {
+            onOpen(null);
+            tiles.current.get(opened.code)?.focus();
+          }}
+          onStep={onStep}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { aggregateSeries } from '@ptce/shared/aggregate-series';
+import type { Catalogue } from '@ptce/shared/catalogue.schema';
+import type { Quarter } from '@ptce/shared/domain.types';
+import { yearOf } from '@ptce/shared/periods';
+import type { Target } from '@ptce/shared/targets.schema';
+import { keepPreviousData, type UseQueryResult, useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useCatalogue } from '../../api/catalogue';
+import { type PoleDetail, usePole } from '../../api/poles';
+import { targetsQuery } from '../../api/targets';
+import { valuesQuery } from '../../api/values';
+import { fetchStart, indexSeries, type SeriesIndex } from './chart-data';
+import { createYtdLookup } from './tile-stats';
+
+/** Everything the tiles and trends need, derived once per answer. */
+export interface DashboardData {
+  pole: PoleDetail;
+  catalogue: Catalogue;
+  /** Quarterly and yearly series, from Q1 of the year before `from` to `to`. */
+  quarterly: SeriesIndex;
+  yearly: SeriesIndex;
+  ytd: (scope: string, indicator: string, upTo: Quarter) => number | null;
+  targetOf: (scope: string, indicator: string, year: number) => number | null;
+}
+
+/**
+ * Loads the pole, the catalogue, the values of `from`…`to` (and the year before, for the
+ * comparisons) and the targets of every year shown; aggregates through aggregateSeries.
+ * While a new range loads, the previous answer stays on screen (no layout jump). Nothing is
+ * asked until `enabled`.
+ */
+export function useDashboardData(pole: string, from: Quarter, to: Quarter, enabled = true) {
+  const poleQ = usePole(pole);
+  const catalogueQ = useCatalogue();
+  const start = fetchStart(from);
+  const valuesQ = useQuery({
+    ...valuesQuery(pole, { from: start, to }),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+  const years: number[] = [];
+  for (let y = yearOf(from); y <= yearOf(to); y++) years.push(y);
+  const targetsQ = useQueries({
+    queries: years.map((y) => ({
+      ...targetsQuery(pole, y),
+      enabled,
+      placeholderData: keepPreviousData,
+    })),
+    combine: combineTargets,
+  });
+  const targets = targetsQ.data;
+
+  const data = useMemo((): DashboardData | undefined => {
+    if (!poleQ.data || !catalogueQ.data || !valuesQ.data || !targets) return undefined;
+    const catalogue = catalogueQ.data;
+    const cells = valuesQ.data;
+    const byTarget = new Map(targets.map((t) => [`${t.scope}|${t.indicator}|${t.year}`, t.value]));
+    return {
+      pole: poleQ.data,
+      catalogue,
+      quarterly: indexSeries(aggregateSeries(catalogue, cells, { by: 'quarter', from: start, to })),
+      yearly: indexSeries(aggregateSeries(catalogue, cells, { by: 'year', from: start, to })),
+      ytd: createYtdLookup(catalogue, cells),
+      targetOf: (scope, indicator, year) => byTarget.get(`${scope}|${indicator}|${year}`) ?? null,
+    };
+  }, [poleQ.data, catalogueQ.data, valuesQ.data, targets, start, to]);
+
+  const queries = [poleQ, catalogueQ, valuesQ, targetsQ];
+  return {
+    data,
+    error: queries.find((q) => q.error)?.error ?? null,
+    isPending: data === undefined,
+    refetch: () => {
+      for (const q of queries) if (q.error) q.refetch();
+    },
+  };
+}
+
+/** The targets of several years as one list, once all have answered (memoised by useQueries). */
+function combineTargets(results: Array<UseQueryResult<Target[]>>) {
+  return {
+    data: results.every((r) => r.data) ? results.flatMap((r) => r.data ?? []) : undefined,
+    error: results.find((r) => r.error)?.error ?? null,
+    refetch: () => {
+      for (const r of results) if (r.error) r.refetch();
+    },
+  };
+}

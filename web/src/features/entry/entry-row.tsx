@@ -1,0 +1,130 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { qs } from '../../lib/api-client';
+import { fmtNumber } from '../../lib/format';
+import { DefinitionTip } from './definition-tip';
+import { cellKey, type RowModel } from './entry-model';
+import { quarterValue } from './entry-progress';
+import type { GridContext } from './grid-context';
+import { RowIssues } from './row-issues';
+import { SliceRows } from './slice-rows';
+import { TargetProgress } from './target-progress';
+import { ValueInput } from './value-input';
+
+/**
+ * One indicator of the grid: its total (or computed ratio) with unit, definition, the
+ * previous quarter, the same quarter last year, the year's target progress and a comment;
+ * under it its rule messages and override reason, and its breakdowns when opened.
+ */
+export function EntryRow({ row, ctx }: { row: RowModel; ctx: GridContext }) {
+  const { t } = useTranslation('entry');
+  const [open, setOpen] = useState(false);
+  const inputId = useId();
+  const issuesId = useId();
+  const slicesId = useId();
+  const { indicator, label } = row;
+  const { lang } = ctx;
+  const code = indicator.code;
+  const ratio = indicator.kind === 'ratio';
+  const total = ctx.view.cells.get(cellKey(code, ''));
+  const comment = ctx.view.comments.get(code);
+  const issues = ctx.rules.byIndicator.get(code) ?? [];
+  const server = ctx.serverIssues.get(code) ?? [];
+  const hasError = issues.some((i) => i.severity === 'error' && !i.overridden);
+  const showIssues = issues.length > 0 || server.length > 0 || !!comment?.needsValue;
+  const at = (period: string | null) =>
+    period ? fmtNumber(quarterValue(indicator, ctx.lookup, period), lang, indicator.decimals) : '—';
+  const storedReason = total && !total.changed ? total.base.overrideReason : null;
+  const history = `/poles/${ctx.pole}/historique${qs({ indicator: code, scope: ctx.scope, period: ctx.period })}`;
+
+  return (
+    <>
+      <tbody className={hasError ? 'entry-row has-error' : 'entry-row'}>
+        <tr>
+          <th scope="row" className="row-head">
+            <span className="row-title">
+              {ratio ? <span>{label}</span> : <label htmlFor={inputId}>{label}</label>}
+              <DefinitionTip
+                label={label}
+                text={lang === 'fr' ? indicator.definitionFr : indicator.definitionEn}
+              />
+            </span>
+            <span className="row-meta">
+              <span className="unit">{t(`units.${indicator.unit}`)}</span>
+              {ratio && <span className="computed">{t('computed')}</span>}
+              <Link to={history} aria-label={`${t('history')} — ${label}`}>
+                {t('history')}
+              </Link>
+              {row.dimensions.length > 0 && (
+                <button
+                  type="button"
+                  className="toggle"
+                  aria-expanded={open}
+                  aria-controls={open ? slicesId : undefined}
+                  aria-label={`${t('breakdowns')} — ${label}`}
+                  onClick={() => setOpen(!open)}
+                >
+                  {t('breakdowns')}
+                </button>
+              )}
+            </span>
+          </th>
+          <td className="value">
+            {ratio || !total ? (
+              <output className="ratio-value">{at(ctx.period)}</output>
+            ) : (
+              <ValueInput
+                id={inputId}
+                cell={total}
+                decimals={indicator.decimals}
+                ctx={ctx}
+                describedBy={showIssues ? issuesId : undefined}
+                ruleError={hasError}
+              />
+            )}
+          </td>
+          <td className="num">{at(ctx.previous)}</td>
+          <td className="num">{at(ctx.lastYear)}</td>
+          <td className="num">
+            <TargetProgress indicator={indicator} ctx={ctx} />
+          </td>
+          <td className="comment">
+            {comment && (
+              <textarea
+                rows={1}
+                aria-label={t('commentLabel', { label })}
+                readOnly={ctx.readOnly}
+                value={comment.text}
+                onChange={(e) => ctx.onComment(code, e.target.value)}
+              />
+            )}
+          </td>
+        </tr>
+        {showIssues && (
+          <tr className="issues-row">
+            <td colSpan={6}>
+              <RowIssues
+                id={issuesId}
+                label={label}
+                issues={issues}
+                server={server}
+                commentNeedsValue={!!comment?.needsValue}
+                storedReason={storedReason}
+                reason={
+                  ctx.rules.reasonRows.has(code) && !ctx.readOnly
+                    ? {
+                        text: ctx.reasons[code] ?? '',
+                        onChange: (text) => ctx.onReason(code, text),
+                      }
+                    : null
+                }
+              />
+            </td>
+          </tr>
+        )}
+      </tbody>
+      {open && <SliceRows id={slicesId} row={row} ctx={ctx} />}
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import { compareQuarters, currentQuarter } from '@ptce/shared/periods';
+import type { Scope } from '@ptce/shared/poles.schema';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/page-title';
+import { fmtQuarter } from '../../lib/format';
+import { useLang } from '../../lib/use-lang';
+import { ConflictPanel } from './conflict-panel';
+import { EntryGrid } from './entry-grid';
+import { EntryStatus } from './entry-status';
+import type { GridContext } from './grid-context';
+import { SaveBar } from './save-bar';
+import { ScopeNav } from './scope-nav';
+import { SubmitPanel } from './submit-panel';
+import type { EntryData } from './use-entry-data';
+import { useEntryDraft } from './use-entry-draft';
+import { useEntryGrid } from './use-entry-grid';
+import { useSaveEntry } from './use-save-entry';
+import { useSaveShortcut } from './use-save-shortcut';
+import { useUnsavedGuard } from './use-unsaved-guard';
+
+/** The entry grid of a loaded (pole, quarter, scope): draft, rules, save, conflicts, submit. */
+export function EntryScreen({
+  data,
+  scope,
+  period,
+}: {
+  data: EntryData;
+  scope: Scope;
+  period: string;
+}) {
+  const { t } = useTranslation('entry');
+  const lang = useLang();
+  const [draft, dispatch] = useEntryDraft();
+  const grid = useEntryGrid(data, scope, period, draft, lang);
+  const pole = data.pole.slug;
+  const saver = useSaveEntry({ pole, period, batch: grid.batch, view: grid.view, draft, dispatch });
+  const status = data.state?.status ?? 'draft';
+  const future = compareQuarters(period, currentQuarter(new Date())) > 0;
+  const canEdit = data.pole.roles.includes('coordinator');
+  const readOnly = !canEdit || status !== 'draft' || future;
+  const dirty = grid.batch.entries.length + grid.batch.problems.length;
+  const { clearRowIssues, saveRef } = saver;
+
+  useUnsavedGuard(dirty > 0, t('leaveConfirm'));
+  useSaveShortcut(
+    useCallback(() => {
+      if (!readOnly) saveRef.current();
+    }, [readOnly, saveRef]),
+  );
+
+  const ctx: GridContext = {
+    pole,
+    scope: scope.slug,
+    period,
+    previous: grid.previous,
+    lastYear: grid.lastYear,
+    lang,
+    readOnly,
+    view: grid.view,
+    rules: grid.rules,
+    serverIssues: saver.rowIssues,
+    reasons: draft.reasons,
+    lookup: grid.lookup,
+    byCode: grid.byCode,
+    targets: grid.targets,
+    onText: (indicator, key, text) => {
+      clearRowIssues(indicator);
+      dispatch({ type: 'text', key, text });
+    },
+    onComment: (indicator, text) => {
+      clearRowIssues(indicator);
+      dispatch({ type: 'comment', indicator, text });
+    },
+    onReason: (indicator, text) => dispatch({ type: 'reason', indicator, text }),
+  };
+  const labelOf = (c: { indicator: string; slice: string }) => {
+    const row = grid.rows.find((r) => r.indicator.code === c.indicator);
+    if (!row || c.slice === '') return row?.label ?? c.indicator;
+    for (const d of row.dimensions) {
+      const s = d.slices.find((x) => x.slice === c.slice);
+      if (s) return `${row.label} — ${d.label}${lang === 'fr' ? ' : ' : ': '}${s.memberLabel}`;
+    }
+    return `${row.label} — ${c.slice}`;
+  };
+  const title = t('title', { scope: scope.name, period: fmtQuarter(period, lang) });
+
+  return (
+    <div className="entry-page">
+      <PageTitle text={title} />
+      <ScopeNav pole={pole} period={period} scopes={data.pole.scopes} />
+      <EntryStatus
+        state={data.state}
+        scope={scope.slug}
+        canEdit={canEdit}
+        future={future}
+        locked={saver.outcome?.kind === 'failed' && isLocked(saver.outcome.error)}
+      />
+      {!readOnly && <p className="muted small">{t('intro')}</p>}
+      <ConflictPanel
+        conflicts={saver.conflicts}
+        labelOf={labelOf}
+        lang={lang}
+        onResolve={saver.resolve}
+      />
+      <EntryGrid rows={grid.rows} ctx={ctx} caption={title} />
+      {!readOnly && (
+        <SaveBar
+          dirty={dirty}
+          pending={saver.pending}
+          outcome={saver.outcome}
+          onSave={saver.save}
+        />
+      )}
+      {!readOnly && data.state && (
+        <SubmitPanel
+          pole={pole}
+          state={data.state}
+          scopeNames={new Map(data.pole.scopes.map((s) => [s.slug, s.name]))}
+          dirty={dirty > 0 || saver.pending}
+          lang={lang}
+        />
+      )}
+    </div>
+  );
+}
+
+function isLocked(error: unknown): boolean {
+  return (error as { status?: number } | null)?.status === 423;
+}

@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/query-state';
+import { ApiError } from '../../lib/api-client';
+import { useLang } from '../../lib/use-lang';
+import type { Outcome } from './use-save-entry';
+
+/**
+ * The grid's save bar, kept in view: `Enregistrer` (also Ctrl+S), how many changes wait,
+ * and what the last save did. A refused save says nothing was saved and the input is kept.
+ */
+export function SaveBar({
+  dirty,
+  pending,
+  outcome,
+  onSave,
+}: {
+  dirty: number;
+  pending: boolean;
+  outcome: Outcome | null;
+  onSave: () => void;
+}) {
+  const { t } = useTranslation('entry');
+  const lang = useLang();
+  const failed = outcome?.kind === 'failed' ? outcome.error : null;
+  const conflict = failed instanceof ApiError && failed.status === 409;
+  let status = dirty > 0 ? t('unsaved', { count: dirty }) : t('allSaved');
+  if (pending) status = t('saving');
+  else if (outcome?.kind === 'saved') {
+    const { saved, warnings } = outcome.result;
+    status = `${saved.length > 0 ? t('savedCount', { count: saved.length }) : t('savedNothing')}${
+      warnings.length > 0 ? ` ${t('savedWarnings', { count: warnings.length })}` : ''
+    }${dirty > 0 ? ` ${t('unsaved', { count: dirty })}` : ''}`;
+  } else if (outcome?.kind === 'nothing') status = t('savedNothing');
+  return (
+    <div className="save-bar">
+      <button type="button" className="primary" onClick={onSave} disabled={pending}>
+        {t('save')}
+      </button>
+      <p role="status" className="save-status">
+        {status}
+      </p>
+      {outcome?.kind === 'saved' && outcome.result.warnings.length > 0 && (
+        <ul className="issues issues-warning save-warnings">
+          {outcome.result.warnings.map((w) => (
+            <li key={`${w.rule}-${w.period}-${w.slice}-${w.messageFr}`}>
+              {lang === 'fr' ? w.messageFr : w.messageEn}
+            </li>
+          ))}
+        </ul>
+      )}
+      {outcome?.kind === 'problems' && (
+        <p role="alert" className="error-box">
+          {t('fixFirst')}
+        </p>
+      )}
+      {failed !== null && !conflict && (
+        <div className="save-error">
+          <ErrorMessage error={failed} />
+          <p className="muted">{t('notSaved')}</p>
+        </div>
+      )}
+    </div>
+  );
+}

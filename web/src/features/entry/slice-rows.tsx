@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { fmtNumber } from '../../lib/format';
+import { cellKey, type RowModel } from './entry-model';
+import type { GridContext } from './grid-context';
+import { ValueInput } from './value-input';
+
+/**
+ * A row's breakdowns, opened under its total: per dimension, its running sum against the
+ * total, then one input per member named `{indicator} — {dimension} : {member}`.
+ */
+export function SliceRows({ id, row, ctx }: { id: string; row: RowModel; ctx: GridContext }) {
+  const { t } = useTranslation('entry');
+  const { lang, view } = ctx;
+  const code = row.indicator.code;
+  const decimals = row.indicator.decimals;
+  const total = view.current.get(cellKey(code, '')) ?? null;
+  const sep = lang === 'fr' ? ' : ' : ': ';
+  const stored = (period: string | null, slice: string) =>
+    period ? fmtNumber(ctx.lookup(period, code, slice), lang, decimals) : '—';
+  return (
+    <tbody id={id} className="slices">
+      {row.dimensions.map((dim) => {
+        const filled = dim.slices
+          .map((s) => view.current.get(cellKey(code, s.slice)))
+          .filter((v): v is number => v !== undefined);
+        const sum = filled.reduce((a, b) => a + b, 0);
+        const ok = filled.length === 0 || (total !== null && Math.abs(sum - total) < 1e-9);
+        return [
+          <tr key={dim.code} className="slice-dim">
+            <th scope="rowgroup" colSpan={2}>
+              {dim.label}
+            </th>
+            <td colSpan={4} className={ok ? 'slice-sum' : 'slice-sum mismatch'} aria-live="polite">
+              {filled.length === 0
+                ? null
+                : total === null
+                  ? t('sliceSumNoTotal', { sum: fmtNumber(sum, lang) })
+                  : t('sliceSum', { sum: fmtNumber(sum, lang), total: fmtNumber(total, lang) })}
+            </td>
+          </tr>,
+          ...dim.slices.map((s) => {
+            const cell = view.cells.get(cellKey(code, s.slice));
+            if (!cell) return null;
+            return (
+              <tr key={s.slice} className="slice-row">
+                <th scope="row" className="slice-label">
+                  {s.memberLabel}
+                </th>
+                <td className="value">
+                  <ValueInput
+                    cell={cell}
+                    label={`${row.label} — ${dim.label}${sep}${s.memberLabel}`}
+                    decimals={decimals}
+                    ctx={ctx}
+                  />
+                </td>
+                <td className="num">{stored(ctx.previous, s.slice)}</td>
+                <td className="num">{stored(ctx.lastYear, s.slice)}</td>
+                <td />
+                <td />
+              </tr>
+            );
+          }),
+        ];
+      })}
+    </tbody>
+  );
+}

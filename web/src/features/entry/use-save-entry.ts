@@ -1,0 +1,154 @@
+import type { ErrorIssue } from '@ptce/shared/errors.schema';
+import { useQueryClient } from '@tanstack/react-query';
+import { type Dispatch, useEffect, useRef, useState } from 'react';
+import { keys } from '../../api/keys';
+import { type SaveValuesResult, useSaveValues } from '../../api/values';
+import { ApiError } from '../../lib/api-client';
+import { type Batch, basesAfterSave } from './entry-batch';
+import { type BaseCell, cellKey, EMPTY_BASE } from './entry-model';
+import type { CellsView } from './entry-state';
+import type { DraftAction, DraftState } from './use-entry-draft';
+
+/** A cell someone else saved since it was loaded: their state, and when and by whom. */
+export interface Conflict {
+  key: string;
+  indicator: string;
+  slice: string;
+  yours: number | null;
+  theirs: (BaseCell & { updatedAt: string | null; updatedBy: string | null }) | null;
+}
+
+export type Outcome =
+  | { kind: 'saved'; result: SaveValuesResult }
+  | { kind: 'nothing' }
+  | { kind: 'problems' }
+  | { kind: 'failed'; error: unknown };
+
+interface StaleCurrent {
+  value: number | null;
+  comment: string | null;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+function toConflicts(issues: ErrorIssue[], batch: Batch): Conflict[] {
+  return issues
+    .filter((i) => i.code === 'stale_version')
+    .map((i) => {
+      const indicator = String(i.indicator);
+      const slice = String(i.slice ?? '');
+      const entry = batch.entries[Number(i.path?.[1])];
+      const cur = i.current as StaleCurrent | null;
+      return {
+        key: cellKey(indicator, slice),
+        indicator,
+        slice,
+        yours: entry?.value ?? null,
+        theirs: cur ? { ...cur, overrideReason: null } : null,
+      };
+    });
+}
+
+/** 422 issues by indicator: catalogue misfits name it, rule violations list their cells. */
+function toRowIssues(issues: ErrorIssue[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (code: string, msg: string) => {
+    const list = out.get(code) ?? [];
+    if (!list.includes(msg)) out.set(code, [...list, msg]);
+  };
+  for (const i of issues) {
+    if (typeof i.indicator === 'string') add(i.indicator, i.message);
+    const cells = Array.isArray(i.cells) ? (i.cells as Array<{ indicator: string }>) : [];
+    for (const c of cells) add(c.indicator, i.message);
+  }
+  return out;
+}
+
+/**
+ * Saving the grid: sends the batch, keeps every typed input on failure, turns a 409 into
+ * conflicts to resolve (keeping one's own value resends with the new version), 422 issues
+ * into row messages, 423 into a refreshed (locked) quarter.
+ */
+export function useSaveEntry(args: {
+  pole: string;
+  period: string;
+  batch: Batch;
+  view: CellsView;
+  draft: DraftState;
+  dispatch: Dispatch<DraftAction>;
+}) {
+  const { pole, period, batch, view, draft, dispatch } = args;
+  const mutation = useSaveValues(pole);
+  const qc = useQueryClient();
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const [rowIssues, setRowIssues] = useState<Map<string, string[]>>(new Map());
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [resave, setResave] = useState(false);
+
+  const save = () => {
+    if (mutation.isPending) return;
+    if (batch.problems.length > 0) return setOutcome({ kind: 'problems' });
+    if (batch.entries.length === 0) return setOutcome({ kind: 'nothing' });
+    const sent = { texts: draft.texts, comments: draft.comments, reasons: draft.reasons };
+    const { entries } = batch;
+    const sentView = view;
+    setOutcome(null);
+    mutation.mutate(
+      { period, entries },
+      {
+        onSuccess: (result) => {
+          dispatch({ type: 'saved', sent, bases: basesAfterSave(entries, result, sentView) });
+          setConflicts([]);
+          setRowIssues(new Map());
+          setOutcome({ kind: 'saved', result });
+        },
+        onError: (error) => {
+          setOutcome({ kind: 'failed', error });
+          if (!(error instanceof ApiError)) return;
+          if (error.status === 409) {
+            setConflicts(toConflicts(error.issues, batch));
+            qc.invalidateQueries({ queryKey: keys.allValues(pole) });
+          } else if (error.status === 422) setRowIssues(toRowIssues(error.issues));
+          else if (error.status === 423) qc.invalidateQueries({ queryKey: keys.allPeriods(pole) });
+        },
+      },
+    );
+  };
+
+  const latest = useRef(save);
+  latest.current = save;
+  useEffect(() => {
+    if (!resave) return;
+    setResave(false);
+    latest.current();
+  }, [resave]);
+
+  /** Keep one's own value (on the new version) or take the other person's. */
+  const resolve = (conflict: Conflict, keep: boolean) => {
+    const base = conflict.theirs ? { ...conflict.theirs } : EMPTY_BASE;
+    dispatch({ type: 'resolve', key: conflict.key, keep, base });
+    const rest = conflicts.filter((c) => c.key !== conflict.key);
+    setConflicts(rest);
+    if (rest.length === 0) setOutcome(null);
+    if (keep && rest.length === 0) setResave(true);
+  };
+
+  const clearRowIssues = (indicator: string) => {
+    if (!rowIssues.has(indicator)) return;
+    const next = new Map(rowIssues);
+    next.delete(indicator);
+    setRowIssues(next);
+  };
+
+  return {
+    save,
+    saveRef: latest,
+    pending: mutation.isPending,
+    conflicts,
+    resolve,
+    rowIssues,
+    clearRowIssues,
+    outcome,
+  };
+}

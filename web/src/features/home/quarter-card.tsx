@@ -1,0 +1,94 @@
+import type { Scope } from '@ptce/shared/poles.schema';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { PeriodWithCompleteness } from '../../api/periods';
+import { displayStatus, StatusBadge } from '../../components/status-badge';
+import { fmtDate, fmtQuarter, type Lang } from '../../lib/format';
+import { daysLate, deadlineOf } from './home-model';
+
+/**
+ * One quarter of "Mon trimestre": its state, deadline (highlighted when overdue), the CRESS's
+ * reason when sent back, then each scope with its state, values filled and a link to its grid.
+ */
+export function QuarterCard({
+  pole,
+  state,
+  scopes,
+  deadlineDays,
+  today,
+  lang,
+}: {
+  pole: string;
+  state: PeriodWithCompleteness;
+  scopes: Scope[];
+  deadlineDays: number;
+  today: Date;
+  lang: Lang;
+}) {
+  const { t } = useTranslation('home');
+  const titleId = useId();
+  const q = fmtQuarter(state.period, lang);
+  const deadline = deadlineOf(state.period, deadlineDays);
+  const open = state.status === 'draft';
+  const late = open ? daysLate(deadline, today) : 0;
+  const filled = state.scopes.reduce((n, s) => n + s.filled, 0);
+  const name = (slug: string) => scopes.find((s) => s.slug === slug)?.name ?? slug;
+  const verb = open ? t('enter') : t('view');
+  return (
+    <section
+      className={late > 0 ? 'quarter-card overdue' : 'quarter-card'}
+      aria-labelledby={titleId}
+    >
+      <h3 id={titleId}>
+        {q} <StatusBadge status={displayStatus(state.status, state.reason, filled)} />
+      </h3>
+      <p className="deadline">
+        {t('deadline', { date: fmtDate(`${deadline}T12:00:00Z`, lang) })}
+        {late > 0 && <strong className="late"> — {t('overdue', { count: late })}</strong>}
+      </p>
+      {open && state.reason && <p className="notice">{t('sentBack', { reason: state.reason })}</p>}
+      <table className="scopes-table">
+        <caption className="visually-hidden">{t('caption', { period: q })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('col.scope')}</th>
+            <th scope="col">{t('col.status')}</th>
+            <th scope="col" className="num">
+              {t('col.filled')}
+            </th>
+            <th scope="col">{t('col.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {state.scopes.map((s) => (
+            <tr key={s.scope}>
+              <th scope="row">{name(s.scope)}</th>
+              <td>
+                <StatusBadge status={displayStatus(state.status, state.reason, s.filled)} />
+              </td>
+              <td className="num">
+                {t('filled', { filled: s.filled, expected: s.expected })}
+                <meter
+                  className="filled-meter"
+                  min={0}
+                  max={Math.max(1, s.expected)}
+                  value={s.filled}
+                  aria-hidden="true"
+                />
+              </td>
+              <td>
+                <Link
+                  to={`/poles/${pole}/saisie/${state.period}/${s.scope}`}
+                  aria-label={t('linkLabel', { verb, scope: name(s.scope), period: q })}
+                >
+                  {verb}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

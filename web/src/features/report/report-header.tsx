@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { PeriodWithCompleteness } from '../../api/periods';
+import { displayStatus, StatusBadge } from '../../components/status-badge';
+import { fmtDate } from '../../lib/format';
+import { useLang } from '../../lib/use-lang';
+
+interface Props {
+  territory: string;
+  state: PeriodWithCompleteness | undefined;
+  printedOn: Date;
+}
+
+/** The report's facts under its title: territory, quarter status, completeness, date. */
+export function ReportHeader({ territory, state, printedOn }: Props) {
+  const { t } = useTranslation('report');
+  const lang = useLang();
+  const filled = state?.scopes.reduce((n, s) => n + s.filled, 0) ?? 0;
+  const expected = state?.scopes.reduce((n, s) => n + s.expected, 0) ?? 0;
+  return (
+    <dl className="report-meta">
+      <div>
+        <dt>{t('meta.territory')}</dt>
+        <dd>{territory}</dd>
+      </div>
+      <div>
+        <dt>{t('meta.status')}</dt>
+        <dd>
+          <StatusBadge
+            status={displayStatus(state?.status ?? 'draft', state?.reason ?? null, filled)}
+          />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('meta.completeness')}</dt>
+        <dd>{t('meta.completenessValue', { filled, expected })}</dd>
+      </div>
+      <div>
+        <dt>{t('meta.printedOn')}</dt>
+        <dd>{fmtDate(printedOn.toISOString(), lang)}</dd>
+      </div>
+    </dl>
+  );
+}

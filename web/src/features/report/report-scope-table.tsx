@@ -1,0 +1,109 @@
+import type { Quarter } from '@ptce/shared/domain.types';
+import { previousQuarter, quarterRange, sameQuarterLastYear, yearOf } from '@ptce/shared/periods';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fmtNumber, fmtQuarter } from '../../lib/format';
+import { useLang } from '../../lib/use-lang';
+import { formatChange, useReportFormatter } from './report-format';
+import { type ReportRow, reportStart, TREND_QUARTERS } from './report-rows';
+import { ReportSparkline } from './report-sparkline';
+
+interface Props {
+  name: string;
+  period: Quarter;
+  rows: readonly ReportRow[];
+  completeness: { filled: number; expected: number } | undefined;
+}
+
+/** One scope of the report: its indicators with the quarter, comparisons, target, comment. */
+export function ReportScopeTable({ name, period, rows, completeness }: Props) {
+  const { t } = useTranslation('report');
+  const lang = useLang();
+  const fmt = useReportFormatter();
+  const headingId = useId();
+  const q = (p: Quarter) => fmtQuarter(p, lang);
+  const trendFrom = q(reportStart(period));
+  const trendTo = q(period);
+  const trendQuarters = quarterRange(reportStart(period), period);
+
+  const ytdText = (r: ReportRow) => {
+    const ytd = fmt(r.ytd, r.indicator);
+    if (r.target === null) return r.ytd === null ? '—' : t('noTarget', { ytd });
+    const target = fmt(r.target, r.indicator);
+    if (r.progress === null) return t('ytd', { ytd, target });
+    const pct = `${fmtNumber(r.progress * 100, lang, 0)}${lang === 'fr' ? '\u202f' : ''}%`;
+    return t('ytdPct', { ytd, target, pct });
+  };
+
+  return (
+    <section className="report-scope" aria-labelledby={headingId}>
+      <h2 id={headingId}>{name}</h2>
+      {completeness && <p className="muted">{t('scopeCompleteness', completeness)}</p>}
+      {rows.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
+        <table className="report-table">
+          <caption className="visually-hidden">
+            {t('caption', { scope: name, period: q(period) })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('columns.indicator')}</th>
+              <th scope="col" className="num">
+                {q(period)}
+              </th>
+              <th scope="col" className="num">
+                {q(previousQuarter(period))}
+              </th>
+              <th scope="col" className="num">
+                {q(sameQuarterLastYear(period))}
+              </th>
+              <th scope="col" className="num">
+                {t('columns.change')}
+              </th>
+              <th scope="col" className="num">
+                {t('columns.yearToDate', { year: yearOf(period) })}
+              </th>
+              <th scope="col">{t('columns.trend', { count: TREND_QUARTERS })}</th>
+              <th scope="col">{t('columns.comment')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const label = lang === 'en' ? r.indicator.labelEn : r.indicator.labelFr;
+              const entered = r.trend.filter((v): v is number => v !== null);
+              const first = r.trend.findIndex((v) => v !== null);
+              const last = r.trend.findLastIndex((v) => v !== null);
+              return (
+                <tr key={r.indicator.code}>
+                  <th scope="row">{label}</th>
+                  <td className="num">{fmt(r.value, r.indicator)}</td>
+                  <td className="num">{fmt(r.previous, r.indicator)}</td>
+                  <td className="num">{fmt(r.lastYear, r.indicator)}</td>
+                  <td className="num">{formatChange(r.change, lang, t('points'))}</td>
+                  <td className="num">{ytdText(r)}</td>
+                  <td>
+                    <ReportSparkline
+                      values={r.trend}
+                      label={
+                        entered.length === 0
+                          ? t('trendNone', { from: trendFrom, to: trendTo })
+                          : t('trendLabel', {
+                              from: q(trendQuarters[first] ?? period),
+                              to: q(trendQuarters[last] ?? period),
+                              first: fmt(entered[0] ?? null, r.indicator),
+                              last: fmt(entered[entered.length - 1] ?? null, r.indicator),
+                            })
+                      }
+                    />
+                  </td>
+                  <td className="report-comment">{r.comment}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

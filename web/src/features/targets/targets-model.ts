@@ -1,0 +1,83 @@
+import { aggregateOverTime, computeRatio } from '@ptce/shared/aggregate';
+import type { Indicator } from '@ptce/shared/catalogue.schema';
+import { formatNumber, type Lang, parseNumberFr } from '@ptce/shared/format';
+import { quartersOfYear } from '@ptce/shared/periods';
+import type { TargetEntry } from '@ptce/shared/targets.schema';
+import type { StoredValue } from '@ptce/shared/values.schema';
+
+/** Key of a target: `scope|indicator`. */
+export const targetKey = (scope: string, indicator: string) => `${scope}|${indicator}`;
+
+export type TargetProblem = 'invalidNumber' | 'tooManyDecimals' | 'negative';
+
+/** What a target input holds: its number (null = no target) and why it cannot be saved. */
+export function readTarget(
+  text: string,
+  indicator: Indicator,
+): { value: number | null; problem: TargetProblem | null } {
+  if (text.trim() === '') return { value: null, problem: null };
+  const value = parseNumberFr(text);
+  if (value === null) return { value: null, problem: 'invalidNumber' };
+  if (value < 0) return { value, problem: 'negative' };
+  const scaled = value * 10 ** indicator.decimals;
+  if (Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled)))
+    return { value, problem: 'tooManyDecimals' };
+  return { value, problem: null };
+}
+
+/** A target as input text: French grouping in French, plain digits in English. */
+export function targetText(value: number | undefined, lang: Lang): string {
+  if (value === undefined) return '';
+  return lang === 'fr' ? formatNumber(value, 'fr') : String(value);
+}
+
+/**
+ * The changed targets of a draft (`scope|indicator` → text) against the stored ones, and the
+ * keys whose text cannot be saved.
+ */
+export function targetChanges(
+  texts: Record<string, string>,
+  stored: Map<string, number>,
+  indicators: Map<string, Indicator>,
+): { entries: TargetEntry[]; problems: string[] } {
+  const entries: TargetEntry[] = [];
+  const problems: string[] = [];
+  for (const [key, text] of Object.entries(texts)) {
+    const [scope = '', indicator = ''] = key.split('|');
+    const ind = indicators.get(indicator);
+    if (!ind) continue;
+    const read = readTarget(text, ind);
+    if (read.problem) problems.push(key);
+    else if (read.value !== (stored.get(key) ?? null))
+      entries.push({ scope, indicator, value: read.value });
+  }
+  return { entries, problems };
+}
+
+/**
+ * A scope's yearly actual from its quarters: flows summed, stocks at Q4, ratios from their
+ * parts; `complete` when every quarter needed was entered.
+ */
+export function yearActual(
+  indicator: Indicator,
+  indicators: Map<string, Indicator>,
+  values: StoredValue[],
+  scope: string,
+  year: number,
+): { value: number | null; complete: boolean } {
+  const quarters = quartersOfYear(year);
+  let complete = true;
+  const aggregate = (code: string, slice: string) => {
+    const kind = indicators.get(code)?.kind;
+    if (!kind || kind === 'ratio') return null;
+    const series = values
+      .filter((v) => v.scope === scope && v.indicator === code && v.slice === slice)
+      .map((v) => ({ period: v.period, value: v.value }));
+    const result = aggregateOverTime(kind, series, quarters);
+    complete &&= result.complete;
+    return result.value;
+  };
+  const value =
+    indicator.kind === 'ratio' ? computeRatio(indicator, aggregate) : aggregate(indicator.code, '');
+  return { value, complete };
+}

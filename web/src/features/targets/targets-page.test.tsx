@@ -1,0 +1,121 @@
+import { catalogueFixture } from '@ptce/shared/test-fixtures/catalogue.fixture';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderWithProviders, stubFetch } from '../../testing/render';
+import { TargetsPage } from './targets-page';
+
+const POLE = 'henin-carvin';
+const scopes = [
+  {
+    slug: 'mobilite-sociale',
+    name: 'Mobilité sociale',
+    kind: 'group',
+    indicators: ['MS-SORTIES', 'MS-TAUX-SORTIES-DYNAMIQUES'],
+  },
+  { slug: 'pole', name: 'Pôle', kind: 'pole', indicators: ['PTCE-RESSOURCES-TOTALES'] },
+];
+const target = (scope: string, indicator: string, value: number) => ({
+  scope,
+  indicator,
+  year: 2026,
+  value,
+  updatedAt: '2026-01-10T08:00:00.000Z',
+  updatedBy: 'Camille Lefebvre',
+});
+const stored = (indicator: string, period: string, value: number) => ({
+  scope: 'mobilite-sociale',
+  indicator,
+  period,
+  slice: '',
+  value,
+  comment: null,
+  overrideReason: null,
+  version: 1,
+  updatedAt: '2025-12-01T08:00:00.000Z',
+  updatedBy: null,
+});
+
+function renderTargets(
+  roles: string[],
+  put?: (body: unknown) => { status?: number; json?: unknown },
+) {
+  const calls = stubFetch({
+    [`GET /api/poles/${POLE}`]: () => ({
+      json: {
+        slug: POLE,
+        name: 'PTCE',
+        territory: 'CAHC',
+        region: { code: 'HDF', name: 'HDF' },
+        scopes,
+        roles,
+      },
+    }),
+    'GET /api/catalogue': () => ({ json: catalogueFixture }),
+    [`GET /api/poles/${POLE}/targets`]: () => ({
+      json: { year: 2026, targets: [target('mobilite-sociale', 'MS-SORTIES', 40)] },
+    }),
+    [`GET /api/poles/${POLE}/values`]: () => ({
+      json: {
+        pole: POLE,
+        values: ['2025Q1', '2025Q2', '2025Q3'].map((q) => stored('MS-SORTIES', q, 10)),
+      },
+    }),
+    ...(put ? { [`PUT /api/poles/${POLE}/targets`]: put } : {}),
+  });
+  const view = renderWithProviders(<TargetsPage />, {
+    route: `/poles/${POLE}/objectifs/2026`,
+    path: '/poles/:pole/objectifs/:year',
+  });
+  return { calls, ...view };
+}
+
+describe('TargetsPage', () => {
+  it('lets the coordinator type French numbers and saves the changed targets at once', async () => {
+    const { calls } = renderTargets(['coordinator'], (body) => ({
+      json: { year: 2026, targets: (body as { targets: unknown[] }).targets },
+    }));
+    const user = userEvent.setup();
+    await screen.findByLabelText('Objectif 2026 — Sorties de parcours (Mobilité sociale)');
+    const exits = screen.getByRole('textbox', {
+      name: 'Objectif 2026 — Sorties de parcours (Mobilité sociale)',
+    });
+    expect(exits).toHaveValue('40');
+    // last year's actual: three quarters of 10, Q4 missing
+    expect(screen.getByText('30')).toBeInTheDocument();
+    expect(screen.getByText('(incomplet)')).toBeInTheDocument();
+    const resources = screen.getByRole('textbox', {
+      name: 'Objectif 2026 — Ressources totales du pôle (Pôle)',
+    });
+    await user.type(resources, '12 500,5x');
+    expect(screen.getByText('Nombre non reconnu (exemple : 1 234,5).')).toBeInTheDocument();
+    await user.type(resources, '{Backspace}');
+    await user.clear(exits);
+    await user.click(screen.getByRole('button', { name: 'Enregistrer les objectifs' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({
+      year: 2026,
+      targets: [
+        { scope: 'pole', indicator: 'PTCE-RESSOURCES-TOTALES', value: 12500.5 },
+        { scope: 'mobilite-sociale', indicator: 'MS-SORTIES', value: null },
+      ],
+    });
+    expect(await screen.findByText('Enregistré : 2 objectifs.')).toBeInTheDocument();
+  });
+
+  it('is read only for the board, with year navigation', async () => {
+    renderTargets(['board']);
+    expect(
+      await screen.findByText('Lecture seule : seule la coordination du pôle fixe les objectifs.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Enregistrer les objectifs' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Année précédente : 2025' })).toHaveAttribute(
+      'href',
+      `/poles/${POLE}/objectifs/2025`,
+    );
+    expect(screen.getByRole('link', { name: 'Année suivante : 2027' })).toBeInTheDocument();
+  });
+});
