@@ -1,41 +1,57 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { adminRoutes } from './admin/admin.routes';
 import { authenticate } from './auth/auth.middleware';
 import { sessionRoutes } from './auth/session.routes';
 import { tokensRoutes } from './auth/tokens.routes';
 import { catalogueRoutes } from './catalogue/catalogue.routes';
+import { exportsRoutes } from './exports/exports.routes';
 import { ApiError } from './http/api-error';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { pickLang } from './http/lang';
 import { MAX_JSON_BYTES } from './http/validate';
+import { importsRoutes } from './imports/imports.routes';
+import { openApiRoutes } from './openapi/openapi.routes';
 import { periodsRoutes } from './periods/periods.routes';
 import { polesRoutes } from './poles/poles.routes';
 import { targetsRoutes } from './targets/targets.routes';
 import { usersRoutes } from './users/users.routes';
 import { valuesRoutes } from './values/values.routes';
 
+/** The API's version, in the OpenAPI document. */
+export const API_VERSION = '0.1.0';
+
 /** The API as a Hono app on the given dependencies (no listening, no static files). */
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
     .use(
-      bodyLimit({
-        maxSize: MAX_JSON_BYTES,
-        onError: () => {
-          throw new ApiError('PAYLOAD_TOO_LARGE');
-        },
-      }),
+      // The import upload reads its raw body itself, with its own 5 MB limit.
+      except(
+        '/api/poles/:pole/import',
+        bodyLimit({
+          maxSize: MAX_JSON_BYTES,
+          onError: () => {
+            throw new ApiError('PAYLOAD_TOO_LARGE');
+          },
+        }),
+      ),
     )
     .use(authenticate(deps))
     .route('/session', sessionRoutes(deps))
     .route('/tokens', tokensRoutes(deps))
     .route('/catalogue', catalogueRoutes(deps))
+    .route('/exports', exportsRoutes(deps))
+    .route('/', openApiRoutes(API_VERSION))
     .route('/users', usersRoutes(deps))
     .route('/poles', polesRoutes(deps))
     .route('/poles', valuesRoutes(deps))
+    .route('/poles', importsRoutes(deps))
     .route('/poles', targetsRoutes(deps))
-    .route('/poles', periodsRoutes(deps));
+    .route('/poles', periodsRoutes(deps))
+    .route('/admin', adminRoutes(deps));
 
   const app = new Hono<AppEnv>()
     .use(

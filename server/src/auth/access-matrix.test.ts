@@ -27,7 +27,62 @@ const user = { email: 'x@y.test', name: 'X', password: 'long-enough-password', m
  * Every endpoint × caller, on the pole henin-carvin (region HDF); `cressOther` is a CRESS of OCC.
  * User 6 is coord@other.test; token 1 is the one `POST /api/tokens` created just before.
  */
+/** A raw CSV upload (not JSON): the body of the import rows. */
+const CSV = {
+  raw: 'scope,indicator,slice,value\r\npole,PTCE-EVENEMENTS,,3\r\n',
+  headers: { 'content-type': 'text/csv' },
+};
+const EXPORT = '/api/exports/values?format=csv&from=2026Q1&to=2026Q2';
+
 const MATRIX: Array<[string, string, unknown, Record<Who, number>]> = [
+  [
+    'POST',
+    '/api/session',
+    { email: 'nobody@x.test', password: 'wrong' },
+    { coordinator: 401, board: 401, cress: 401, admin: 401, cressOther: 401, anonymous: 401 },
+  ],
+  [
+    'GET',
+    '/api/openapi.json',
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 200 },
+  ],
+  [
+    'GET',
+    '/api/docs',
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 200 },
+  ],
+  [
+    'GET',
+    EXPORT,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 401 },
+  ],
+  [
+    'GET',
+    `${EXPORT}&poles=henin-carvin`,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'GET',
+    '/api/exports/manifest?from=2026Q1&to=2026Q2',
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 401 },
+  ],
+  [
+    'GET',
+    `${HC}/template.xlsx?period=2026Q3`,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'POST',
+    `${HC}/import?period=2026Q3&dryRun=true`,
+    CSV,
+    { coordinator: 200, board: 403, cress: 403, admin: 403, cressOther: 404, anonymous: 401 },
+  ],
   [
     'GET',
     '/api/catalogue',
@@ -269,11 +324,36 @@ describe.each(Object.keys(MATRIX[0]![3]) as Who[])('as %s', (who) => {
     const got: string[] = [];
     const want: string[] = [];
     for (const [method, path, body, expected] of MATRIX) {
-      const res = await call(t, method, path, { body, cookie });
+      const upload = body as { raw?: string; headers?: Record<string, string> } | undefined;
+      const res = upload?.raw
+        ? await call(t, method, path, { raw: upload.raw, headers: upload.headers ?? {}, cookie })
+        : await call(t, method, path, { body, cookie });
       got.push(`${method} ${path} → ${res.status}`);
       want.push(`${method} ${path} → ${expected[who]}`);
       if (res.status >= 400) expect(res.json.error.code).toEqual(expect.any(String));
     }
     expect(got).toEqual(want);
+  });
+});
+
+describe('the matrix', () => {
+  it('has a row for every endpoint the app serves', async () => {
+    const t = await createTestInstance();
+    instances.push(t);
+    const served = t.app.routes.filter(
+      (r) =>
+        r.path.startsWith('/api/') &&
+        !r.path.endsWith('*') &&
+        ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method),
+    );
+    const missing = served
+      .filter((r) => {
+        const pattern = new RegExp(`^${r.path.replace(/:\w+/g, '[^/]+').replaceAll('.', '\\.')}$`);
+        return !MATRIX.some(
+          ([method, path]) => method === r.method && pattern.test(path.split('?')[0]!),
+        );
+      })
+      .map((r) => `${r.method} ${r.path}`);
+    expect([...new Set(missing)]).toEqual([]);
   });
 });

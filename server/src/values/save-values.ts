@@ -21,7 +21,8 @@ import { judgeRules } from './judge-rules';
 import { appendHistory, findRows, insertValue, updateValue } from './values.repository';
 
 export interface SaveContext {
-  db: Kysely<Database>;
+  /** A database (a transaction is opened) or the caller's transaction (joined). */
+  db: Kysely<Database> | Transaction<Database>;
   catalogue: Catalogue;
   retired: Set<string>;
   pole: PoleRow;
@@ -30,6 +31,8 @@ export interface SaveContext {
   lang: Lang;
   /** History reason for every change of the batch (e.g. `import file.xlsx`). */
   reason?: string;
+  /** Check everything, write nothing: rule errors come back in `blocking` instead of a 422. */
+  dryRun?: boolean;
 }
 
 export interface SaveResult {
@@ -43,6 +46,8 @@ export interface SaveResult {
   unchanged: number;
   warnings: RuleIssue[];
   overridden: RuleIssue[];
+  /** Rule errors that would refuse the batch (dry run only; a real save throws them). */
+  blocking: RuleIssue[];
 }
 
 const cellId = (scope: string, indicator: string, slice: string) =>
@@ -52,10 +57,20 @@ const cellId = (scope: string, indicator: string, slice: string) =>
  * Saves a quarter's batch all-or-nothing in one transaction. Throws 423 when the quarter is
  * submitted or validated, 422 INVALID_ENTRIES for catalogue misfits, 409 CONFLICT on a stale
  * version (listing the current values), 422 RULE_VIOLATION for consistency errors that no
- * involved entry overrides with a reason. Unchanged entries write nothing.
+ * involved entry overrides with a reason. Unchanged entries write nothing. A dry run checks the
+ * same and writes nothing.
  */
 export async function saveValues(ctx: SaveContext, req: SaveValuesRequest): Promise<SaveResult> {
-  return ctx.db.transaction().execute(async (trx) => {
+  if (ctx.db.isTransaction) return saveInTransaction(ctx, ctx.db as Transaction<Database>, req);
+  return ctx.db.transaction().execute((trx) => saveInTransaction(ctx, trx, req));
+}
+
+async function saveInTransaction(
+  ctx: SaveContext,
+  trx: Transaction<Database>,
+  req: SaveValuesRequest,
+): Promise<SaveResult> {
+  {
     const { period } = req;
     if (compareQuarters(period, currentQuarter(ctx.now)) > 0) {
       throw new ApiError('INVALID_ENTRIES', undefined, [
@@ -155,8 +170,17 @@ export async function saveValues(ctx: SaveContext, req: SaveValuesRequest): Prom
         overrideReason: req.entries[c.entryIndex]!.overrideReason,
       })),
     });
-    if (blocking.length > 0)
+    if (blocking.length > 0 && !ctx.dryRun)
       throw new ApiError('RULE_VIOLATION', undefined, blocking.map(ruleIssueToError(ctx.lang)));
+    const saved = changes.map((c) => ({
+      scope: slugOf.get(c.next.group_id)!,
+      indicator: c.next.indicator_code,
+      slice: c.next.slice,
+      value: c.next.value,
+      version: c.next.version,
+    }));
+    const unchanged = req.entries.length - changes.length;
+    if (ctx.dryRun) return { saved, unchanged, warnings, overridden, blocking };
 
     for (const c of changes) {
       if (c.row) await updateValue(trx, c.row.id, c.next);
@@ -180,19 +204,8 @@ export async function saveValues(ctx: SaveContext, req: SaveValuesRequest): Prom
         reason: req.entries[c.entryIndex]!.overrideReason ?? ctx.reason ?? null,
       })),
     );
-    return {
-      saved: changes.map((c) => ({
-        scope: slugOf.get(c.next.group_id)!,
-        indicator: c.next.indicator_code,
-        slice: c.next.slice,
-        value: c.next.value,
-        version: c.next.version,
-      })),
-      unchanged: req.entries.length - changes.length,
-      warnings,
-      overridden,
-    };
-  });
+    return { saved, unchanged, warnings, overridden, blocking: [] };
+  }
 }
 
 function ruleIssueToError(lang: Lang) {

@@ -52,7 +52,8 @@ export function valuesRoutes(deps: AppDeps) {
         },
         body,
       );
-      return c.json({ period: body.period, ...result }, 200);
+      const { blocking: _none, ...answer } = result;
+      return c.json({ period: body.period, ...answer }, 200);
     })
     .get('/:pole/history', async (c) => {
       const { pole } = await poleForCaller(deps.db, requirePrincipal(c), c.req.param('pole'));

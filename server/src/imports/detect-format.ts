@@ -1,0 +1,82 @@
+import { ApiError } from '../http/api-error';
+import { unreadable } from './import-issues';
+import type { ImportFormat } from './parsed-file';
+import { XLSX_TYPE } from './template-layout';
+
+/** Content types accepted on upload; the bytes decide between xlsx and CSV. */
+const ACCEPTED_TYPES = new Set([
+  XLSX_TYPE,
+  'text/csv',
+  'application/csv',
+  'text/plain',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+  '',
+]);
+
+export type Detected =
+  | { format: 'xlsx'; bytes: Uint8Array }
+  | { format: Exclude<ImportFormat, 'xlsx'>; text: string; delimiter: ',' | ';' };
+
+const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Decides the format from the content type and the bytes: a zip is an xlsx workbook; text is
+ * CSV, `csv-fr` when its first line has more `;` than `,`. Text is UTF-8 (BOM optional), or
+ * Windows-1252 when it is not valid UTF-8 (French Excel's "CSV" save).
+ * @throws 415 for another content type; 400 for an empty file, an .xls, or bytes that are
+ *   neither a workbook nor text (an image, random bytes).
+ */
+export function detectFormat(bytes: Uint8Array, contentType: string): Detected {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (!ACCEPTED_TYPES.has(type)) {
+    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', {
+      fr: 'Envoyez un classeur Excel (.xlsx) ou un fichier CSV.',
+      en: 'Send an Excel workbook (.xlsx) or a CSV file.',
+    });
+  }
+  if (bytes.length === 0) throw unreadable('Le fichier est vide.', 'The file is empty.');
+  if (startsWith(bytes, ZIP)) return { format: 'xlsx', bytes };
+  if (startsWith(bytes, OLE2)) {
+    throw unreadable(
+      'Les classeurs .xls (Excel 97-2003) ne sont pas pris en charge : enregistrez le fichier au format .xlsx ou CSV.',
+      'Excel 97-2003 (.xls) workbooks are not supported: save the file as .xlsx or CSV.',
+    );
+  }
+  const text = decodeText(bytes);
+  if (type === XLSX_TYPE || text === null) throw notASpreadsheet();
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const semicolons = firstLine.split(';').length;
+  const commas = firstLine.split(',').length;
+  return semicolons > commas
+    ? { format: 'csv-fr', text, delimiter: ';' }
+    : { format: 'csv', text, delimiter: ',' };
+}
+
+/** The 400 for bytes that are neither an xlsx workbook nor CSV text. */
+export function notASpreadsheet(): ApiError {
+  return unreadable(
+    'Ce fichier n’est ni un classeur Excel (.xlsx) ni un fichier CSV lisible. Utilisez le modèle téléchargé depuis l’application.',
+    'This file is neither an Excel workbook (.xlsx) nor a readable CSV file. Use the template downloaded from the application.',
+  );
+}
+
+function decodeText(bytes: Uint8Array): string | null {
+  const body = startsWith(bytes, BOM) ? bytes.subarray(3) : bytes;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(body);
+  }
+  // Text files have no control characters besides tab, CR and LF; binary files do.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f))
+      return null;
+  }
+  return text;
+}

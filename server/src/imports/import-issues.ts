@@ -1,0 +1,73 @@
+import type { Lang } from '@ptce/shared/error-messages';
+import type { ErrorIssue } from '@ptce/shared/errors.schema';
+import { ApiError } from '../http/api-error';
+
+/** Where a cell is, as the user sees it: sheet (null for CSV), 1-based row, column letter. */
+export interface CellLocation {
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  /** The column's header in the file, when known (`valeur`, `indicator`…). */
+  header?: string;
+}
+
+/** One problem of an imported file, located; also an issue of the error envelope. */
+export type ImportIssue = ErrorIssue & CellLocation;
+
+/** Most issues listed in one answer; the rest are summed up in a last issue. */
+export const MAX_ISSUES = 500;
+
+/** The message in the request's language, French first. */
+export const say = (lang: Lang, fr: string, en: string) => (lang === 'fr' ? fr : en);
+
+/** `0` → `A`, `25` → `Z`, `26` → `AA`: the spreadsheet name of a 0-based column index. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** An issue at `at` with a code and a message in `lang`. */
+export function issueAt(
+  at: CellLocation,
+  code: string,
+  lang: Lang,
+  fr: string,
+  en: string,
+  extra: Record<string, unknown> = {},
+): ImportIssue {
+  return { code, message: say(lang, fr, en), ...at, ...extra };
+}
+
+/**
+ * The 422 INVALID_ENTRIES of a file with errors ("nothing was written"), at most MAX_ISSUES
+ * issues plus one `more` issue counting those left out.
+ */
+export function fileErrors(issues: ImportIssue[], lang: Lang): ApiError {
+  const shown: ErrorIssue[] = issues.slice(0, MAX_ISSUES);
+  if (issues.length > MAX_ISSUES) {
+    const more = issues.length - MAX_ISSUES;
+    shown.push({
+      code: 'more',
+      message: say(lang, `… et ${more} autres erreurs.`, `… and ${more} more errors.`),
+    });
+  }
+  return new ApiError(
+    'INVALID_ENTRIES',
+    {
+      fr: `Le fichier contient ${issues.length} erreur(s) ; rien n’a été enregistré.`,
+      en: `The file has ${issues.length} error(s); nothing was saved.`,
+    },
+    shown,
+  );
+}
+
+/** A 400 BAD_REQUEST for a file that cannot be read at all. */
+export function unreadable(fr: string, en: string): ApiError {
+  return new ApiError('BAD_REQUEST', { fr, en });
+}

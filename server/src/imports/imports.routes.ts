@@ -1,0 +1,42 @@
+import { ImportQuerySchema, TemplateQuerySchema } from '@ptce/shared/imports.schema';
+import { Hono } from 'hono';
+import { poleForCaller, requireRole } from '../auth/access';
+import { requirePrincipal } from '../auth/auth.middleware';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { readQuery } from '../http/validate';
+import { importUpload } from './import.service';
+import { templateFor } from './template.service';
+import { templateFileName, XLSX_TYPE } from './template-layout';
+
+/**
+ * The spreadsheet round-trip of a pole, mounted under /api/poles: the prefilled template of a
+ * quarter (anyone who sees the pole) and the import of a filled file (coordinators). The
+ * import reads its raw body itself (≤ 5 MB), so the app-wide JSON body limit skips its path.
+ */
+export function importsRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/:pole/template.xlsx', async (c) => {
+      const { pole } = await poleForCaller(deps.db, requirePrincipal(c), c.req.param('pole'));
+      const { period } = readQuery(c, TemplateQuerySchema);
+      const body = await templateFor(deps, pole, period);
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': XLSX_TYPE,
+        'content-disposition': `attachment; filename="${templateFileName(pole.slug, period)}"`,
+        'cache-control': 'no-store',
+      });
+    })
+    .post('/:pole/import', async (c) => {
+      const p = requirePrincipal(c);
+      const access = await poleForCaller(deps.db, p, c.req.param('pole'));
+      requireRole(access, 'coordinator');
+      const q = readQuery(c, ImportQuerySchema);
+      const result = await importUpload(deps, c, {
+        pole: access.pole,
+        userId: p.userId,
+        period: q.period,
+        dryRun: q.dryRun === 'true',
+        filename: q.filename,
+      });
+      return c.json(result, 200);
+    });
+}

@@ -1,0 +1,81 @@
+import type { Lang } from '@ptce/shared/error-messages';
+import { MAX_ABS_VALUE } from '@ptce/shared/values.schema';
+import type { RawCell } from './cell-text';
+import { say } from './import-issues';
+import { parseCellNumber } from './parse-number';
+
+/**
+ * What a value or comment cell asks for: `keep` (empty cell: no change), `clear` (the clear
+ * marker) or `set`.
+ */
+export type Intent<T> = { kind: 'keep' } | { kind: 'clear' } | { kind: 'set'; value: T };
+
+/** A cell holding only one of these clears the value (with its comment) or the comment. */
+export const CLEAR_MARKERS = ['-', '–', '—'];
+
+/** Longest comment accepted, as on entry. */
+export const MAX_COMMENT = 2000;
+
+type Read<T> = { ok: true; intent: T } | { ok: false; code: string; message: string };
+const fail = (code: string, message: string) => ({ ok: false as const, code, message });
+const KEEP = { kind: 'keep' } as const;
+const CLEAR = { kind: 'clear' } as const;
+
+/** A value cell: a number cell, a number typed as text (French or English), `-`, or empty. */
+export function readValue(cell: RawCell, lang: Lang): Read<Intent<number>> {
+  if (cell.kind === 'empty') return { ok: true, intent: KEEP };
+  let value: number | null;
+  if (cell.kind === 'number') value = cell.value;
+  else if (cell.kind === 'text' && CLEAR_MARKERS.includes(cell.text.trim()))
+    return { ok: true, intent: CLEAR };
+  else value = cell.kind === 'text' ? parseCellNumber(cell.text) : null;
+  if (value === null || !Number.isFinite(value)) {
+    const shown = cell.kind === 'number' ? String(cell.value) : cell.text.trim().slice(0, 40);
+    return fail(
+      'not_a_number',
+      say(
+        lang,
+        `« ${shown} » n’est pas un nombre (exemples : 1 234,5 ou 1234.5 ; « - » pour effacer).`,
+        `"${shown}" is not a number (e.g. 1234.5 or 1 234,5; "-" to clear).`,
+      ),
+    );
+  }
+  if (Math.abs(value) > MAX_ABS_VALUE)
+    return fail('too_large', say(lang, 'Nombre beaucoup trop grand.', 'Number far too large.'));
+  return { ok: true, intent: { kind: 'set', value } };
+}
+
+/** A comment cell: text (trimmed), `-` to clear, or empty. */
+export function readComment(cell: RawCell, lang: Lang): Read<Intent<string>> {
+  if (cell.kind === 'empty') return { ok: true, intent: KEEP };
+  const text = (cell.kind === 'number' ? String(cell.value) : cell.text).trim();
+  if (CLEAR_MARKERS.includes(text)) return { ok: true, intent: CLEAR };
+  if (text.length > MAX_COMMENT)
+    return fail(
+      'comment_too_long',
+      say(
+        lang,
+        `Commentaire trop long (${MAX_COMMENT} caractères au plus).`,
+        `Comment too long (at most ${MAX_COMMENT} characters).`,
+      ),
+    );
+  return { ok: true, intent: { kind: 'set', value: text } };
+}
+
+/** The template's version cell: empty (no check) or a whole number ≥ 0. */
+export function readVersion(cell: RawCell, lang: Lang): Read<number | undefined> {
+  if (cell.kind === 'empty') return { ok: true, intent: undefined };
+  const n =
+    cell.kind === 'number'
+      ? cell.value
+      : Number(/^\s*\d{1,15}\s*$/.test(cell.text) ? cell.text : NaN);
+  if (Number.isInteger(n) && n >= 0) return { ok: true, intent: n };
+  return fail(
+    'bad_version',
+    say(
+      lang,
+      'Version illisible : cette colonne ne doit pas être modifiée (téléchargez un nouveau modèle).',
+      'Unreadable version: this column must not be edited (download a new template).',
+    ),
+  );
+}

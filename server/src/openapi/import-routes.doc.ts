@@ -1,0 +1,37 @@
+import {
+  ImportQuerySchema,
+  ImportResultSchema,
+  TemplateQuerySchema,
+} from '@ptce/shared/imports.schema';
+import type { RouteDoc } from './route-doc';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The spreadsheet round-trip of a coordinator. */
+export const IMPORT_ROUTES: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/api/poles/{pole}/template.xlsx',
+    tag: 'Import',
+    summary: 'A prefilled entry workbook for a quarter',
+    description:
+      'A "Lisez-moi" sheet then a sheet per scope: indicator code, slice, label, unit, value (current, numeric), comment, version (hidden), definition; only value and comment are editable.',
+    auth: 'session',
+    query: TemplateQuerySchema,
+    ok: { status: 200, description: 'The workbook', file: [XLSX] },
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/poles/{pole}/import',
+    tag: 'Import',
+    summary: 'Import a filled workbook or CSV (dry run by default)',
+    description:
+      'Body: the raw file (xlsx, csv with `,` and `.` decimals, or csv-fr with `;` and decimal comma; French or English number forms). An empty value cell changes nothing, `-` clears. `dryRun=true` (default) reports every change (old → new) and the rule results without writing; `dryRun=false` applies all in one transaction (history reason `import <file name>`) or nothing. Coordinator of the pole. Errors name the sheet, row and column.',
+    auth: 'session',
+    query: ImportQuerySchema,
+    body: { raw: [XLSX, 'text/csv'], description: 'The file, at most 5 MB' },
+    ok: { status: 200, description: 'What changed or would change', schema: ImportResultSchema },
+    errors: [400, 401, 403, 404, 409, 413, 415, 422, 423],
+  },
+];
