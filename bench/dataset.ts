@@ -16,6 +16,8 @@ import { migrateToLatest } from '../server/src/db/migrate';
 
 export interface DatasetOptions {
   poles: number;
+  /** 5 adds a fourth working group (Économie circulaire) to the template's 3 groups + the pole scope. */
+  scopes?: 4 | 5;
   regions: number;
   from: string;
   to: string;
@@ -32,7 +34,18 @@ export async function buildDataset(file: string, o: DatasetOptions): Promise<num
   if (migration.error) throw migration.error;
   const catalogue = loadCatalogue();
   await syncCatalogue(db, catalogue);
-  const template = loadDemo().poles.find((p) => p.slug === 'henin-carvin')!;
+  const base = loadDemo().poles.find((p) => p.slug === 'henin-carvin')!;
+  const te = base.groups.find((g) => g.slug === 'transition-ecologique')!;
+  const template =
+    o.scopes === 5
+      ? {
+          ...base,
+          groups: [
+            ...base.groups,
+            { slug: 'economie-circulaire', name: 'Économie circulaire', indicators: te.indicators },
+          ],
+        }
+      : base;
   const at = new Date().toISOString();
   sqlite.pragma('synchronous = OFF');
   const regions = Array.from({ length: o.regions }, (_, i) => `R${String(i + 1).padStart(2, '0')}`);

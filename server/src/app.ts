@@ -7,6 +7,7 @@ import { adminRoutes } from './admin/admin.routes';
 import { authenticate } from './auth/auth.middleware';
 import { sessionRoutes } from './auth/session.routes';
 import { tokensRoutes } from './auth/tokens.routes';
+import { ceilingRoutes } from './bench/ceiling.routes';
 import { catalogueRoutes } from './catalogue/catalogue.routes';
 import { exportsRoutes } from './exports/exports.routes';
 import { ApiError } from './http/api-error';
@@ -52,6 +53,8 @@ export function createApp(deps: AppDeps) {
     .route('/poles', targetsRoutes(deps))
     .route('/poles', periodsRoutes(deps))
     .route('/admin', adminRoutes(deps));
+
+  if (deps.bench) api.route('/_bench', ceilingRoutes());
 
   const app = new Hono<AppEnv>()
     .use(

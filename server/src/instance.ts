@@ -108,6 +108,7 @@ export async function openInstance(
       .filter(Boolean),
     trustProxy: env.PTCE_TRUST_PROXY,
     deadlineDays: env.PTCE_DEADLINE_DAYS,
+    bench: env.PTCE_BENCH,
     now,
     limits: defaultLimits(),
   };

@@ -16,6 +16,8 @@ export interface AppDeps {
   deadlineDays: number;
   now: () => Date;
   limits: { perAccount: RateLimiter; perIp: RateLimiter };
+  /** Benchmark routes under /api/_bench (PTCE_BENCH=1 only). */
+  bench?: boolean;
 }
 
 export type AppEnv = {

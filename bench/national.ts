@@ -1,0 +1,193 @@
+// The national-scale benchmark of issue 5 (DESIGN.md "What the numbers must be"), in one run:
+//   pnpm bench            300 poles × 5 scopes × 40 quarters, the whole catalogue with slices
+//   pnpm bench --small    30 poles (a quick look)
+// Every figure is printed beside a baseline of the same run, as a ratio; results and the
+// machine go to bench/RESULTS.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { quarterFromIndex, quarterIndex } from '@ptce/shared/periods';
+import { startServer } from '../tests/support/start-server';
+import { BENCH_ADMIN, buildDataset } from './dataset';
+import { load, percentile } from './load';
+import { rssMb, sampleRss } from './rss';
+import { kb, webSizes } from './web-size';
+
+const { values: args } = parseArgs({
+  options: {
+    small: { type: 'boolean', default: false },
+    poles: { type: 'string' },
+    quarters: { type: 'string', default: '40' },
+    seconds: { type: 'string', default: '10' },
+    rebuild: { type: 'boolean', default: false },
+  },
+});
+const poles = Number(args.poles ?? (args.small ? 30 : 300));
+const to = '2026Q3';
+const from = quarterFromIndex(quarterIndex(to) - Number(args.quarters) + 1);
+const seconds = Number(args.seconds);
+const file = path.resolve(import.meta.dirname, 'out', `national-${poles}-${args.quarters}.sqlite`);
+const lines: string[] = [];
+const out = (s: string) => {
+  console.log(s);
+  lines.push(s);
+};
+
+const t0 = performance.now();
+if (args.rebuild || !fs.existsSync(file)) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await buildDataset(file, { poles, regions: 13, scopes: 5, from, to, seed: 2026 });
+}
+const rows = Number(execFileSync('sqlite3', [file, 'SELECT count(*) FROM "values"']).toString());
+out(
+  `dataset: ${poles} poles in 13 regions × 5 scopes × ${args.quarters} quarters (${from}–${to}): ${rows.toLocaleString('fr-FR')} values (${((performance.now() - t0) / 1000).toFixed(0)} s to build or reuse)`,
+);
+
+const server = await startServer(file, { PTCE_DEMO: '0', PTCE_BENCH: '1' });
+const pid = server.child.pid!;
+const rss = sampleRss(pid, 50);
+const rssStart = rssMb(pid);
+try {
+  const post = (p: string, body: unknown, cookie?: string) =>
+    fetch(`${server.url}${p}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: server.url,
+        ...(cookie ? { cookie } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+  const loginAs = async (email: string, password: string) =>
+    (await post('/api/session', { email, password })).headers.get('set-cookie')!.split(';')[0]!;
+  const admin = await loginAs(BENCH_ADMIN.email, BENCH_ADMIN.password);
+  const coord = { email: 'coord@pole-001.bench', password: 'bench-coordinator-password' };
+  await post(
+    '/api/users',
+    { ...coord, name: 'Coordination', memberships: [{ role: 'coordinator', pole: 'pole-001' }] },
+    admin,
+  );
+  const coordCookie = await loginAs(coord.email, coord.password);
+
+  out('\n| load (50 connections, logged in) | p50 ms | p99 ms | req/s | p99 ÷ ceiling p99 |');
+  out('|---|---|---|---|---|');
+  const pole = `pole-${String(Math.ceil(poles / 2)).padStart(3, '0')}`;
+  const endpoints: Array<[string, string]> = [
+    [
+      'dashboard values (3 years of a pole)',
+      `/api/poles/${pole}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}`,
+    ],
+    [
+      'entry values (one scope, 5 quarters)',
+      `/api/poles/${pole}/values?from=${quarterFromIndex(quarterIndex(to) - 4)}&to=${to}&scope=mobilite-sociale`,
+    ],
+    ['pole with scopes', `/api/poles/${pole}`],
+    [
+      'quarter states',
+      `/api/poles/${pole}/periods?from=${quarterFromIndex(quarterIndex(to) - 7)}&to=${to}`,
+    ],
+  ];
+  for (const [name, url] of endpoints) {
+    const body = await (
+      await fetch(`${server.url}${url}`, { headers: { cookie: admin } })
+    ).arrayBuffer();
+    await fetch(`${server.url}/api/_bench/ceiling`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: admin, origin: server.url },
+      body,
+    });
+    const real = await load(`${server.url}${url}`, admin, 50, seconds);
+    const ceiling = await load(`${server.url}/api/_bench/ceiling`, admin, 50, seconds);
+    out(
+      `| ${name}, ${(body.byteLength / 1024).toFixed(0)} KiB | ${real.p50} | ${real.p99} | ${Math.round(real.rps)} | ${(real.p99 / Math.max(1, ceiling.p99)).toFixed(1)}× (ceiling ${ceiling.p99} ms, ${Math.round(ceiling.rps)} req/s)${real.failures ? ` — ${real.failures} failures` : ''} |`,
+    );
+  }
+
+  const grid = await (
+    await fetch(`${server.url}/api/poles/pole-001`, { headers: { cookie: coordCookie } })
+  ).json();
+  const catalogue = await (await fetch(`${server.url}/api/catalogue`)).json();
+  const counts = new Map<string, string>(
+    catalogue.indicators.map((i: { code: string; unit: string; kind: string }) => [
+      i.code,
+      i.kind === 'ratio' ? 'ratio' : i.unit,
+    ]),
+  );
+  const cells = (grid.scopes as Array<{ slug: string; indicators: string[] }>)
+    .flatMap((s) =>
+      s.indicators
+        .filter((c) => counts.get(c) !== 'ratio')
+        .map((indicator) => ({ scope: s.slug, indicator })),
+    )
+    .slice(0, 45);
+  const versions = new Map<string, number>();
+  const latencies: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const entries = cells.map((c) => ({
+      ...c,
+      value: i % 2 === 0 ? 0 : 1,
+      version: versions.get(`${c.scope}|${c.indicator}`) ?? 0,
+      overrideReason: 'banc d’essai',
+    }));
+    const start = performance.now();
+    const res = await fetch(`${server.url}/api/poles/pole-001/values`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: coordCookie, origin: server.url },
+      body: JSON.stringify({ period: '2026Q4', entries }),
+    });
+    latencies.push(performance.now() - start);
+    const json = await res.json();
+    if (res.status !== 200)
+      throw new Error(`grid save ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
+    for (const s of json.saved) versions.set(`${s.scope}|${s.indicator}`, s.version);
+  }
+  out(
+    `\nsaving a full quarter grid (${cells.length} values with history), 200 saves: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (goal p99 < 25 ms)`,
+  );
+
+  const before = rssMb(pid);
+  const exportRss = sampleRss(pid, 20);
+  let start = performance.now();
+  const res = await fetch(
+    `${server.url}/api/exports/values?format=csv&level=scope&by=quarter&from=${from}&to=${to}`,
+    { headers: { cookie: admin } },
+  );
+  let bytes = 0;
+  let exportLines = 0;
+  for await (const chunk of res.body!) {
+    bytes += chunk.length;
+    for (const b of chunk) if (b === 10) exportLines++;
+  }
+  const exportSeconds = (performance.now() - start) / 1000;
+  const exportPeak = exportRss.stop();
+  const query = `SELECT p.region_code, p.slug, g.slug, v.indicator_code, i.unit, v.period, v.slice, v.value FROM "values" v JOIN poles p ON p.id = v.pole_id JOIN working_groups g ON g.id = v.group_id JOIN indicators i ON i.code = v.indicator_code WHERE v.value IS NOT NULL AND v.period BETWEEN '${from}' AND '${to}' ORDER BY p.region_code, p.slug, g.is_pole, g.position, v.indicator_code, v.slice, v.period`;
+  start = performance.now();
+  const dump = spawnSync('sqlite3', ['-csv', '-header', file, query], { maxBuffer: 4 * 1024 ** 3 });
+  const shellSeconds = (performance.now() - start) / 1000;
+  out(
+    `\nnational csv export: ${(exportLines - 1).toLocaleString('fr-FR')} rows, ${(bytes / 1e6).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s; sqlite3 shell dumping the same ${rows.toLocaleString('fr-FR')} value rows: ${shellSeconds.toFixed(1)} s (${(dump.stdout.length / 1e6).toFixed(0)} MB) → ratio ${(exportSeconds / shellSeconds).toFixed(2)}× (goal ≤ 2×)`,
+  );
+  out(
+    `server RSS during the export: ${before.toFixed(0)} → peak ${exportPeak.toFixed(0)} MB (goal < 200 MB)`,
+  );
+} finally {
+  await server.stop();
+}
+out(
+  `server RSS over the whole run: start ${rssStart.toFixed(0)} MB, peak ${rss.stop().toFixed(0)} MB (goal < 200 MB throughout)`,
+);
+
+out('\n| web build | gzipped JS | goal |');
+out('|---|---|---|');
+for (const r of webSizes()) out(`| ${r.page} | ${kb(r.bytes)} | ${r.goal ? '≤ 200 KB' : ''} |`);
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+const results = path.resolve(import.meta.dirname, 'RESULTS.md');
+fs.writeFileSync(
+  results,
+  `# Benchmark results\n\nRun ${new Date().toISOString()} with \`pnpm bench${args.small ? ' --small' : ''}\` on ${machine}.\nNumbers are noisy on a shared 2-core machine: compare the ratios within one run.\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`,
+);
+console.log(`\nwritten to ${path.relative(process.cwd(), results)}`);
