@@ -1,3 +1,5 @@
+import type { ExportParams } from './exports';
+
 /** Every query key of the app, hierarchical, built here only; mutations invalidate through them. */
 export const keys = {
   session: () => ['session'] as const,
@@ -23,4 +25,7 @@ export const keys = {
   /** Every user's tokens (admin); under `tokens()` so revoking one's own refreshes both. */
   allTokens: (q: { user?: number | undefined } = {}) => ['tokens', 'all', q] as const,
   regions: () => ['regions'] as const,
+  exports: () => ['exports'] as const,
+  /** The export preview of a set of filters (format always `json`). */
+  exportPreview: (filters: ExportParams) => ['exports', 'preview', filters] as const,
 };

@@ -5,8 +5,10 @@ import { authMessages } from '../features/auth/messages';
 import { cressMessages } from '../features/cress/messages';
 import { dashboardMessages } from '../features/dashboard/messages';
 import { entryMessages } from '../features/entry/messages';
+import { exportsMessages } from '../features/exports/messages';
 import { historyMessages } from '../features/history/messages';
 import { homeMessages } from '../features/home/messages';
+import { importMessages } from '../features/import/messages';
 import { reportMessages } from '../features/report/messages';
 import { targetsMessages } from '../features/targets/messages';
 import { setApiLanguage } from '../lib/api-client';
@@ -23,6 +25,8 @@ const namespaces = {
   cress: cressMessages,
   admin: adminMessages,
   report: reportMessages,
+  exports: exportsMessages,
+  import: importMessages,
 };
 
 const STORAGE_KEY = 'ptce-lang';

@@ -36,6 +36,9 @@ export function Layout() {
                 {t('nav.home')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/exports">{t('nav.exports')}</NavLink>
+            </li>
             {roles.has('admin') ? (
               <li>
                 <NavLink to="/admin">{t('nav.admin')}</NavLink>
@@ -75,6 +78,13 @@ export function Layout() {
             {canEdit && (
               <li>
                 <NavLink to={`/poles/${pole}/trimestres`}>{t('nav.quarter')}</NavLink>
+              </li>
+            )}
+            {canEdit && (
+              <li>
+                <NavLink to={`/poles/${pole}/import/${currentQuarter(now)}`}>
+                  {t('nav.import')}
+                </NavLink>
               </li>
             )}
             <li>

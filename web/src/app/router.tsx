@@ -20,6 +20,8 @@ const HistoryPage = page(() => import('../features/history/history-page'), 'Hist
 const TargetsPage = page(() => import('../features/targets/targets-page'), 'TargetsPage');
 const ReportPage = page(() => import('../features/report/report-page'), 'ReportPage');
 const AdminPage = page(() => import('../features/admin/admin-page'), 'AdminPage');
+const ExportsPage = page(() => import('../features/exports/exports-page'), 'ExportsPage');
+const ImportPage = page(() => import('../features/import/import-page'), 'ImportPage');
 
 /** The bookmarkable addresses of DESIGN.md "Running it". */
 export function createRouter() {
@@ -41,6 +43,8 @@ export function createRouter() {
         { path: 'poles/:pole/objectifs/:year', element: <TargetsPage /> },
         { path: 'poles/:pole/rapport', element: <ReportPage /> },
         { path: 'poles/:pole/rapport/:period', element: <ReportPage /> },
+        { path: 'poles/:pole/import/:period', element: <ImportPage /> },
+        { path: 'exports', element: <ExportsPage /> },
         { path: 'admin', element: <AdminPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -1,0 +1,116 @@
+import type { AggregateRow, Granularity, Level } from '@ptce/shared/aggregation/aggregation.types';
+import type { ExportFormat, ExportManifest } from '@ptce/shared/exports.schema';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { qs } from '../lib/api-client';
+import { fetchRaw } from './file-fetch';
+import { keys } from './keys';
+
+/** The filters of an export; `poles` undefined means every pole in the caller's scope. */
+export interface ExportParams {
+  format: ExportFormat;
+  from: string;
+  to: string;
+  by: Granularity;
+  level: Level;
+  region?: string | undefined;
+  poles?: string[] | undefined;
+}
+
+// Slugs hold no comma: the list is left readable (`poles=a,b`), as integrators write it.
+const query = (p: ExportParams) =>
+  qs({
+    format: p.format,
+    from: p.from,
+    to: p.to,
+    by: p.by,
+    level: p.level,
+    region: p.region,
+    poles: p.poles?.join(','),
+  }).replaceAll('%2C', ',');
+
+/** `GET /api/exports/values?…`: the file itself, streamed by the server. */
+export const exportUrl = (p: ExportParams) => `/api/exports/values${query(p)}`;
+
+/** `GET /api/exports/manifest?…`: when, by whom, filters, row count and SHA-256. */
+export const manifestUrl = (p: ExportParams) => `/api/exports/manifest${query(p)}`;
+
+export interface ExportPreview {
+  manifest: ExportManifest;
+  rows: AggregateRow[];
+}
+
+const HEAD = '{"manifest":';
+const ROWS = ',"rows":[';
+
+/**
+ * The manifest and first `limit` rows of a JSON export, read line by line from the stream (the
+ * server writes the manifest on the first line, then one row per line) and cancelled as soon
+ * as `limit` rows are in, so a preview never downloads a national dataset. Any other layout
+ * is parsed whole.
+ */
+export async function readPreview(res: Response, limit: number): Promise<ExportPreview> {
+  const reader = res.body?.getReader();
+  if (!reader) return firstRows(JSON.parse(await res.text()), limit);
+  const decoder = new TextDecoder();
+  let text = '';
+  let start = 0;
+  let manifest: ExportManifest | null = null;
+  let streamed = true;
+  const rows: AggregateRow[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    text += decoder.decode(value, { stream: !done });
+    for (
+      let end = text.indexOf('\n', start);
+      streamed && end >= 0;
+      end = text.indexOf('\n', start)
+    ) {
+      const line = text.slice(start, end).trim();
+      start = end + 1;
+      if (!manifest) {
+        streamed = line.startsWith(HEAD) && line.endsWith(ROWS);
+        if (streamed) manifest = JSON.parse(line.slice(HEAD.length, -ROWS.length));
+      } else if (line.startsWith('{')) {
+        rows.push(JSON.parse(line.replace(/,$/, '')));
+        if (rows.length >= limit) {
+          await reader.cancel();
+          return { manifest, rows };
+        }
+      }
+    }
+    if (done) break;
+  }
+  return streamed && manifest ? { manifest, rows } : firstRows(JSON.parse(text), limit);
+}
+
+const firstRows = (body: ExportPreview, limit: number): ExportPreview => ({
+  manifest: body.manifest,
+  rows: body.rows.slice(0, limit),
+});
+
+/** The preview of an export: the JSON export with the same filters, first `limit` rows. */
+export async function getExportPreview(
+  p: ExportParams,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<ExportPreview> {
+  const res = await fetchRaw(exportUrl({ ...p, format: 'json' }), { signal });
+  return readPreview(res, limit);
+}
+
+export const PREVIEW_ROWS = 20;
+
+export const exportPreviewQuery = (p: ExportParams) => {
+  const filters = { ...p, format: 'json' as const };
+  return queryOptions({
+    queryKey: keys.exportPreview(filters),
+    queryFn: ({ signal }) => getExportPreview(filters, PREVIEW_ROWS, signal),
+    staleTime: 30_000,
+    // The previous preview stays on screen while the next one loads: no layout jump.
+    placeholderData: keepPreviousData,
+  });
+};
+
+/** The preview of `p` (its format ignored), or nothing while `enabled` is false. */
+export const useExportPreview = (p: ExportParams, enabled = true) =>
+  useQuery({ ...exportPreviewQuery(p), enabled });

@@ -1,0 +1,53 @@
+import type { ImportResult } from '@ptce/shared/imports.schema';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { qs } from '../lib/api-client';
+import { fetchRaw } from './file-fetch';
+import { keys } from './keys';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The prefilled template of a quarter: `GET /api/poles/{pole}/template.xlsx?period=`. */
+export const templateUrl = (pole: string, period: string) =>
+  `/api/poles/${encodeURIComponent(pole)}/template.xlsx${qs({ period })}`;
+
+/** The file's content type, from its name when the browser gives none (CSV on Windows). */
+export function uploadType(file: File): string {
+  if (/\.xlsx$/i.test(file.name)) return XLSX_TYPE;
+  if (/\.csv$/i.test(file.name)) return 'text/csv';
+  return file.type || 'application/octet-stream';
+}
+
+/**
+ * Sends `file` as the raw body of `POST /api/poles/{pole}/import`. A dry run writes nothing and
+ * says what would change; a real run applies everything or nothing.
+ * @throws ApiError 422 INVALID_ENTRIES / RULE_VIOLATION (issues located by sheet, row and
+ *   column), 409, 413 (over 5 MB), 415, 423 (quarter locked).
+ */
+export async function postImport(
+  pole: string,
+  v: { period: string; file: File; dryRun: boolean },
+): Promise<ImportResult> {
+  const res = await fetchRaw(
+    `/api/poles/${encodeURIComponent(pole)}/import${qs({
+      period: v.period,
+      dryRun: String(v.dryRun),
+      filename: v.file.name,
+    })}`,
+    { method: 'POST', body: v.file, contentType: uploadType(v.file) },
+  );
+  return (await res.json()) as ImportResult;
+}
+
+/** Runs an import; a real run refreshes the pole's values, history and quarter states. */
+export function useImport(pole: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { period: string; file: File; dryRun: boolean }) => postImport(pole, v),
+    onSuccess: (result) => {
+      if (result.dryRun) return;
+      qc.invalidateQueries({ queryKey: keys.allValues(pole) });
+      qc.invalidateQueries({ queryKey: keys.history(pole).slice(0, 3) });
+      qc.invalidateQueries({ queryKey: keys.allPeriods(pole) });
+    },
+  });
+}

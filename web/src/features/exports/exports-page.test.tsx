@@ -1,0 +1,175 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderWithProviders, stubFetch } from '../../testing/render';
+import { ExportsPage } from './exports-page';
+
+const region = { code: 'HDF', name: 'Hauts-de-France' };
+const poles = [
+  { slug: 'henin-carvin', name: 'PTCE Hénin-Carvin', territory: 'CAHC', region },
+  { slug: 'demo-littoral', name: 'PTCE démo Littoral', territory: 'Littoral', region },
+  {
+    slug: 'demo-loire',
+    name: 'PTCE démo Loire',
+    territory: 'Loire',
+    region: { code: 'PDL', name: 'Pays de la Loire' },
+  },
+];
+const session = (role: string, extra: Record<string, string | null> = {}) => ({
+  user: {
+    id: 3,
+    email: 'x@demo',
+    name: 'Sophie',
+    memberships: [{ role, pole: null, region: null, ...extra }],
+  },
+  expiresAt: null,
+});
+const manifest = {
+  generatedAt: '2026-11-29T09:00:00.000Z',
+  generatedBy: { name: 'Sophie', email: 'x@demo' },
+  filters: {},
+  catalogueVersion: '1',
+  columns: [],
+  rowCount: 6402,
+  sha256: 'aa7af340bc550bf8b1a53823ce1ca1994fef0bdc658c00a3afe0f701229fdf24',
+  notes: [],
+};
+const row = (i: number) => ({
+  region: 'HDF',
+  pole: 'henin-carvin',
+  scope: 'transition-ecologique',
+  indicator: `TE-IND-${i}`,
+  unit: 'tonnes',
+  period: '2025Q2',
+  slice: '',
+  value: 1234.5 + i,
+  status: 'validated',
+  complete: i % 2 === 0,
+});
+
+function renderExports(role: string, list = poles.slice(0, 2), extra = {}) {
+  const calls = stubFetch({
+    'GET /api/session': () => ({ json: session(role, extra) }),
+    'GET /api/poles': () => ({ json: { poles: list } }),
+    'GET /api/exports/values': () => ({
+      json: { manifest, rows: Array.from({ length: 25 }, (_, i) => row(i)) },
+    }),
+  });
+  renderWithProviders(<ExportsPage />, { route: '/exports', path: '/exports' });
+  return calls;
+}
+
+const download = () => screen.getByRole('link', { name: 'Télécharger' });
+const previews = (calls: Array<{ url: string }>) =>
+  calls.filter((c) => c.url.startsWith('/api/exports/values')).map((c) => c.url);
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-29T10:00:00Z') });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('ExportsPage', () => {
+  it('previews the first 20 rows in French and downloads csv-fr by default', async () => {
+    const calls = renderExports('cress', poles.slice(0, 2), { region: 'HDF' });
+    const table = await screen.findByRole('table', {
+      name: 'Les 20 premières lignes sur 6\u202f402',
+    });
+    expect(within(table).getAllByRole('row')).toHaveLength(21);
+    expect(within(table).getByText('1 234,5')).toBeInTheDocument();
+    expect(within(table).getAllByText('T2 2025')).toHaveLength(20);
+    expect(within(table).getAllByText('Validé')[0]).toBeInTheDocument();
+    expect(screen.getByText(manifest.sha256)).toBeInTheDocument();
+    expect(screen.getByText('6 402')).toBeInTheDocument();
+    expect(download()).toHaveAttribute(
+      'href',
+      '/api/exports/values?format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope',
+    );
+    expect(download()).toHaveAttribute('download');
+    expect(screen.getByRole('link', { name: 'Manifeste (JSON)' })).toHaveAttribute(
+      'href',
+      '/api/exports/manifest?format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope',
+    );
+    expect(screen.getByRole('radio', { name: 'CSV pour Excel en français' })).toBeChecked();
+    expect(
+      screen.getByRole('radio', { name: 'CSV pour Excel en français' }),
+    ).toHaveAccessibleDescription(/virgule décimale.*Excel et LibreOffice en français/);
+    expect(previews(calls)).toEqual([
+      '/api/exports/values?format=json&from=2024Q1&to=2026Q4&by=quarter&level=scope',
+    ]);
+    // a CRESS has no region filter: its region is its scope
+    expect(screen.queryByRole('combobox', { name: 'Région' })).not.toBeInTheDocument();
+  });
+
+  it('builds the URL of each option and refreshes the preview once the filters settle', async () => {
+    const calls = renderExports('cress', poles.slice(0, 2), { region: 'HDF' });
+    const user = userEvent.setup();
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('radio', { name: 'Par pôle' }));
+    await user.click(screen.getByRole('radio', { name: 'Par année' }));
+    await user.click(screen.getByRole('radio', { name: 'Classeur Excel (.xlsx)' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Du' }), 'T1 2025');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Au' }), 'T4 2025');
+    await user.click(screen.getByRole('checkbox', { name: 'PTCE démo Littoral' }));
+    const query = 'from=2025Q1&to=2025Q4&by=year&level=pole&poles=henin-carvin';
+    expect(download()).toHaveAttribute('href', `/api/exports/values?format=xlsx&${query}`);
+    await waitFor(() =>
+      expect(previews(calls).at(-1)).toBe(`/api/exports/values?format=json&${query}`),
+    );
+    // debounced: not one preview per change (five filters changed, the format is not one)
+    expect(previews(calls).length).toBeLessThan(6);
+
+    await user.click(screen.getByRole('radio', { name: 'JSON' }));
+    expect(download()).toHaveAttribute('href', `/api/exports/values?format=json&${query}`);
+    await user.click(screen.getByRole('radio', { name: 'CSV standard (RFC 4180)' }));
+    expect(download()).toHaveAttribute('href', `/api/exports/values?format=csv&${query}`);
+    await user.click(screen.getByRole('radio', { name: 'Par région' }));
+    expect(download().getAttribute('href')).toContain('level=region');
+    // "Du" past "Au" moves "Au" along
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Du' }), 'T2 2026');
+    expect(screen.getByRole('combobox', { name: 'Au' })).toHaveValue('2026Q2');
+
+    await user.click(screen.getByRole('button', { name: 'Tout désélectionner' }));
+    expect(screen.queryByRole('link', { name: 'Télécharger' })).not.toBeInTheDocument();
+    expect(screen.getAllByText('Choisissez au moins un pôle.').length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: 'Tout sélectionner' }));
+    expect(download().getAttribute('href')).not.toContain('poles=');
+  });
+
+  it('lets an admin filter by region, which narrows the pole list', async () => {
+    renderExports('admin', poles);
+    const user = userEvent.setup();
+    await screen.findByRole('table');
+    expect(screen.getAllByRole('checkbox')).toHaveLength(3);
+    await user.click(screen.getByRole('checkbox', { name: 'PTCE démo Loire' }));
+    expect(download()).toHaveAttribute(
+      'href',
+      '/api/exports/values?format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope&poles=henin-carvin,demo-littoral',
+    );
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Région' }),
+      'Pays de la Loire (PDL)',
+    );
+    expect(screen.getAllByRole('checkbox')).toHaveLength(1);
+    expect(download()).toHaveAttribute(
+      'href',
+      '/api/exports/values?format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope&region=PDL',
+    );
+  });
+
+  it('gives a coordinator of one pole no pole filter, and shows a refused preview', async () => {
+    stubFetch({
+      'GET /api/session': () => ({ json: session('coordinator', { pole: 'henin-carvin' }) }),
+      'GET /api/poles': () => ({ json: { poles: poles.slice(0, 1) } }),
+      'GET /api/exports/values': () => ({
+        status: 400,
+        json: { error: { code: 'VALIDATION_FAILED', message: 'Requête invalide.' } },
+      }),
+    });
+    renderWithProviders(<ExportsPage />, { route: '/exports', path: '/exports' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Requête invalide.');
+    expect(screen.queryByRole('group', { name: 'Pôles' })).not.toBeInTheDocument();
+    expect(download()).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,40 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fmtQuarter } from '../../lib/format';
+import { useLang } from '../../lib/use-lang';
+
+/** Two quarter lists, "Du" and "Au", shown `T2 2025`. */
+export function PeriodRange({
+  from,
+  to,
+  options,
+  onChange,
+}: {
+  from: string;
+  to: string;
+  options: string[];
+  onChange: (which: 'from' | 'to', quarter: string) => void;
+}) {
+  const { t } = useTranslation('exports');
+  const lang = useLang();
+  const id = useId();
+  const list = (which: 'from' | 'to', value: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-${which}`}>{t(`period.${which}`)}</label>
+      <select id={`${id}-${which}`} value={value} onChange={(e) => onChange(which, e.target.value)}>
+        {options.map((q) => (
+          <option key={q} value={q}>
+            {fmtQuarter(q, lang)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <fieldset className="period-range">
+      <legend>{t('period.legend')}</legend>
+      {list('from', from)}
+      {list('to', to)}
+    </fieldset>
+  );
+}

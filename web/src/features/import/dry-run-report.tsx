@@ -1,0 +1,32 @@
+import type { ImportResult } from '@ptce/shared/imports.schema';
+import type { Scope } from '@ptce/shared/poles.schema';
+import { useTranslation } from 'react-i18next';
+import { fmtNumber } from '../../lib/format';
+import { useLang } from '../../lib/use-lang';
+import { ImportDiff } from './import-diff';
+import { RuleResults } from './rule-results';
+
+/** What an import did or would do: a count, the rules' results, then the changed cells. */
+export function DryRunReport({ result, scopes }: { result: ImportResult; scopes: Scope[] }) {
+  const { t } = useTranslation('import');
+  const lang = useLang();
+  return (
+    <div className="dry-run-report">
+      <p>
+        {t('summary', {
+          file: result.fileName,
+          count: result.changes.length,
+          unchanged: fmtNumber(result.unchanged, lang, 0),
+          rows: fmtNumber(result.rows, lang, 0),
+        })}
+      </p>
+      <RuleResults issues={result.rules.errors} severity="error" />
+      <RuleResults issues={result.rules.warnings} severity="warning" />
+      {result.changes.length === 0 ? (
+        <p className="notice">{t('noChange')}</p>
+      ) : (
+        <ImportDiff changes={result.changes} scopes={scopes} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { ImportResult } from '@ptce/shared/imports.schema';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { PoleDetail } from '../../api/poles';
+import { fmtQuarter } from '../../lib/format';
+import { useLang } from '../../lib/use-lang';
+import { ImportErrors } from './import-errors';
+import { RuleResults } from './rule-results';
+
+type Apply = UseMutationResult<
+  ImportResult,
+  Error,
+  { period: string; file: File; dryRun: boolean }
+>;
+
+/**
+ * The real run of a checked file: enabled once its dry run lists changes and no blocking rule,
+ * disabled while it runs (a status line says so), then the summary and a link to the grid.
+ */
+export function ImportConfirm({
+  pole,
+  period,
+  file,
+  dryRun,
+  failed,
+  apply,
+}: {
+  pole: PoleDetail;
+  period: string;
+  file: File | null;
+  dryRun: ImportResult | null;
+  /** The chosen file was refused (too large, or its dry run failed). */
+  failed: boolean;
+  apply: Apply;
+}) {
+  const { t } = useTranslation('import');
+  const lang = useLang();
+  const blocked = !dryRun || dryRun.changes.length === 0 || dryRun.rules.errors.length > 0;
+  const reason = failed
+    ? t('fixFirst')
+    : !dryRun
+      ? t('chooseFirst')
+      : dryRun.rules.errors.length > 0
+        ? t('fixFirst')
+        : dryRun.changes.length === 0
+          ? t('nothingToImport')
+          : t('confirmHelp');
+  const firstScope = pole.scopes[0]?.slug;
+  return (
+    <section className="import-step" aria-labelledby="import-step3">
+      <h2 id="import-step3">{t('step3')}</h2>
+      <p id="import-confirm-help" className="muted">
+        {reason}
+      </p>
+      <button
+        type="button"
+        className="primary"
+        disabled={blocked || apply.isPending || apply.isSuccess}
+        aria-describedby="import-confirm-help"
+        onClick={() => file && apply.mutate({ period, file, dryRun: false })}
+      >
+        {t('confirm')}
+      </button>
+      <p className="import-status" role="status">
+        {apply.isPending && file
+          ? t('importing', { file: file.name })
+          : apply.data
+            ? t('done', { count: apply.data.changes.length })
+            : ''}
+      </p>
+      {apply.data && (
+        <>
+          <RuleResults issues={apply.data.rules.warnings} severity="warning" />
+          {firstScope && (
+            <p>
+              <Link to={`/poles/${pole.slug}/saisie/${period}/${firstScope}`}>
+                {t('openGrid', { period: fmtQuarter(period, lang) })}
+              </Link>
+            </p>
+          )}
+        </>
+      )}
+      {apply.error && <ImportErrors error={apply.error} />}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import {
+  compareQuarters,
+  currentQuarter,
+  quarterFromIndex,
+  quarterIndex,
+  quarterRange,
+} from '@ptce/shared/periods';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { fmtQuarter } from '../../lib/format';
+import { useLang } from '../../lib/use-lang';
+
+/** Quarters offered for import: the current one and the seven before (plus the shown one). */
+export function importQuarters(period: string, now: Date): string[] {
+  const to = currentQuarter(now);
+  const list = quarterRange(quarterFromIndex(quarterIndex(to) - 7), to);
+  if (!list.includes(period)) list.push(period);
+  return list.sort((a, b) => compareQuarters(b, a));
+}
+
+/** The quarter of the import screen; choosing another opens its address. */
+export function QuarterPicker({ pole, period }: { pole: string; period: string }) {
+  const { t } = useTranslation('import');
+  const lang = useLang();
+  const navigate = useNavigate();
+  const id = useId();
+  return (
+    <div className="quarter-picker">
+      <label htmlFor={id}>{t('quarter')}</label>
+      <select
+        id={id}
+        value={period}
+        onChange={(e) => navigate(`/poles/${encodeURIComponent(pole)}/import/${e.target.value}`)}
+      >
+        {importQuarters(period, new Date()).map((q) => (
+          <option key={q} value={q}>
+            {fmtQuarter(q, lang)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

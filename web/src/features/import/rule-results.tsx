@@ -1,0 +1,36 @@
+import type { ImportRuleIssue } from '@ptce/shared/imports.schema';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The consistency rules' results of an import, located in the file; errors block it. */
+export function RuleResults({
+  issues,
+  severity,
+}: {
+  issues: ImportRuleIssue[];
+  severity: 'error' | 'warning';
+}) {
+  const { t } = useTranslation('import');
+  const id = useId();
+  if (issues.length === 0) return null;
+  const where = (l: { sheet: string | null; row: number }) =>
+    l.sheet ? t('at', { sheet: l.sheet, row: l.row }) : t('atRow', { row: l.row });
+  return (
+    <section
+      className={severity === 'error' ? 'rule-results error-box' : 'rule-results notice'}
+      aria-labelledby={`${id}-title`}
+    >
+      <h3 id={`${id}-title`}>{t(severity === 'error' ? 'ruleErrors' : 'ruleWarnings')}</h3>
+      <ul>
+        {issues.map((issue) => (
+          <li key={`${issue.rule}|${issue.scope}|${issue.slice}|${issue.message}`}>
+            {issue.message}
+            {issue.locations.length > 0 && (
+              <span className="muted"> — {issue.locations.map(where).join(' ; ')}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
