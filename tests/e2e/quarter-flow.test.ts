@@ -62,10 +62,21 @@ describe('a quarter from entry to validation, in Chromium', () => {
     await page.getByRole('button', { name: 'Ventilations — Sorties de parcours' }).click();
     await page.getByRole('textbox', { name: 'Sorties de parcours — Sexe : Femmes' }).fill('3');
     await page.getByRole('textbox', { name: 'Sorties de parcours — Sexe : Hommes' }).fill('2');
-    await page.getByRole('textbox', { name: 'Commentaire — Sorties de parcours' }).fill('Relevé ASP du trimestre');
+    await page
+      .getByRole('textbox', { name: 'Commentaire — Sorties de parcours' })
+      .fill('Relevé ASP du trimestre');
     await page.getByRole('textbox', { name: 'Sorties positives', exact: true }).fill('7');
-    await expect.poll(() => page.getByText(/Erreur E1/).first().isVisible()).toBe(true);
-    await page.getByRole('textbox', { name: 'Motif de dérogation — Sorties positives' }).fill('Deux sorties du trimestre précédent régularisées ici');
+    await expect
+      .poll(() =>
+        page
+          .getByText(/Erreur E1/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await page
+      .getByRole('textbox', { name: 'Motif de dérogation — Sorties positives' })
+      .fill('Deux sorties du trimestre précédent régularisées ici');
     await audit('saisie');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText(/Enregistré : \d+ valeurs?\./).waitFor();
@@ -89,9 +100,9 @@ describe('a quarter from entry to validation, in Chromium', () => {
     const dot = trend.locator(`.trend-dot[data-period="${quarter}"]`).first();
     await dot.waitFor();
     await dot.hover();
-    await expect.poll(async () => plain(await trend.locator('.recharts-tooltip-wrapper').textContent())).toMatch(
-      new RegExp(`${label}.*Valeur : 5 `),
-    );
+    await expect
+      .poll(async () => plain(await trend.locator('.recharts-tooltip-wrapper').textContent()))
+      .toMatch(new RegExp(`${label}.*Valeur : 5 `));
     await screenshot(page, 'dashboard');
     await audit('tableau de bord');
     await logout();
@@ -117,14 +128,24 @@ describe('a quarter from entry to validation, in Chromium', () => {
     await audit('saisie verrouillée');
     const put = await page.request.put(`${server.url}/api/poles/henin-carvin/values`, {
       headers: { origin: server.url },
-      data: { period: quarter, entries: [{ scope: 'mobilite-sociale', indicator: 'MS-SORTIES', value: 6, version: 1 }] },
+      data: {
+        period: quarter,
+        entries: [{ scope: 'mobilite-sociale', indicator: 'MS-SORTIES', value: 6, version: 1 }],
+      },
     });
     expect(put.status()).toBe(423);
     expect((await put.json()).error.code).toBe('LOCKED');
   });
 
   it('axe finds no serious or critical violation on any page visited', () => {
-    expect(visited.map((v) => v.page)).toEqual(['connexion', 'mon trimestre', 'saisie', 'tableau de bord', 'accueil CRESS', 'saisie verrouillée']);
+    expect(visited.map((v) => v.page)).toEqual([
+      'connexion',
+      'mon trimestre',
+      'saisie',
+      'tableau de bord',
+      'accueil CRESS',
+      'saisie verrouillée',
+    ]);
     expect(visited.filter((v) => v.violations.length > 0)).toEqual([]);
   });
 });

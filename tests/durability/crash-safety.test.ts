@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { currentQuarter } from '@ptce/shared/periods';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellKey, integrityCheck, readCells } from '../support/database-file';
+import { api, login } from '../support/http-client';
+import { type RunningServer, startServer, tempDbFile } from '../support/start-server';
+import { GROWING_CELLS, ValueWriter, writerKey } from '../support/value-writer';
+
+const POLE = 'henin-carvin';
+const COORDINATOR = 'coordination@henin-carvin.demo';
+const KILLS = 20;
+
+let dbFile: string;
+let server: RunningServer | undefined;
+
+beforeAll(() => {
+  dbFile = tempDbFile('ptce-crash-');
+});
+afterAll(async () => {
+  await server?.stop('SIGKILL');
+  fs.rmSync(path.dirname(path.dirname(dbFile)), { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('crash safety', () => {
+  it(`keeps every acknowledged write through ${KILLS} kill -9 of the server under writes`, async () => {
+    server = await startServer(dbFile, { PTCE_DEMO: '1' });
+    const password = server.passwords.get(COORDINATOR)!;
+    expect(password).toBeTruthy();
+    const period = currentQuarter(new Date());
+    const writer = new ValueWriter({
+      pole: POLE,
+      period,
+      cells: GROWING_CELLS,
+      lanes: 4,
+      batch: 2,
+    });
+    let landedUnanswered = 0;
+
+    let cookie = await login(server.url, COORDINATOR, password);
+    for (let kill = 1; kill <= KILLS; kill++) {
+      writer.start(server.url, cookie);
+      await sleep(50 + Math.random() * 350);
+      expect(await server.stop('SIGKILL')).toBe(null);
+      await writer.stop();
+      expect(writer.errors).toEqual([]);
+
+      server = await startServer(dbFile, { PTCE_DEMO: '1' });
+      expect(server.passwords.size, 'an initialised database is not seeded again').toBe(0);
+      cookie = await login(server.url, COORDINATOR, password);
+      const values = await api(
+        server.url,
+        cookie,
+        'GET',
+        `/api/poles/${POLE}/values?from=${period}&to=${period}`,
+      );
+      expect(values.status).toBe(200);
+      const { problems, landed } = writer.reconcile(values.body.values);
+      expect(problems, `after kill ${kill}`).toEqual([]);
+      landedUnanswered += landed;
+
+      expect(integrityCheck(dbFile), `after kill ${kill}`).toEqual(['ok']);
+      const { cells, problems: historyProblems } = readCells(dbFile);
+      expect(historyProblems, `after kill ${kill}`).toEqual([]);
+      for (const c of GROWING_CELLS) {
+        const stored = cells.get(cellKey(POLE, c.scope, c.indicator, period, ''));
+        const acked = writer.acked.get(writerKey(c));
+        expect(stored?.version ?? 0).toBe(acked?.version ?? 0);
+        expect(stored?.history.length ?? 0).toBe(acked?.version ?? 0);
+      }
+    }
+    // At least one acknowledged batch per round on average, even on a loaded machine.
+    expect(writer.ackedRequests, 'writes acknowledged between the kills').toBeGreaterThanOrEqual(
+      KILLS,
+    );
+    console.log(
+      `[crash-safety] ${KILLS} kills, ${writer.ackedRequests} acknowledged batches, ` +
+        `${landedUnanswered} unanswered batches found landed whole`,
+    );
+  }, 150_000);
+});
