@@ -8,6 +8,7 @@ import { authenticate } from './auth/auth.middleware';
 import { sessionRoutes } from './auth/session.routes';
 import { tokensRoutes } from './auth/tokens.routes';
 import { ceilingRoutes } from './bench/ceiling.routes';
+import { bumpEpochs } from './cache/bump-epochs';
 import { catalogueRoutes } from './catalogue/catalogue.routes';
 import { exportsRoutes } from './exports/exports.routes';
 import { ApiError } from './http/api-error';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
         }),
       ),
     )
+    .use(bumpEpochs(deps))
     .use(authenticate(deps))
     .route('/session', sessionRoutes(deps))
     .route('/tokens', tokensRoutes(deps))

@@ -6,6 +6,7 @@ import { findUserByEmail } from './auth/auth.repository';
 import { hashPassword } from './auth/passwords';
 import { RateLimiter } from './auth/rate-limit';
 import { type SyncReport, syncCatalogue } from './catalogue/catalogue.repository';
+import { AppCache } from './cache/app-cache';
 import { CatalogueCache } from './catalogue/catalogue-cache';
 import { openDatabase } from './db/create-db';
 import type { Database } from './db/database';
@@ -102,6 +103,7 @@ export async function openInstance(
   const deps: AppDeps = {
     db,
     catalogue: new CatalogueCache(db),
+    cache: new AppCache(),
     sessionHours: env.PTCE_SESSION_HOURS,
     allowedOrigins: env.PTCE_ORIGINS.split(',')
       .map((s) => s.trim())

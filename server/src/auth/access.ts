@@ -1,5 +1,6 @@
 import type { Role } from '@ptce/shared/session.schema';
 import type { Kysely, Transaction } from 'kysely';
+import type { AppCache } from '../cache/app-cache';
 import type { Database, PoleRow } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { type Principal, rolesOnPole } from './principal';
@@ -15,8 +16,17 @@ export interface PoleAccess {
  * The pole `slug` as seen by `p`. A pole that does not exist and a pole outside the caller's
  * scope both answer 404, so that pole names do not leak.
  */
-export async function poleForCaller(db: Db, p: Principal, slug: string): Promise<PoleAccess> {
-  const pole = await db.selectFrom('poles').selectAll().where('slug', '=', slug).executeTakeFirst();
+export async function poleForCaller(
+  db: Db,
+  p: Principal,
+  slug: string,
+  cache?: AppCache,
+): Promise<PoleAccess> {
+  let pole = cache?.pole(slug);
+  if (!pole) {
+    pole = await db.selectFrom('poles').selectAll().where('slug', '=', slug).executeTakeFirst();
+    if (pole) cache?.setPole(slug, pole);
+  }
   if (!pole) throw new ApiError('NOT_FOUND');
   const roles = rolesOnPole(p, pole.id, pole.region_code);
   if (roles.size === 0) throw new ApiError('NOT_FOUND');

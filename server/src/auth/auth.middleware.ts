@@ -51,41 +51,64 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     // Only the Bearer scheme is ours; another scheme (a proxy's Basic auth) leaves the cookie in charge.
     if (auth !== undefined && /^Bearer\b/i.test(auth.trim())) {
       const m = /^Bearer\s+(\S{10,200})$/i.exec(auth.trim());
-      const row = m ? await findLiveApiToken(deps.db, hashToken(m[1]!), now) : undefined;
-      if (!row) throw new ApiError('UNAUTHENTICATED');
+      principal = m ? await tokenPrincipal(deps, hashToken(m[1]!), now) : null;
+      if (!principal) throw new ApiError('UNAUTHENTICATED');
       // A token is read-only unless created with the write scope: a leaked export token cannot change data.
-      if (!row.can_write && UNSAFE.has(c.req.method)) throw new ApiError('FORBIDDEN');
-      principal = {
-        userId: row.id,
-        email: row.email,
-        name: row.name,
-        grants: await findGrants(deps.db, row.id),
-        via: 'token',
-        credential: String(row.tokenId),
-        expiresAt: row.expires_at,
-      };
+      if (!principal.canWrite && UNSAFE.has(c.req.method)) throw new ApiError('FORBIDDEN');
     } else {
       const token = getCookie(c, SESSION_COOKIE);
-      const row =
-        token && token.length < 200
-          ? await findLiveSession(deps.db, hashToken(token), now)
-          : undefined;
-      if (row) {
-        assertSameOrigin(c, deps);
-        principal = {
-          userId: row.id,
-          email: row.email,
-          name: row.name,
-          grants: await findGrants(deps.db, row.id),
-          via: 'cookie',
-          credential: row.token_hash,
-          expiresAt: row.expires_at,
-        };
-      }
+      principal =
+        token && token.length < 200 ? await sessionPrincipal(deps, hashToken(token), now) : null;
+      if (principal) assertSameOrigin(c, deps);
     }
     c.set('principal', principal);
     await next();
   };
+}
+
+const live = (p: Principal | undefined, now: Date) =>
+  p && (p.expiresAt === null || p.expiresAt > now.toISOString()) ? p : undefined;
+
+/** The caller of a session cookie (cached until a write of accounts, logout or a minute). */
+async function sessionPrincipal(deps: AppDeps, hash: string, now: Date): Promise<Principal | null> {
+  const key = `s:${hash}`;
+  const hit = live(deps.cache.principal(key, now.getTime()), now);
+  if (hit) return hit;
+  const row = await findLiveSession(deps.db, hash, now);
+  if (!row) return null;
+  const p: Principal = {
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    grants: await findGrants(deps.db, row.id),
+    via: 'cookie',
+    credential: row.token_hash,
+    expiresAt: row.expires_at,
+    canWrite: true,
+  };
+  deps.cache.setPrincipal(key, p);
+  return p;
+}
+
+/** The caller of an API token (cached like sessions; a revocation changes the accounts epoch). */
+async function tokenPrincipal(deps: AppDeps, hash: string, now: Date): Promise<Principal | null> {
+  const key = `t:${hash}`;
+  const hit = live(deps.cache.principal(key, now.getTime()), now);
+  if (hit) return hit;
+  const row = await findLiveApiToken(deps.db, hash, now);
+  if (!row) return null;
+  const p: Principal = {
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    grants: await findGrants(deps.db, row.id),
+    via: 'token',
+    credential: String(row.tokenId),
+    expiresAt: row.expires_at,
+    canWrite: row.can_write === 1,
+  };
+  deps.cache.setPrincipal(key, p);
+  return p;
 }
 
 /** The caller, or a 401 UNAUTHENTICATED. */

@@ -18,6 +18,8 @@ export interface Principal {
   /** Hash of the session token (cookie) or API token id, to revoke on logout. */
   credential: string;
   expiresAt: string | null;
+  /** False for a read-only API token. */
+  canWrite: boolean;
 }
 
 export function toMembership(g: Grant): Membership {

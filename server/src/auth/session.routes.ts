@@ -75,7 +75,10 @@ export function sessionRoutes(deps: AppDeps) {
     })
     .delete('/', async (c) => {
       const p = c.get('principal');
-      if (p?.via === 'cookie') await revokeSession(deps.db, p.credential, deps.now());
+      if (p?.via === 'cookie') {
+        await revokeSession(deps.db, p.credential, deps.now());
+        deps.cache.forgetPrincipal(`s:${p.credential}`);
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     });

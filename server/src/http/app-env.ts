@@ -2,6 +2,7 @@ import type { Lang } from '@ptce/shared/error-messages';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../auth/principal';
 import type { RateLimiter } from '../auth/rate-limit';
+import type { AppCache } from '../cache/app-cache';
 import type { CatalogueCache } from '../catalogue/catalogue-cache';
 import type { Database } from '../db/database';
 
@@ -9,6 +10,8 @@ import type { Database } from '../db/database';
 export interface AppDeps {
   db: Kysely<Database>;
   catalogue: CatalogueCache;
+  /** In-memory caches, invalidated by every write (see cache/data-epochs.ts). */
+  cache: AppCache;
   sessionHours: number;
   /** Origins (scheme://host[:port]) allowed besides the server's own for cookie writes. */
   allowedOrigins: string[];

@@ -2,6 +2,7 @@ import {
   compareQuarters,
   currentQuarter,
   MAX_RANGE_QUARTERS,
+  MIN_YEAR,
   QuarterSchema,
   quarterFromIndex,
   quarterIndex,
@@ -17,6 +18,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { poleForCaller, requireRole } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
+import { cachedJson } from '../cache/cached-json';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith, readJson, readQuery } from '../http/validate';
@@ -52,22 +54,28 @@ const RangeSchema = z.strictObject({
 export function periodsRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
     .get('/:pole/periods', async (c) => {
-      const { pole } = await poleForCaller(deps.db, requirePrincipal(c), c.req.param('pole'));
+      const { pole } = await poleForCaller(
+        deps.db,
+        requirePrincipal(c),
+        c.req.param('pole'),
+        deps.cache,
+      );
       const q = readQuery(c, RangeSchema);
       const to = q.to ?? currentQuarter(deps.now());
-      const from = q.from ?? quarterFromIndex(quarterIndex(to) - 7);
+      // Eight quarters back, but never before the first accepted quarter (`to=2000Q1`).
+      const from = q.from ?? quarterFromIndex(Math.max(quarterIndex(to) - 7, MIN_YEAR * 4));
       if (quarterIndex(to) - quarterIndex(from) >= MAX_RANGE_QUARTERS) {
         throw new ApiError('VALIDATION_FAILED', undefined, [
           { path: ['from'], code: 'too_big', message: `at most ${MAX_RANGE_QUARTERS} quarters` },
         ]);
       }
       const periods = quarterRange(from, to);
-      const states = new Map(
-        (await findPeriodStates(deps.db, pole.id, from, to)).map((s) => [s.period, s]),
-      );
-      const completeness = await findCompleteness(deps.db, pole.id, from, to);
-      return c.json(
-        {
+      const compute = async () => {
+        const states = new Map(
+          (await findPeriodStates(deps.db, pole.id, from, to)).map((s) => [s.period, s]),
+        );
+        const completeness = await findCompleteness(deps.db, pole.id, from, to);
+        return {
           deadlineDays: deps.deadlineDays,
           periods: periods.map((period) => ({
             ...(states.get(period) ?? {
@@ -79,19 +87,24 @@ export function periodsRoutes(deps: AppDeps) {
             }),
             scopes: completeness.get(period) ?? completeness.get('*') ?? [],
           })),
-        },
-        200,
-      );
+        };
+      };
+      return cachedJson(c, deps, pole.id, compute, `${from}-${to}`);
     })
     .get('/:pole/periods/:period/events', async (c) => {
-      const { pole } = await poleForCaller(deps.db, requirePrincipal(c), c.req.param('pole'));
+      const { pole } = await poleForCaller(
+        deps.db,
+        requirePrincipal(c),
+        c.req.param('pole'),
+        deps.cache,
+      );
       const period = parseWith(QuarterSchema, c.req.param('period'));
       return c.json({ events: await findPeriodEvents(deps.db, pole.id, period) }, 200);
     });
   for (const action of Object.keys(TRANSITIONS) as PeriodAction[]) {
     app.post(`/:pole/periods/:period/${action}`, async (c) => {
       const p = requirePrincipal(c);
-      const access = await poleForCaller(deps.db, p, c.req.param('pole'));
+      const access = await poleForCaller(deps.db, p, c.req.param('pole'), deps.cache);
       const rule = TRANSITIONS[action];
       requireRole(access, ...rule.roles);
       const period = parseWith(QuarterSchema, c.req.param('period'));

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { poleForCaller, visiblePoleIds } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
+import { cachedJson } from '../cache/cached-json';
+import { cachedScopes } from '../cache/cached-scopes';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { findScopes, listPoles } from './poles.repository';
+import { listPoles } from './poles.repository';
 
 /** The poles in the caller's scope; one pole with its scopes and tracked indicators. */
 export function polesRoutes(deps: AppDeps) {
@@ -14,9 +16,18 @@ export function polesRoutes(deps: AppDeps) {
     })
     .get('/:pole', async (c) => {
       const p = requirePrincipal(c);
-      const { pole, roles } = await poleForCaller(deps.db, p, c.req.param('pole'));
-      const [summary] = await listPoles(deps.db, [pole.id]);
-      const scopes = (await findScopes(deps.db, pole.id)).map(({ id: _id, ...s }) => s);
-      return c.json({ ...summary!, scopes, roles: [...roles] }, 200);
+      const { pole, roles } = await poleForCaller(deps.db, p, c.req.param('pole'), deps.cache);
+      const mine = [...roles].sort();
+      return cachedJson(
+        c,
+        deps,
+        pole.id,
+        async () => {
+          const [summary] = await listPoles(deps.db, [pole.id]);
+          const scopes = (await cachedScopes(deps, pole.id)).map(({ id: _id, ...s }) => s);
+          return { ...summary!, scopes, roles: mine };
+        },
+        mine.join(','),
+      );
     });
 }

@@ -8,6 +8,7 @@ import type { Role } from '@ptce/shared/session.schema';
 import { createApp } from '../app';
 import { hashPassword } from '../auth/passwords';
 import { syncCatalogue } from '../catalogue/catalogue.repository';
+import { AppCache } from '../cache/app-cache';
 import { CatalogueCache } from '../catalogue/catalogue-cache';
 import { openDatabase } from '../db/create-db';
 import { migrateToLatest } from '../db/migrate';
@@ -119,6 +120,7 @@ export async function createTestInstance(opts: { now?: () => Date } = {}) {
   const deps: AppDeps = {
     db,
     catalogue: new CatalogueCache(db),
+    cache: new AppCache(),
     sessionHours: 12,
     allowedOrigins: [],
     trustProxy: false,

@@ -6,17 +6,18 @@ import {
 import { Hono } from 'hono';
 import { poleForCaller, requireRole } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
+import { cachedJson } from '../cache/cached-json';
+import { cachedScopes } from '../cache/cached-scopes';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson, readQuery } from '../http/validate';
-import { findScopes } from '../poles/poles.repository';
 import { saveValues } from './save-values';
 import { findHistory, findValues } from './values.repository';
 
 /** Scope slug → working-group id of a pole, or 404 for an unknown slug. */
 async function groupIdOf(deps: AppDeps, poleId: number, scope: string | undefined) {
   if (scope === undefined) return undefined;
-  const found = (await findScopes(deps.db, poleId)).find((s) => s.slug === scope);
+  const found = (await cachedScopes(deps, poleId)).find((s) => s.slug === scope);
   if (!found) throw new ApiError('NOT_FOUND');
   return found.id;
 }
@@ -25,17 +26,22 @@ async function groupIdOf(deps: AppDeps, poleId: number, scope: string | undefine
 export function valuesRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/:pole/values', async (c) => {
-      const { pole } = await poleForCaller(deps.db, requirePrincipal(c), c.req.param('pole'));
+      const { pole } = await poleForCaller(
+        deps.db,
+        requirePrincipal(c),
+        c.req.param('pole'),
+        deps.cache,
+      );
       const q = readQuery(c, ValuesQuerySchema);
-      const values = await findValues(deps.db, pole.id, {
-        ...q,
-        groupId: await groupIdOf(deps, pole.id, q.scope),
-      });
-      return c.json({ pole: pole.slug, values }, 200);
+      const groupId = await groupIdOf(deps, pole.id, q.scope);
+      return cachedJson(c, deps, pole.id, async () => ({
+        pole: pole.slug,
+        values: await findValues(deps.db, pole.id, { ...q, groupId }),
+      }));
     })
     .put('/:pole/values', async (c) => {
       const p = requirePrincipal(c);
-      const access = await poleForCaller(deps.db, p, c.req.param('pole'));
+      const access = await poleForCaller(deps.db, p, c.req.param('pole'), deps.cache);
       requireRole(access, 'coordinator');
       const body = await readJson(c, SaveValuesRequestSchema);
       const catalogue = await deps.catalogue.get();
@@ -56,7 +62,12 @@ export function valuesRoutes(deps: AppDeps) {
       return c.json({ period: body.period, ...answer }, 200);
     })
     .get('/:pole/history', async (c) => {
-      const { pole } = await poleForCaller(deps.db, requirePrincipal(c), c.req.param('pole'));
+      const { pole } = await poleForCaller(
+        deps.db,
+        requirePrincipal(c),
+        c.req.param('pole'),
+        deps.cache,
+      );
       const q = readQuery(c, HistoryQuerySchema);
       const history = await findHistory(deps.db, pole.id, {
         ...q,

@@ -1,0 +1,26 @@
+/**
+ * Version counters that successful writes bump: one per pole (its values, targets, quarter
+ * states) and one global (accounts, tokens, poles and scopes). A cached answer is keyed by the
+ * counters it depends on, so the next request after a write never sees stale data.
+ */
+export class DataEpochs {
+  private global = 0;
+  private readonly poles = new Map<number, number>();
+
+  bumpPole(poleId: number): void {
+    this.poles.set(poleId, (this.poles.get(poleId) ?? 0) + 1);
+  }
+
+  bumpAll(): void {
+    this.global += 1;
+  }
+
+  get globalEpoch(): number {
+    return this.global;
+  }
+
+  /** The version of a pole's data, global changes included. */
+  poleKey(poleId: number): string {
+    return `${this.global}.${this.poles.get(poleId) ?? 0}`;
+  }
+}
