@@ -42,8 +42,8 @@ function find(points: SeriesPoint[], scope: string, indicator: string, period: s
 describe('aggregateSeries by year', () => {
   const points = aggregateSeries(catalogueFixture, CELLS, {
     by: 'year',
-    from: '2025Q2',
-    to: '2025Q3',
+    from: '2025Q1',
+    to: '2025Q4',
   });
 
   it.each([
@@ -69,6 +69,27 @@ describe('aggregateSeries by year', () => {
     expect(find(points, 'pole', 'PTCE-PART-FIN-PUBLICS', '2025')).toBeUndefined();
     expect(points.every((p) => p.period === '2025')).toBe(true);
     expect(points).toHaveLength(5);
+  });
+
+  it('cuts a year at the range: year to date, a stock at the last quarter in range', () => {
+    const ytd = aggregateSeries(catalogueFixture, CELLS, {
+      by: 'year',
+      from: '2025Q1',
+      to: '2025Q3',
+    });
+    expect(find(ytd, TE, 'TE-DECHETS-COLLECTES', '2025')).toMatchObject({
+      value: 60,
+      complete: true,
+    });
+    expect(find(ytd, TE, 'TE-DECHETS-REEMPLOI', '2025')).toMatchObject({
+      value: 15,
+      complete: true,
+    });
+    const membres = CELLS.find((c) => c.indicator === 'PTCE-MEMBRES' && c.period === '2025Q3')!;
+    expect(find(ytd, 'pole', 'PTCE-MEMBRES', '2025')).toMatchObject({
+      value: membres.value,
+      complete: true,
+    });
   });
 
   it('gives a stock year without Q4 as null and incomplete', () => {

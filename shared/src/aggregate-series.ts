@@ -24,10 +24,10 @@ export interface SeriesPoint {
 /**
  * Aggregates entered cells per (scope, indicator, slice, quarter or year) with the shared
  * engine (GroupAggregator), each scope label one group and one member tracking everything.
- * - `by: 'quarter'`: rows for the quarters `from`…`to`; `by: 'year'`: rows for the whole
- *   calendar years containing `from`…`to` (a year always expects its four quarters).
- * - flows sum their quarters; a stock's year is its Q4 value (null, incomplete, if Q4 is
- *   missing). Cells sharing scope, indicator, period and slice are summed, so a caller may
+ * - `by: 'quarter'`: rows for the quarters `from`…`to`; `by: 'year'`: rows for the calendar
+ *   years containing them, each holding its quarters within `from`…`to` (year to date).
+ * - flows sum their quarters; a stock's year is its last quarter in range (null, incomplete,
+ *   when missing). Cells sharing scope, indicator, period and slice are summed, so a caller may
  *   relabel `scope` (to a pole or region) to aggregate across scopes at the same date.
  * - Ratio indicators are recomputed as Σ numerator ÷ Σ denominator over the quarters where
  *   both sides were entered, for the total slice only, wherever one of their terms has a row.

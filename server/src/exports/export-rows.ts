@@ -15,8 +15,6 @@ export interface ExportPlan {
   to: string;
   by: 'quarter' | 'year';
   level: 'scope' | 'pole' | 'region';
-  /** Only this scope slug (the XLSX writer fills one sheet per scope, one pass each). */
-  onlyScope?: string;
 }
 
 interface PoleData {
@@ -35,10 +33,8 @@ async function loadPole(
   pole: ExportPole,
   lo: string,
   hi: string,
-  onlyScope?: string,
 ): Promise<PoleData> {
-  let scopes = await findScopes(db, pole.id);
-  if (onlyScope !== undefined) scopes = scopes.filter((s) => s.slug === onlyScope);
+  const scopes = await findScopes(db, pole.id);
   const ids = scopes.map((s) => s.id);
   const rows = ids.length
     ? await db
@@ -75,8 +71,7 @@ export async function* exportRows(
 ): AsyncGenerator<AggregateRow[]> {
   const engine = new GroupAggregator(plan.catalogue, { by: plan.by, from: plan.from, to: plan.to });
   const { buckets } = engine;
-  const lo = buckets.quartersOf(0)[0]!;
-  const hi = buckets.quartersOf(buckets.count - 1)[buckets.slots - 1]!;
+  const [lo, hi] = buckets.range;
   const feed = (data: PoleData, scope: ScopeRow) => {
     engine.member(scope.indicators);
     for (const c of data.cells.get(scope.id) ?? [])
@@ -84,7 +79,7 @@ export async function* exportRows(
   };
   let region: string | null = null;
   for (const pole of plan.poles) {
-    const data = await loadPole(db, pole, lo, hi, plan.onlyScope);
+    const data = await loadPole(db, pole, lo, hi);
     if (plan.level === 'region' && region !== pole.regionCode) {
       if (region !== null) yield engine.end();
       region = pole.regionCode;

@@ -203,6 +203,10 @@ describe('GET /api/exports/values', () => {
       ).status,
     ).toBe(400);
     expect((await call(t, 'GET', url('format=csv'))).status).toBe(401);
+    // a region total built from one pole would mislead: region level is a CRESS's or an admin's
+    expect(
+      (await call(t, 'GET', url('level=region'), { cookie: cookie['coord@hc.test'] })).status,
+    ).toBe(403);
   });
 
   it('json carries the manifest in its header; the manifest is reproducible', async () => {
@@ -252,22 +256,15 @@ describe('GET /api/exports/values', () => {
     ).toBe(m1.json.sha256);
   });
 
-  it('xlsx has numeric cells with number formats, a frozen header, a sheet per scope, columns and manifest sheets', async () => {
+  it('xlsx: one sheet for the level with numeric cells, number formats and a frozen header; columns and manifest sheets', async () => {
     const res = await t.app.request(`${ORIGIN}${url('format=xlsx')}`, {
       headers: { cookie: cookie['coord@hc.test']! },
     });
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Transition écologique',
-      'Développement social',
-      'Mobilité sociale',
-      'Pôle',
-      'Colonnes',
-      'Manifeste',
-    ]);
-    const sheet = wb.getWorksheet('Transition écologique')!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Périmètres', 'Colonnes', 'Manifeste']);
+    const sheet = wb.getWorksheet('Périmètres')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
       'region',
@@ -277,7 +274,7 @@ describe('GET /api/exports/values', () => {
       'unit',
       'period',
       'slice',
-      'value',
+      'value [unit]',
       'status',
       'complete',
     ]);
@@ -287,9 +284,14 @@ describe('GET /api/exports/values', () => {
     const cell = sheet.getRow(rows.indexOf(collect!) + 2).getCell(8);
     expect(cell.type).toBe(ExcelJS.ValueType.Number);
     expect(cell.numFmt).toBe('#,##0.0 "t"');
+    expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(['transition-ecologique', 'pole']));
     const manifest = wb.getWorksheet('Manifeste')!.getSheetValues().slice(2) as unknown[][];
-    expect(manifest.find((r) => r[1] === 'rowCount')?.[2]).toBe(
-      sheet.rowCount - 1 + wb.getWorksheet('Pôle')!.rowCount - 1,
-    );
+    expect(manifest.find((r) => r[1] === 'rowCount')?.[2]).toBe(sheet.rowCount - 1);
+    const pole = await t.app.request(`${ORIGIN}${url('format=xlsx&level=pole')}`, {
+      headers: { cookie: cookie['cress@hdf.test']! },
+    });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(await pole.arrayBuffer());
+    expect(wb2.worksheets.map((w) => w.name)).toEqual(['Pôles', 'Colonnes', 'Manifeste']);
   });
 });

@@ -1,10 +1,17 @@
 import { EXPORT_COLUMNS } from '@ptce/shared/aggregation/aggregation.types';
+import type { Lang } from '@ptce/shared/error-messages';
 import {
   type ExportManifest,
   type ExportQuery,
   ExportQuerySchema,
 } from '@ptce/shared/exports.schema';
-import { currentQuarter, MAX_RANGE_QUARTERS, quarterIndex, yearOf } from '@ptce/shared/periods';
+import {
+  currentQuarter,
+  MAX_RANGE_QUARTERS,
+  MIN_YEAR,
+  quarterIndex,
+  yearOf,
+} from '@ptce/shared/periods';
 import { type Context, Hono } from 'hono';
 import { requirePrincipal } from '../auth/auth.middleware';
 import type { Principal } from '../auth/principal';
@@ -29,18 +36,31 @@ const CONTENT_TYPES = {
 } as const;
 
 /** The validated query with its defaults: `to` = the current quarter, `from` = two years before. */
-async function planFor(deps: AppDeps, p: Principal, q: ExportQuery): Promise<ExportPlan> {
+async function planFor(
+  deps: AppDeps,
+  p: Principal,
+  q: ExportQuery,
+  lang: Lang,
+): Promise<ExportPlan> {
   const to = q.to ?? currentQuarter(deps.now());
-  const from = q.from ?? `${yearOf(to) - 2}Q1`;
+  // Never before the first accepted year (`to=2000Q1` would give 1998Q1).
+  const from = q.from ?? `${Math.max(yearOf(to) - 2, MIN_YEAR)}Q1`;
   const span = quarterIndex(to) - quarterIndex(from);
   if (span < 0 || span >= MAX_RANGE_QUARTERS) {
     throw new ApiError('VALIDATION_FAILED', undefined, [
       {
         path: ['from'],
         code: 'range',
-        message: `from ≤ to, at most ${MAX_RANGE_QUARTERS} quarters`,
+        message:
+          lang === 'fr'
+            ? `« from » doit précéder « to », sur ${MAX_RANGE_QUARTERS} trimestres au plus.`
+            : `from ≤ to, at most ${MAX_RANGE_QUARTERS} quarters`,
       },
     ]);
+  }
+  // A region total is a CRESS's or an admin's: built from one pole, it would mislead.
+  if (q.level === 'region' && !p.grants.some((g) => g.role === 'cress' || g.role === 'admin')) {
+    throw new ApiError('FORBIDDEN');
   }
   const poles = await exportPoles(deps.db, p, q);
   return { catalogue: await deps.catalogue.get(), poles, from, to, by: q.by, level: q.level };
@@ -89,37 +109,20 @@ export function exportsRoutes(deps: AppDeps) {
     .get('/values', async (c) => {
       const p = requirePrincipal(c);
       const q = readQuery(c, ExportQuerySchema);
-      const plan = await planFor(deps, p, q);
+      const plan = await planFor(deps, p, q, c.get('lang'));
       if (q.format === 'csv' || q.format === 'csv-fr')
         return download(c, q, plan, toByteStream(csvChunks(deps.db, plan, q.format === 'csv-fr')));
       const manifest = await manifestOf(deps, p, q, plan);
       if (q.format === 'json')
         return download(c, q, plan, toByteStream(jsonChunks(deps.db, plan, manifest)));
-      const scopes = await scopeNames(deps, plan);
       // exceljs is large: loaded on the first XLSX export, not at start-up.
       const { xlsxStream } = await import('./xlsx-export');
-      return download(c, q, plan, xlsxStream(deps.db, plan, manifest, scopes));
+      return download(c, q, plan, xlsxStream(deps.db, plan, manifest));
     })
     .get('/manifest', async (c) => {
       const p = requirePrincipal(c);
       const q = readQuery(c, ExportQuerySchema);
-      const plan = await planFor(deps, p, q);
+      const plan = await planFor(deps, p, q, c.get('lang'));
       return c.json(await manifestOf(deps, p, q, plan), 200);
     });
-}
-
-/** Scope slug → name, in first-seen order over the exported poles (the XLSX sheets). */
-async function scopeNames(deps: AppDeps, plan: ExportPlan): Promise<Map<string, string>> {
-  const ids = plan.poles.map((x) => x.id);
-  const names = new Map<string, string>();
-  if (ids.length === 0) return names;
-  const rows = await deps.db
-    .selectFrom('working_groups')
-    .select(['slug', 'name'])
-    .where('pole_id', 'in', ids)
-    .orderBy('is_pole')
-    .orderBy('position')
-    .execute();
-  for (const r of rows) if (!names.has(r.slug)) names.set(r.slug, r.name);
-  return names;
 }

@@ -24,19 +24,21 @@ export function numberFormat(unit: string, decimals: number): string {
   return `#,##0${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}${UNIT_SUFFIX[unit] ?? ''}`;
 }
 
-const LEVEL_SHEET = { pole: 'Pôles', region: 'Régions' } as const;
+const LEVEL_SHEET = { scope: 'Périmètres', pole: 'Pôles', region: 'Régions' } as const;
+
+/** Header of each column: its stable key; the value's says it is in the row's unit. */
+const header = (key: string) => (key === 'value' ? 'value [unit]' : key);
 
 /**
- * The XLSX export, written by exceljs's streaming writer: one sheet per scope (level `scope`,
- * one pass over the database each, so a sheet is complete before the next starts) or one
- * sheet for the level, each with a frozen header and numeric value cells; then a sheet
- * describing the columns and one with the manifest.
+ * The XLSX export, written by exceljs's streaming writer in one pass over the database: one
+ * sheet for the level (Périmètres, Pôles or Régions) with a frozen header and numeric value
+ * cells formatted with the indicator's decimals and unit, then a sheet describing the columns
+ * and one with the manifest.
  */
 export function xlsxStream(
   db: Kysely<Database>,
   plan: ExportPlan,
   manifest: ExportManifest,
-  scopeNames: Map<string, string>,
 ): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -46,34 +48,24 @@ export function xlsxStream(
   });
   const decimals = decimalsOf(plan.catalogue);
   const write = async () => {
-    const sheets =
-      plan.level === 'scope'
-        ? [...scopeNames.keys()].map((slug) => ({ slug, name: scopeNames.get(slug)! }))
-        : [{ slug: undefined, name: LEVEL_SHEET[plan.level] }];
-    const used = new Set<string>();
-    for (const s of sheets) {
-      const sheet = workbook.addWorksheet(sheetName(s.name, used), {
-        views: [{ state: 'frozen', ySplit: 1 }],
-      });
-      sheet.columns = EXPORT_COLUMNS.map((key) => ({
-        header: key,
-        key,
-        width: key === 'value' ? 16 : key === 'indicator' ? 30 : 14,
-      }));
-      sheet.getRow(1).font = { bold: true };
-      for await (const rows of exportRows(db, {
-        ...plan,
-        ...(s.slug ? { onlyScope: s.slug } : {}),
-      })) {
-        for (const row of rows) {
-          const d = decimals(row.indicator);
-          const r = sheet.addRow({ ...row, value: roundedValue(row, d), complete: row.complete });
-          r.getCell('value').numFmt = numberFormat(row.unit, d);
-          r.commit();
-        }
+    const sheet = workbook.addWorksheet(LEVEL_SHEET[plan.level], {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    sheet.columns = EXPORT_COLUMNS.map((key) => ({
+      header: header(key),
+      key,
+      width: key === 'value' ? 16 : key === 'indicator' ? 30 : 14,
+    }));
+    sheet.getRow(1).font = { bold: true };
+    for await (const rows of exportRows(db, plan)) {
+      for (const row of rows) {
+        const d = decimals(row.indicator);
+        const r = sheet.addRow({ ...row, value: roundedValue(row, d) });
+        r.getCell('value').numFmt = numberFormat(row.unit, d);
+        r.commit();
       }
-      sheet.commit();
     }
+    sheet.commit();
     const docs = workbook.addWorksheet('Colonnes', { views: [{ state: 'frozen', ySplit: 1 }] });
     docs.columns = [
       { header: 'colonne', key: 'column', width: 14 },
@@ -93,14 +85,6 @@ export function xlsxStream(
   };
   write().catch((err) => out.destroy(err as Error));
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
-}
-
-function sheetName(name: string, used: Set<string>): string {
-  const base = name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Feuille';
-  let candidate = base;
-  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 28)} ${i}`;
-  used.add(candidate.toLowerCase());
-  return candidate;
 }
 
 function manifestEntries(m: ExportManifest): Array<[string, string | number]> {

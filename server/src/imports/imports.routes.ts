@@ -16,7 +16,12 @@ import { templateFileName, XLSX_TYPE } from './template-layout';
 export function importsRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/:pole/template.xlsx', async (c) => {
-      const { pole } = await poleForCaller(deps.db, requirePrincipal(c), c.req.param('pole'));
+      const { pole } = await poleForCaller(
+        deps.db,
+        requirePrincipal(c),
+        c.req.param('pole'),
+        deps.cache,
+      );
       const { period } = readQuery(c, TemplateQuerySchema);
       const body = await templateFor(deps, pole, period);
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
@@ -27,7 +32,7 @@ export function importsRoutes(deps: AppDeps) {
     })
     .post('/:pole/import', async (c) => {
       const p = requirePrincipal(c);
-      const access = await poleForCaller(deps.db, p, c.req.param('pole'));
+      const access = await poleForCaller(deps.db, p, c.req.param('pole'), deps.cache);
       requireRole(access, 'coordinator');
       const q = readQuery(c, ImportQuerySchema);
       const result = await importUpload(deps, c, {

@@ -13,13 +13,18 @@ import { findTargets, putTarget } from './targets.repository';
 export function targetsRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/:pole/targets', async (c) => {
-      const { pole } = await poleForCaller(deps.db, requirePrincipal(c), c.req.param('pole'));
+      const { pole } = await poleForCaller(
+        deps.db,
+        requirePrincipal(c),
+        c.req.param('pole'),
+        deps.cache,
+      );
       const { year } = readQuery(c, TargetsQuerySchema);
       return c.json({ year, targets: await findTargets(deps.db, pole.id, year) }, 200);
     })
     .put('/:pole/targets', async (c) => {
       const p = requirePrincipal(c);
-      const access = await poleForCaller(deps.db, p, c.req.param('pole'));
+      const access = await poleForCaller(deps.db, p, c.req.param('pole'), deps.cache);
       requireRole(access, 'coordinator');
       const body = await readJson(c, SaveTargetsRequestSchema);
       const scopeRows = await findScopes(deps.db, access.pole.id);

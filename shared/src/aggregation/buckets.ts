@@ -4,8 +4,9 @@ import type { Granularity } from './aggregation.types';
 
 /**
  * The quarters of a range and how they group into output buckets: each quarter of `from`…`to`
- * (by quarter), or the whole calendar years that contain them (by year). Quarters are
- * addressed by their offset from the first one, buckets by their index.
+ * (by quarter), or the calendar years that contain them (by year) — a year cut by the range
+ * holds only its quarters in range (`2026` up to `to=2026Q3` is Q1–Q3: year to date). Quarters
+ * are addressed by their offset from the first quarter of the first bucket.
  * @throws RangeError on an invalid quarter.
  */
 export class Buckets {
@@ -16,6 +17,9 @@ export class Buckets {
   /** Bucket labels: `2025Q2` or `2025`. */
   readonly labels: string[];
   private readonly lo: number;
+  /** Offsets of `from` and `to`. */
+  private readonly first: number;
+  private readonly last: number;
   private readonly cache = new Map<string, number>();
 
   constructor(
@@ -30,6 +34,8 @@ export class Buckets {
       hi += 3 - (hi % 4);
     }
     this.lo = lo;
+    this.first = quarterIndex(from) - lo;
+    this.last = quarterIndex(to) - lo;
     this.slots = by === 'year' ? 4 : 1;
     this.quarters = Math.max(0, hi - lo + 1);
     this.count = this.quarters / this.slots;
@@ -48,16 +54,25 @@ export class Buckets {
       } catch {
         index = -1;
       }
-      found = index >= 0 && index < this.quarters ? index : -1;
+      found = index >= this.first && index <= this.last ? index : -1;
       this.cache.set(period, found);
     }
     return found;
   }
 
-  /** The quarters of bucket `b`, in order. */
+  /** The first and last offsets (inclusive) of bucket `b` that are in range. */
+  span(b: number): [number, number] {
+    return [Math.max(b * this.slots, this.first), Math.min((b + 1) * this.slots - 1, this.last)];
+  }
+
+  /** The in-range quarters of bucket `b`, in order. */
   quartersOf(b: number): Quarter[] {
-    return Array.from({ length: this.slots }, (_, i) =>
-      quarterFromIndex(this.lo + b * this.slots + i),
-    );
+    const [start, end] = this.span(b);
+    return Array.from({ length: end - start + 1 }, (_, i) => quarterFromIndex(this.lo + start + i));
+  }
+
+  /** The first and last quarters of the range. */
+  get range(): [Quarter, Quarter] {
+    return [quarterFromIndex(this.lo + this.first), quarterFromIndex(this.lo + this.last)];
   }
 }

@@ -187,25 +187,26 @@ export class GroupAggregator {
     const m = this.current;
     if (!m) return;
     this.current = null;
-    const { slots, count } = this.buckets;
+    const { count } = this.buckets;
+    const spans = Array.from({ length: count }, (_, b) => this.buckets.span(b));
     for (const [code, bySlice] of m) {
       const stock = this.indicators.get(code)!.kind === 'stock';
       const tracked = this.tracked.has(code);
       for (const [slice, quarters] of bySlice) {
         const acc = this.acc(code, slice);
         for (let b = 0; b < count; b++) {
+          const [start, end] = spans[b]!;
           let sum = Number.NaN;
           let full = true;
           let any = false;
-          for (let i = b * slots; i < (b + 1) * slots && !any; i++)
-            any = !Number.isNaN(quarters[i]!);
+          for (let i = start; i <= end && !any; i++) any = !Number.isNaN(quarters[i]!);
           if (!any) continue;
           acc.seen[b] = 1;
           if (stock) {
-            sum = quarters[b * slots + slots - 1]!;
+            sum = quarters[end]!;
             full = !Number.isNaN(sum);
           } else {
-            for (let i = b * slots; i < (b + 1) * slots; i++) {
+            for (let i = start; i <= end; i++) {
               const v = quarters[i]!;
               if (Number.isNaN(v)) full = false;
               else sum = Number.isNaN(sum) ? v : sum + v;
@@ -223,7 +224,7 @@ export class GroupAggregator {
       if (!terms.some((t) => m.has(t.indicator))) continue;
       const r = this.ratioAcc(ratio.code);
       for (let b = 0; b < count; b++) {
-        const pair = ratioPair(ratio, m, stock, b, slots);
+        const pair = ratioPair(ratio, m, stock, spans[b]!);
         if (!pair.seen) continue;
         r.seen[b] = 1;
         r.num[b]! += pair.num;

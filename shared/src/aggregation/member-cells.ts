@@ -19,16 +19,15 @@ export interface RatioPair {
 }
 
 /**
- * A member's ratio parts for bucket `b` (quarters `b*slots`…): per quarter, Σ numerator terms
- * and Σ denominator terms; a quarter counts only when both sides have an entered term. A stock
- * term counts only in the bucket's last quarter.
+ * A member's ratio parts over the in-range quarters `start`…`end` of a bucket: per quarter,
+ * Σ numerator terms and Σ denominator terms; a quarter counts only when both sides have an
+ * entered term. A stock term counts only in the last quarter.
  */
 export function ratioPair(
   ratio: Indicator,
   m: MemberCells,
   stock: (code: string) => boolean,
-  b: number,
-  slots: number,
+  [start, end]: [number, number],
 ): RatioPair {
   const pair: RatioPair = { num: 0, den: 0, pairs: 0, complete: true, seen: false };
   const side = (list: RatioTerm[] | null, q: number, last: boolean) => {
@@ -44,10 +43,9 @@ export function ratioPair(
     }
     return sum;
   };
-  for (let i = 0; i < slots; i++) {
-    const q = b * slots + i;
-    const num = side(ratio.numerator, q, i === slots - 1);
-    const den = side(ratio.denominator, q, i === slots - 1);
+  for (let q = start; q <= end; q++) {
+    const num = side(ratio.numerator, q, q === end);
+    const den = side(ratio.denominator, q, q === end);
     if (!Number.isNaN(num) && !Number.isNaN(den)) {
       pair.num += num;
       pair.den += den;

@@ -1,8 +1,7 @@
 import type { AggregateRow, Granularity, Level } from '@ptce/shared/aggregation/aggregation.types';
 import type { ExportFormat, ExportManifest } from '@ptce/shared/exports.schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { qs } from '../lib/api-client';
-import { fetchRaw } from './file-fetch';
+import { fetchRaw, qs } from '../lib/api-client';
 import { keys } from './keys';
 
 /** The filters of an export; `poles` undefined means every pole in the caller's scope. */

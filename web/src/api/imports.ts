@@ -1,7 +1,6 @@
 import type { ImportResult } from '@ptce/shared/imports.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { qs } from '../lib/api-client';
-import { fetchRaw } from './file-fetch';
+import { fetchRaw, qs } from '../lib/api-client';
 import { keys } from './keys';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

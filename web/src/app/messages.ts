@@ -1,4 +1,4 @@
-/** App-wide texts: navigation, states, generic errors. French first. */
+/** App-wide texts: navigation, states, generic errors, units. French first. */
 export const commonMessages = {
   fr: {
     appName: 'Suivi PTCE',
@@ -24,6 +24,8 @@ export const commonMessages = {
       error: 'Une erreur est survenue.',
       retry: 'Réessayer',
       empty: 'Aucune donnée.',
+      saving: 'Enregistrement…',
+      notSaved: 'Rien n’a été enregistré ; vos saisies sont conservées.',
     },
     notFound: { title: 'Page introuvable', back: 'Revenir à l’accueil' },
     status: {
@@ -40,6 +42,41 @@ export const commonMessages = {
       admin: 'Administration',
     },
     choosePole: 'Choisissez un pôle',
+    /** Unit labels (a column or beside an input). */
+    units: {
+      count: 'nombre',
+      persons: 'personnes',
+      fte: 'ETP',
+      eur: '€',
+      tonnes: 't',
+      hours: 'h',
+      percent: '%',
+      mwh: 'MWh',
+    },
+    /** Unit symbols written after a value (`1 234,5 t`); none for a count. */
+    unitSymbols: {
+      count: '',
+      persons: 'pers.',
+      fte: 'ETP',
+      eur: '€',
+      tonnes: 't',
+      hours: 'h',
+      percent: '%',
+      mwh: 'MWh',
+    },
+    /** Units spelt out, in a sentence. */
+    unitNames: {
+      count: 'nombre',
+      persons: 'personnes',
+      fte: 'équivalents temps plein',
+      eur: 'euros',
+      tonnes: 'tonnes',
+      hours: 'heures',
+      percent: 'pourcentage',
+      mwh: 'mégawattheures',
+    },
+    /** After a change in percentage points: `+1,2 pt`. */
+    points: 'pt',
   },
   en: {
     appName: 'PTCE follow-up',
@@ -65,6 +102,8 @@ export const commonMessages = {
       error: 'Something went wrong.',
       retry: 'Retry',
       empty: 'No data.',
+      saving: 'Saving…',
+      notSaved: 'Nothing was saved; your entries are kept.',
     },
     notFound: { title: 'Page not found', back: 'Back to home' },
     status: {
@@ -76,5 +115,36 @@ export const commonMessages = {
     },
     roles: { coordinator: 'Coordinator', board: 'Board', cress: 'CRESS', admin: 'Admin' },
     choosePole: 'Choose a pole',
+    units: {
+      count: 'number',
+      persons: 'people',
+      fte: 'FTE',
+      eur: '€',
+      tonnes: 't',
+      hours: 'h',
+      percent: '%',
+      mwh: 'MWh',
+    },
+    unitSymbols: {
+      count: '',
+      persons: 'people',
+      fte: 'FTE',
+      eur: '€',
+      tonnes: 't',
+      hours: 'h',
+      percent: '%',
+      mwh: 'MWh',
+    },
+    unitNames: {
+      count: 'number',
+      persons: 'people',
+      fte: 'full-time equivalents',
+      eur: 'euros',
+      tonnes: 'tonnes',
+      hours: 'hours',
+      percent: 'percentage',
+      mwh: 'megawatt hours',
+    },
+    points: 'pt',
   },
 };

@@ -52,23 +52,22 @@ export async function unwrap<T>(res: Response): Promise<T> {
   );
 }
 
-/** The one way the web reaches the API: same-origin cookie, JSON in and out. */
-export async function api<T>(
+/**
+ * `fetch` on the same origin with the session cookie and the UI language. A server that
+ * cannot be reached becomes a `NETWORK` ApiError; an abort rethrows the AbortError.
+ */
+async function send(
   path: string,
-  init: { method?: string; body?: unknown; signal?: AbortSignal | undefined } = {},
-): Promise<T> {
-  let res: Response;
+  init: { method?: string | undefined; headers: Record<string, string>; body?: BodyInit | null },
+  signal: AbortSignal | undefined,
+): Promise<Response> {
   try {
-    res = await fetch(path, {
+    return await fetch(path, {
       method: init.method ?? 'GET',
       credentials: 'same-origin',
-      headers: {
-        accept: 'application/json',
-        'accept-language': currentLang,
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: init.signal ?? null,
+      headers: { 'accept-language': currentLang, ...init.headers },
+      body: init.body ?? null,
+      signal: signal ?? null,
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
@@ -78,7 +77,59 @@ export async function api<T>(
       currentLang === 'en' ? 'The server cannot be reached.' : 'Le serveur est injoignable.',
     );
   }
+}
+
+/** The one way the web reaches the API: same-origin cookie, JSON in and out. */
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal | undefined } = {},
+): Promise<T> {
+  const json = init.body !== undefined;
+  const res = await send(
+    path,
+    {
+      method: init.method,
+      headers: {
+        accept: 'application/json',
+        ...(json ? { 'content-type': 'application/json' } : {}),
+      },
+      body: json ? JSON.stringify(init.body) : null,
+    },
+    init.signal,
+  );
   return unwrap<T>(res);
+}
+
+export interface RawRequest {
+  method?: string;
+  /** A file sent as is (an upload), with its content type. */
+  body?: Blob;
+  contentType?: string;
+  accept?: string;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * A same-origin request whose body or answer is not JSON (a file upload, a streamed export).
+ * Resolves to the 2xx response, unread; otherwise throws the error envelope as an `ApiError`
+ * (through `unwrap`), or a `NETWORK` ApiError when the server cannot be reached. An abort
+ * rethrows the AbortError.
+ */
+export async function fetchRaw(path: string, init: RawRequest = {}): Promise<Response> {
+  const res = await send(
+    path,
+    {
+      method: init.method,
+      headers: {
+        accept: init.accept ?? 'application/json',
+        ...(init.contentType ? { 'content-type': init.contentType } : {}),
+      },
+      body: init.body ?? null,
+    },
+    init.signal,
+  );
+  if (!res.ok) await unwrap<never>(res);
+  return res;
 }
 
 /** A query string from defined parameters only. */

@@ -31,10 +31,69 @@ export function fmtDate(iso: string | null | undefined, lang: Lang): string {
   );
 }
 
-/** A signed percentage change, `+12,5 %`; `—` when the base is 0 or missing. */
-export function fmtChange(current: number | null, base: number | null, lang: Lang): string {
-  if (current === null || base === null || base === 0) return '—';
-  const pct = ((current - base) / Math.abs(base)) * 100;
-  const s = fmtNumber(Math.abs(pct), lang, 1);
-  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${s}${lang === 'fr' ? '\u202f%' : '%'}`;
+/** `%` after a number: a narrow no-break space before it in French, none in English. */
+const percentSign = (lang: Lang) => (lang === 'fr' ? '\u202f%' : '%');
+
+/**
+ * A value with its unit symbol: `1 234,5 t` (no-break space before the symbol), `43,0 %`
+ * (narrow no-break space before `%` in French, none in English), the bare number when the
+ * symbol is empty (a count). `—` for no value.
+ */
+export function fmtValue(
+  value: number | null | undefined,
+  decimals: number,
+  symbol: string,
+  lang: Lang,
+): string {
+  const n = fmtNumber(value, lang, decimals);
+  if (n === '—' || !symbol) return n;
+  if (symbol === '%') return `${n}${percentSign(lang)}`;
+  return `${n}\u00a0${symbol}`;
+}
+
+/** A change on a base: relative (`0.05` is +5 %) or, between two percentages, in points. */
+export interface Change {
+  mode: 'relative' | 'points';
+  value: number;
+}
+
+/**
+ * A signed change with one decimal and the true minus sign: relative as `+5,1 %` (from
+ * 0.051), in points as `−1,2 pt` (`pointsLabel` after a no-break space). `—` for no change.
+ */
+export function fmtChange(change: Change | null, lang: Lang, pointsLabel: string): string {
+  if (!change) return '—';
+  const sign = change.value > 0 ? '+' : change.value < 0 ? '\u2212' : '';
+  if (change.mode === 'points')
+    return `${sign}${fmtNumber(Math.abs(change.value), lang, 1)}\u00a0${pointsLabel}`;
+  return `${sign}${fmtNumber(Math.abs(change.value * 100), lang, 1)}${percentSign(lang)}`;
+}
+
+/** A percentage already multiplied by 100, as `82 %`; `—` for no value. */
+export function fmtPercent(value: number | null, lang: Lang, decimals = 0): string {
+  const n = fmtNumber(value, lang, decimals);
+  return n === '—' ? n : `${n}${percentSign(lang)}`;
+}
+
+/** The French or English label of a catalogue item (indicator, dimension, member). */
+export function labelIn(item: { labelFr: string; labelEn: string }, lang: Lang): string {
+  return lang === 'en' ? item.labelEn : item.labelFr;
+}
+
+/**
+ * Whether `value` has more decimals than `decimals` allows, as the server checks it: float
+ * noise below a millionth of the scaled value is tolerated (0.1 + 0.2 has one decimal).
+ */
+export function exceedsDecimals(value: number, decimals: number): boolean {
+  const scaled = value * 10 ** decimals;
+  return Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled));
+}
+
+/**
+ * A stored number as the text of an input: French grouping (`1 234,5`) in French, plain
+ * digits (`1234.5`) in English, both read back by `parseNumberFr`; empty for no value.
+ */
+export function inputText(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined) return '';
+  return lang === 'fr' ? formatNumber(value, 'fr') : String(value);
 }

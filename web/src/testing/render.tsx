@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { setupI18n } from '../app/i18n';
 
 /**
@@ -61,4 +62,14 @@ export function stubFetch(
   };
   globalThis.fetch = fetchStub as typeof fetch;
   return calls;
+}
+
+/** Every test of the file runs on `iso` as today's date (only `Date` is faked, not timers). */
+export function freezeDate(iso: string) {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(iso) });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 }

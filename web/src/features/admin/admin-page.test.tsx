@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { cressSession } from '../../testing/fixtures';
 import { renderWithProviders, stubFetch } from '../../testing/render';
 import { AdminPage } from './admin-page';
 
@@ -144,15 +145,6 @@ describe('AdminPage — API tokens', () => {
   it('shows a new token’s secret once, with a copy button, then only its prefix', async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    const cress = {
-      user: {
-        id: 3,
-        email: 'cress@hdf.test',
-        name: 'Sophie',
-        memberships: [{ role: 'cress', pole: null, region: 'HDF' }],
-      },
-      expiresAt: null,
-    };
     const token = {
       id: 4,
       name: 'Export tableur',
@@ -171,7 +163,7 @@ describe('AdminPage — API tokens', () => {
           return { status: 201, json: { token, secret: 'ptce_t_abcdSECRET' } };
         },
       },
-      cress,
+      cressSession,
     );
     renderWithProviders(<AdminPage />, { route: '/admin', path: '/admin' });
     expect(

@@ -2,9 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAllTokens, useRevokeAnyToken } from '../../api/admin-tokens';
 import { useUsers } from '../../api/users';
-import { ErrorMessage, QueryState } from '../../components/query-state';
-import { FormStatus } from './form-status';
-import { TokenTable } from './token-table';
+import { RevocableTokens } from './revocable-tokens';
 
 /** Every account's tokens, filtered by account, each revocable (admin). */
 export function AllTokens() {
@@ -15,7 +13,6 @@ export function AllTokens() {
   const revoke = useRevokeAnyToken();
   const headingId = useId();
   const filterId = useId();
-  const [message, setMessage] = useState('');
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t('tokens.all')}</h2>
@@ -34,22 +31,7 @@ export function AllTokens() {
           ))}
         </select>
       </div>
-      <FormStatus message={message} />
-      {revoke.error ? <ErrorMessage error={revoke.error} /> : null}
-      <QueryState query={tokens}>
-        {(list) => (
-          <TokenTable
-            tokens={list}
-            caption={t('tokens.all')}
-            revoking={revoke.isPending ? revoke.variables : undefined}
-            onRevoke={(tok) =>
-              revoke.mutate(tok.id, {
-                onSuccess: () => setMessage(t('tokens.revokedDone', { name: tok.name })),
-              })
-            }
-          />
-        )}
-      </QueryState>
+      <RevocableTokens tokens={tokens} revoke={revoke} caption={t('tokens.all')} />
     </section>
   );
 }

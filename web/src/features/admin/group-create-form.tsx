@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useScopeMutations } from '../../api/admin-scopes';
 import { ErrorMessage } from '../../components/query-state';
 import { FormStatus } from './form-status';
-import { slugify } from './slugify';
+import { useNamedSlug } from './slugify';
 import { TextField } from './text-field';
 
 /** Slugs the server refuses for a working group (the pole scope, breakdown members). */
@@ -14,12 +14,9 @@ const RESERVED = ['pole', 'transversal', 'non_renseigne'];
 export function GroupCreateForm({ pole, existing }: { pole: string; existing: string[] }) {
   const { t } = useTranslation('admin');
   const { create } = useScopeMutations(pole);
-  const [name, setName] = useState('');
-  const [slug, setSlug] = useState('');
-  const [slugTouched, setSlugTouched] = useState(false);
+  const { name, setName, slug: effectiveSlug, setSlug, reset } = useNamedSlug();
   const [checked, setChecked] = useState(false);
   const [done, setDone] = useState('');
-  const effectiveSlug = slugTouched ? slug : slugify(name);
   const slugError = !SlugSchema.safeParse(effectiveSlug).success
     ? t('poles.slugInvalid')
     : RESERVED.includes(effectiveSlug) || existing.includes(effectiveSlug)
@@ -37,9 +34,7 @@ export function GroupCreateForm({ pole, existing }: { pole: string; existing: st
       {
         onSuccess: (s) => {
           setDone(t('scopes.groupCreated', { name: s.name }));
-          setName('');
-          setSlug('');
-          setSlugTouched(false);
+          reset();
           setChecked(false);
         },
       },
@@ -60,10 +55,7 @@ export function GroupCreateForm({ pole, existing }: { pole: string; existing: st
       <TextField
         label={t('scopes.groupSlug')}
         value={effectiveSlug}
-        onChange={(v) => {
-          setSlugTouched(true);
-          setSlug(v);
-        }}
+        onChange={setSlug}
         help={t('scopes.groupSlugHelp')}
         error={checked ? slugError : null}
         maxLength={64}

@@ -2,6 +2,7 @@ import type { Indicator } from '@ptce/shared/catalogue.schema';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue } from '../../api/catalogue';
 import { QueryState } from '../../components/query-state';
+import { labelIn } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 
 /** The catalogue's indicators by theme, in catalogue order. */
@@ -58,7 +59,7 @@ export function IndicatorPicker({
                         checked={chosen.has(i.code)}
                         onChange={(e) => toggle(i.code, e.target.checked)}
                       />{' '}
-                      {lang === 'fr' ? i.labelFr : i.labelEn}{' '}
+                      {labelIn(i, lang)}{' '}
                       <span className="muted admin-code">
                         {i.code}
                         {i.kind === 'ratio' ? ` · ${t('scopes.computed')}` : ''}

@@ -118,7 +118,7 @@ export function MembershipsEditor({
         {t('memberships.add')}
       </button>
       {error && (
-        <p id={`${id}-error`} className="admin-error">
+        <p id={`${id}-error`} className="field-error">
           {error}
         </p>
       )}

@@ -1,9 +1,9 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useResetPassword } from '../../api/admin-users';
 import type { UserAccount } from '../../api/users';
-import { ErrorMessage } from '../../components/query-state';
 import { PasswordField } from './password-field';
+import { RowPanelForm } from './row-panel-form';
 
 /** Sets a new password for an account; its open sessions end. */
 export function PasswordResetForm({
@@ -15,13 +15,11 @@ export function PasswordResetForm({
 }) {
   const { t } = useTranslation('admin');
   const reset = useResetPassword();
-  const titleId = useId();
   const [password, setPassword] = useState('');
   const [checked, setChecked] = useState(false);
   const tooShort = password.length < 12;
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = () => {
     setChecked(true);
     if (tooShort) return;
     reset.mutate(
@@ -31,23 +29,20 @@ export function PasswordResetForm({
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="admin-form" aria-labelledby={titleId}>
-      <h3 id={titleId}>{t('users.resetTitle', { name: user.name })}</h3>
+    <RowPanelForm
+      title={t('users.resetTitle', { name: user.name })}
+      submitLabel={t('users.resetSubmit')}
+      pending={reset.isPending}
+      error={reset.error}
+      onSubmit={onSubmit}
+      onCancel={() => onClose()}
+    >
       <PasswordField
         label={t('users.newPassword')}
         value={password}
         onChange={setPassword}
         error={checked && tooShort ? t('users.errors.password') : null}
       />
-      {reset.error ? <ErrorMessage error={reset.error} /> : null}
-      <div className="admin-buttons">
-        <button type="submit" className="primary" disabled={reset.isPending}>
-          {reset.isPending ? t('saving') : t('users.resetSubmit')}
-        </button>
-        <button type="button" onClick={() => onClose()}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </RowPanelForm>
   );
 }

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { useCreatePole } from '../../api/admin-poles';
 import { ErrorMessage } from '../../components/query-state';
 import { RegionSelect } from './region-select';
-import { slugify } from './slugify';
+import { useNamedSlug } from './slugify';
 import { TextField } from './text-field';
 
 /** Creates a pole (it gets its pole scope), then opens it for its groups and indicators. */
@@ -13,13 +13,10 @@ export function PoleCreateForm() {
   const { t } = useTranslation('admin');
   const create = useCreatePole();
   const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [slug, setSlug] = useState('');
-  const [slugTouched, setSlugTouched] = useState(false);
+  const { name, setName, slug: effectiveSlug, setSlug } = useNamedSlug();
   const [territory, setTerritory] = useState('');
   const [region, setRegion] = useState('');
   const [checked, setChecked] = useState(false);
-  const effectiveSlug = slugTouched ? slug : slugify(name);
   const errors = {
     name: name.trim() === '' ? t('required') : null,
     slug: SlugSchema.safeParse(effectiveSlug).success ? null : t('poles.slugInvalid'),
@@ -51,10 +48,7 @@ export function PoleCreateForm() {
       <TextField
         label={t('poles.slug')}
         value={effectiveSlug}
-        onChange={(v) => {
-          setSlugTouched(true);
-          setSlug(v);
-        }}
+        onChange={setSlug}
         help={t('poles.slugHelp')}
         error={shown('slug')}
         maxLength={64}

@@ -2,6 +2,7 @@ import { catalogueFixture } from '@ptce/shared/test-fixtures/catalogue.fixture';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { HDF, poleDetail } from '../../testing/fixtures';
 import { renderWithProviders, stubFetch } from '../../testing/render';
 import { AdminPage } from './admin-page';
 
@@ -9,12 +10,11 @@ const session = {
   user: { id: 5, email: 'a@t.test', name: 'Admin', memberships: [{ role: 'admin' }] },
   expiresAt: null,
 };
-const region = { code: 'HDF', name: 'Hauts-de-France' };
-const summary = { slug: 'henin-carvin', name: 'PTCE Hénin-Carvin', territory: 'CAHC', region };
+const summary = { slug: 'henin-carvin', name: 'PTCE Hénin-Carvin', territory: 'CAHC', region: HDF };
 
 describe('AdminPage — a pole’s scopes', () => {
   it('sets the indicators a scope tracks with checkboxes grouped by theme', async () => {
-    let pole = {
+    let pole = poleDetail({
       ...summary,
       roles: ['admin'],
       scopes: [
@@ -26,13 +26,13 @@ describe('AdminPage — a pole’s scopes', () => {
         },
         { slug: 'pole', name: 'Pôle', kind: 'pole', indicators: ['PTCE-EVENEMENTS'] },
       ],
-    };
+    });
     const calls = stubFetch({
       'GET /api/session': () => ({ json: session }),
       'GET /api/poles': () => ({ json: { poles: [summary] } }),
       'GET /api/poles/henin-carvin': () => ({ json: pole }),
       'GET /api/catalogue': () => ({ json: catalogueFixture }),
-      'GET /api/admin/regions': () => ({ json: { regions: [{ ...region, poles: 1 }] } }),
+      'GET /api/admin/regions': () => ({ json: { regions: [{ ...HDF, poles: 1 }] } }),
       'PUT /api/admin/poles/henin-carvin/scopes/transition-ecologique/indicators': (body) => {
         const scope = { ...pole.scopes[0]!, ...(body as { indicators: string[] }) };
         pole = { ...pole, scopes: [scope, pole.scopes[1]!] };

@@ -30,7 +30,7 @@ export function PolesSection() {
           list.length === 0 ? (
             <p>{t('poles.none')}</p>
           ) : (
-            <div className="admin-scroll">
+            <div className="table-scroll">
               <table className="admin-table">
                 <caption className="admin-caption">{t('poles.title')}</caption>
                 <thead>

@@ -36,7 +36,7 @@ export function RegionSelect({
         ))}
       </select>
       {error && (
-        <p id={`${id}-error`} className="admin-error">
+        <p id={`${id}-error`} className="field-error">
           {error}
         </p>
       )}

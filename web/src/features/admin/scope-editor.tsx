@@ -66,7 +66,7 @@ export function ScopeEditor({ pole, scope }: { pole: string; scope: Scope }) {
           selected={selected}
           onChange={setSelected}
         />
-        <p className="admin-help">{t('scopes.indicatorsHelp')}</p>
+        <p className="field-help">{t('scopes.indicatorsHelp')}</p>
         {setIndicators.error ? <ErrorMessage error={setIndicators.error} /> : null}
         <button type="submit" className="primary" disabled={setIndicators.isPending}>
           {setIndicators.isPending ? t('saving') : t('scopes.indicatorsSubmit')}

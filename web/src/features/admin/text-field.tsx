@@ -31,12 +31,12 @@ export function TextField({ label, value, onChange, help, error, after, ...rest 
         {after}
       </div>
       {help && (
-        <p id={helpId} className="admin-help">
+        <p id={helpId} className="field-help">
           {help}
         </p>
       )}
       {error && (
-        <p id={errorId} className="admin-error">
+        <p id={errorId} className="field-error">
           {error}
         </p>
       )}

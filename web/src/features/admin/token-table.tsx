@@ -29,7 +29,7 @@ export function TokenTable<T extends ApiToken | OwnedToken>({
   const withOwner = tokens.some((k) => 'user' in k);
   if (tokens.length === 0) return <p className="muted">{t('tokens.none')}</p>;
   return (
-    <div className="admin-scroll">
+    <div className="table-scroll">
       <table className="admin-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -1,16 +1,16 @@
 import { MembershipInputSchema } from '@ptce/shared/users.schema';
-import { type FormEvent, useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useUpdateUser } from '../../api/admin-users';
 import type { UserAccount } from '../../api/users';
-import { ErrorMessage } from '../../components/query-state';
 import {
   type MembershipDraft,
   MembershipsEditor,
   toDraft,
   toMemberships,
 } from './memberships-editor';
+import { RowPanelForm } from './row-panel-form';
 import { TextField } from './text-field';
 
 const MembershipsSchema = z.array(MembershipInputSchema);
@@ -25,7 +25,6 @@ export function UserEditForm({
 }) {
   const { t } = useTranslation('admin');
   const update = useUpdateUser();
-  const titleId = useId();
   const [name, setName] = useState(user.name);
   const [memberships, setMemberships] = useState<MembershipDraft[]>(user.memberships.map(toDraft));
   const [checked, setChecked] = useState(false);
@@ -33,8 +32,7 @@ export function UserEditForm({
   const nameError = checked && name.trim() === '' ? t('users.errors.name') : null;
   const rolesError = checked && !parsed.success ? t('users.errors.memberships') : null;
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = () => {
     setChecked(true);
     if (name.trim() === '' || !parsed.success) return;
     update.mutate(
@@ -44,8 +42,14 @@ export function UserEditForm({
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="admin-form" aria-labelledby={titleId}>
-      <h3 id={titleId}>{t('users.editTitle', { name: user.name })}</h3>
+    <RowPanelForm
+      title={t('users.editTitle', { name: user.name })}
+      submitLabel={t('save')}
+      pending={update.isPending}
+      error={update.error}
+      onSubmit={onSubmit}
+      onCancel={() => onClose()}
+    >
       <TextField
         label={t('users.name')}
         value={name}
@@ -55,15 +59,6 @@ export function UserEditForm({
         required
       />
       <MembershipsEditor value={memberships} onChange={setMemberships} error={rolesError} />
-      {update.error ? <ErrorMessage error={update.error} /> : null}
-      <div className="admin-buttons">
-        <button type="submit" className="primary" disabled={update.isPending}>
-          {update.isPending ? t('saving') : t('save')}
-        </button>
-        <button type="button" onClick={() => onClose()}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </RowPanelForm>
   );
 }

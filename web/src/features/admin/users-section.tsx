@@ -18,7 +18,7 @@ export function UsersSection() {
       <FormStatus message={message} />
       <QueryState query={users}>
         {(list) => (
-          <div className="admin-scroll">
+          <div className="table-scroll">
             <table className="admin-table">
               <thead>
                 <tr>

@@ -1,23 +1,14 @@
 import { quarterRange } from '@ptce/shared/periods';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderWithProviders, stubFetch } from '../../testing/render';
+import { describe, expect, it } from 'vitest';
+import { cressSession, HDF } from '../../testing/fixtures';
+import { freezeDate, renderWithProviders, stubFetch } from '../../testing/render';
 import { CressHomePage } from './cress-home-page';
 
-const session = {
-  user: {
-    id: 3,
-    email: 'cress@hdf.test',
-    name: 'Sophie',
-    memberships: [{ role: 'cress', pole: null, region: 'HDF' }],
-  },
-  expiresAt: null,
-};
-const region = { code: 'HDF', name: 'Hauts-de-France' };
 const poles = [
-  { slug: 'henin-carvin', name: 'PTCE Hénin-Carvin', territory: 'CAHC', region },
-  { slug: 'demo-littoral', name: 'PTCE démo Littoral', territory: 'Littoral', region },
+  { slug: 'henin-carvin', name: 'PTCE Hénin-Carvin', territory: 'CAHC', region: HDF },
+  { slug: 'demo-littoral', name: 'PTCE démo Littoral', territory: 'Littoral', region: HDF },
 ];
 const scopes = (filled: number) => [
   { scope: 'transition-ecologique', filled, expected: 20 },
@@ -50,7 +41,7 @@ function fakeServer(opts: { validate?: { status: number; json: unknown } } = {})
     },
   });
   const calls = stubFetch({
-    'GET /api/session': () => ({ json: session }),
+    'GET /api/session': () => ({ json: cressSession }),
     'GET /api/poles': () => ({ json: { poles } }),
     'GET /api/poles/henin-carvin/periods': periods('henin-carvin'),
     'GET /api/poles/demo-littoral/periods': periods('demo-littoral'),
@@ -68,12 +59,7 @@ function fakeServer(opts: { validate?: { status: number; json: unknown } } = {})
   return calls;
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-29T10:00:00Z') });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+freezeDate('2026-11-29T10:00:00Z');
 
 const posts = (calls: Array<{ method: string; url: string; body: unknown }>) =>
   calls.filter((c) => c.method === 'POST').map((c) => ({ url: c.url, body: c.body }));

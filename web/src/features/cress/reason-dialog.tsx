@@ -96,11 +96,11 @@ export function ReasonDialog({ title, text, pending, error, onConfirm, onCancel 
               if (tooShort && e.target.value.trim().length >= MIN_REASON) setTooShort(false);
             }}
           />
-          <p id={helpId} className="muted cress-help">
+          <p id={helpId} className="field-help">
             {t('dialog.reasonHelp')}
           </p>
           {tooShort && (
-            <p id={errorId} className="cress-field-error">
+            <p id={errorId} className="field-error">
               {t('dialog.reasonTooShort')}
             </p>
           )}

@@ -29,7 +29,7 @@ export function RegionGrid({ regionName, poles, quarters, current, queryOf, ...h
       {poles.length === 0 ? (
         <p>{t('noPoles')}</p>
       ) : (
-        <div className="cress-scroll">
+        <div className="table-scroll">
           <table className="cress-grid">
             <caption className="visually-hidden">{t('caption', { region: regionName })}</caption>
             <thead>

@@ -2,45 +2,39 @@ import { catalogueFixture } from '@ptce/shared/test-fixtures/catalogue.fixture';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import {
+  periodState,
+  periodsBody,
+  poleDetail,
+  poleRoutes,
+  storedValue,
+  targetEntry,
+} from '../../testing/fixtures';
 import { renderWithProviders, stubFetch } from '../../testing/render';
 import { DashboardPage } from './dashboard-page';
 
 const TE = 'transition-ecologique';
-const value = (indicator: string, period: string, v: number) => ({
-  scope: TE,
-  indicator,
-  period,
-  slice: '',
-  value: v,
-  comment: null,
-  overrideReason: null,
-  version: 1,
-  updatedAt: '2025-07-01T10:00:00.000Z',
-  updatedBy: 'Camille',
+const value = (indicator: string, period: string, v: number) =>
+  storedValue({ scope: TE, indicator, period, value: v });
+const pole = poleDetail({
+  slug: 'test',
+  name: 'PTCE Test',
+  territory: 'Territoire test',
+  roles: ['board'],
+  scopes: [
+    {
+      slug: TE,
+      name: 'Transition écologique',
+      kind: 'group',
+      indicators: ['TE-DECHETS-COLLECTES', 'TE-DECHETS-REEMPLOI', 'TE-TAUX-VALORISATION'],
+    },
+  ],
 });
 
 function stubApi() {
-  return stubFetch({
-    'GET /api/catalogue': () => ({ json: catalogueFixture }),
-    'GET /api/poles/test': () => ({
-      json: {
-        slug: 'test',
-        name: 'PTCE Test',
-        territory: 'Territoire test',
-        region: { code: 'HDF', name: 'Hauts-de-France' },
-        roles: ['board'],
-        scopes: [
-          {
-            slug: TE,
-            name: 'Transition écologique',
-            kind: 'group',
-            indicators: ['TE-DECHETS-COLLECTES', 'TE-DECHETS-REEMPLOI', 'TE-TAUX-VALORISATION'],
-          },
-        ],
-      },
-    }),
-    'GET /api/poles/test/values': () => ({
-      json: {
+  return stubFetch(
+    poleRoutes(pole, {
+      values: {
         values: [
           value('TE-DECHETS-COLLECTES', '2024Q2', 1000),
           value('TE-DECHETS-COLLECTES', '2025Q1', 800),
@@ -49,39 +43,21 @@ function stubApi() {
           value('TE-DECHETS-REEMPLOI', '2025Q2', 300),
         ],
       },
-    }),
-    'GET /api/poles/test/targets': (_b, url) => ({
-      json: {
-        year: Number(url.searchParams.get('year')),
-        targets:
-          url.searchParams.get('year') === '2025'
-            ? [
-                {
-                  scope: TE,
-                  indicator: 'TE-DECHETS-COLLECTES',
-                  year: 2025,
-                  value: 4069,
-                  updatedAt: '',
-                  updatedBy: null,
-                },
-              ]
-            : [],
+      targets: (url) => {
+        const year = Number(url.searchParams.get('year'));
+        const target = { scope: TE, indicator: 'TE-DECHETS-COLLECTES', year, value: 4069 };
+        return { year, targets: year === 2025 ? [targetEntry(target)] : [] };
       },
+      periods: periodsBody(
+        ['2025Q1', '2025Q2', '2025Q3'].map((period, i) =>
+          periodState(period, {
+            status: i < 2 ? 'submitted' : 'draft',
+            scopes: [{ scope: TE, filled: i < 2 ? 2 : 0, expected: 2 }],
+          }),
+        ),
+      ),
     }),
-    'GET /api/poles/test/periods': () => ({
-      json: {
-        deadlineDays: 30,
-        periods: ['2025Q1', '2025Q2', '2025Q3'].map((period, i) => ({
-          period,
-          status: i < 2 ? 'submitted' : 'draft',
-          reason: null,
-          updatedAt: null,
-          updatedBy: null,
-          scopes: [{ scope: TE, filled: i < 2 ? 2 : 0, expected: 2 }],
-        })),
-      },
-    }),
-  });
+  );
 }
 
 /** Text is compared with `textContent`, no-break spaces included: French numbers depend on them. */

@@ -1,11 +1,10 @@
 import type { Indicator } from '@ptce/shared/catalogue.schema';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fmtQuarter } from '../../lib/format';
-import { useLang } from '../../lib/use-lang';
-import { Sparkline } from './sparkline';
+import { Sparkline } from '../../components/sparkline';
+import { fmtChange, fmtPercent, fmtQuarter, labelIn } from '../../lib/format';
+import { useLang, useValueFormatter } from '../../lib/use-lang';
 import type { TileStats } from './tile-stats';
-import { formatChange, formatPercent, indicatorLabel, useValueFormatter } from './value-format';
 
 interface Props {
   ref?: Ref<HTMLButtonElement>;
@@ -34,7 +33,7 @@ export function IndicatorTile({ ref, indicator, stats, open, panelId, onToggle }
       aria-controls={open ? panelId : undefined}
       onClick={onToggle}
     >
-      <span className="tile-label">{indicatorLabel(indicator, lang)}</span>
+      <span className="tile-label">{labelIn(indicator, lang)}</span>
       {latest ? (
         <span className="tile-value">
           <strong>{fmt(latest.value, indicator)}</strong>{' '}
@@ -47,7 +46,7 @@ export function IndicatorTile({ ref, indicator, stats, open, panelId, onToggle }
         <span className="tile-change">
           {change
             ? t('tile.vsLastYear', {
-                change: formatChange(change, lang, t('tile.points')),
+                change: fmtChange(change, lang, t('points', { ns: 'common' })),
                 period: fmtQuarter(lastYear.period, lang),
               })
             : t(lastYear.value === 0 ? 'tile.zeroBase' : 'tile.noComparison', {
@@ -60,7 +59,7 @@ export function IndicatorTile({ ref, indicator, stats, open, panelId, onToggle }
           ? t('tile.noTarget', { year: progress.year })
           : t(pct === null ? 'tile.targetNoRatio' : 'tile.target', {
               year: progress.year,
-              pct: formatPercent(pct, lang),
+              pct: fmtPercent(pct, lang),
               ytd: fmt(progress.ytd, indicator),
               target: fmt(progress.target, indicator),
             })}
@@ -68,7 +67,14 @@ export function IndicatorTile({ ref, indicator, stats, open, panelId, onToggle }
       <span className="tile-bar" aria-hidden="true">
         <span style={{ width: `${Math.max(0, Math.min(100, pct ?? 0))}%` }} />
       </span>
-      <Sparkline values={stats.spark} />
+      <Sparkline
+        className="sparkline"
+        values={stats.spark}
+        width={200}
+        height={32}
+        pad={3}
+        stretch
+      />
     </button>
   );
 }

@@ -2,8 +2,7 @@ import type { Quarter } from '@ptce/shared/domain.types';
 import { compareQuarters, quarterRange } from '@ptce/shared/periods';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fmtQuarter } from '../../lib/format';
-import { useLang } from '../../lib/use-lang';
+import { QuarterOptions } from '../../components/quarter-options';
 import { periodsWindow } from './completeness';
 
 interface Props {
@@ -16,7 +15,6 @@ interface Props {
 /** Two quarter lists, "Du" and "Au"; choosing past the other end moves that end along. */
 export function RangeSelector({ from, to, onChange, now }: Props) {
   const { t } = useTranslation('dashboard');
-  const lang = useLang();
   const fromId = useId();
   const toId = useId();
   const window = periodsWindow(now);
@@ -34,19 +32,11 @@ export function RangeSelector({ from, to, onChange, now }: Props) {
       <legend>{t('range.legend')}</legend>
       <label htmlFor={fromId}>{t('range.from')}</label>
       <select id={fromId} value={from} onChange={(e) => pick('from', e.target.value)}>
-        {options.map((q) => (
-          <option key={q} value={q}>
-            {fmtQuarter(q, lang)}
-          </option>
-        ))}
+        <QuarterOptions quarters={options} />
       </select>
       <label htmlFor={toId}>{t('range.to')}</label>
       <select id={toId} value={to} onChange={(e) => pick('to', e.target.value)}>
-        {options.map((q) => (
-          <option key={q} value={q}>
-            {fmtQuarter(q, lang)}
-          </option>
-        ))}
+        <QuarterOptions quarters={options} />
       </select>
     </fieldset>
   );

@@ -3,8 +3,8 @@ import type { Scope } from '@ptce/shared/poles.schema';
 import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/query-state';
-import { fmtNumber, fmtQuarter } from '../../lib/format';
-import { useLang } from '../../lib/use-lang';
+import { fmtNumber, fmtQuarter, labelIn } from '../../lib/format';
+import { useLang, useValueFormatter } from '../../lib/use-lang';
 import { seriesKey, trendRows } from './chart-data';
 import { exportFileName } from './chart-export';
 import { ChartLegend } from './chart-legend';
@@ -15,7 +15,6 @@ import { TrendToolbar } from './trend-toolbar';
 import { useChartDownload } from './use-chart-download';
 import type { DashboardData } from './use-dashboard-data';
 import type { DashboardParams } from './use-dashboard-params';
-import { indicatorLabel, useValueFormatter } from './value-format';
 
 interface Props {
   id: string;
@@ -45,9 +44,9 @@ export function TrendPanel({ id, scope, indicator, data, params, onClose, onStep
     headingRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }, [indicator.code]);
 
-  const label = indicatorLabel(indicator, lang);
+  const label = labelIn(indicator, lang);
   const title = t('trend.title', { label });
-  const unit = t(`unitNames.${indicator.unit}`);
+  const unit = t(`unitNames.${indicator.unit}`, { ns: 'common' });
   const caption = t(indicator.unit === 'count' ? 'trend.captionNoUnit' : 'trend.caption', {
     label,
     unit,

@@ -9,6 +9,7 @@ import { useCatalogue } from '../../api/catalogue';
 import { type PoleDetail, usePole } from '../../api/poles';
 import { targetsQuery } from '../../api/targets';
 import { valuesQuery } from '../../api/values';
+import { combineQueries } from '../../lib/combine-queries';
 import { fetchStart, indexSeries, type SeriesIndex } from './chart-data';
 import { createYtdLookup } from './tile-stats';
 
@@ -65,24 +66,13 @@ export function useDashboardData(pole: string, from: Quarter, to: Quarter, enabl
     };
   }, [poleQ.data, catalogueQ.data, valuesQ.data, targets, start, to]);
 
-  const queries = [poleQ, catalogueQ, valuesQ, targetsQ];
-  return {
-    data,
-    error: queries.find((q) => q.error)?.error ?? null,
-    isPending: data === undefined,
-    refetch: () => {
-      for (const q of queries) if (q.error) q.refetch();
-    },
-  };
+  return combineQueries(data, [poleQ, catalogueQ, valuesQ, targetsQ]);
 }
 
 /** The targets of several years as one list, once all have answered (memoised by useQueries). */
 function combineTargets(results: Array<UseQueryResult<Target[]>>) {
-  return {
-    data: results.every((r) => r.data) ? results.flatMap((r) => r.data ?? []) : undefined,
-    error: results.find((r) => r.error)?.error ?? null,
-    refetch: () => {
-      for (const r of results) if (r.error) r.refetch();
-    },
-  };
+  return combineQueries(
+    results.every((r) => r.data) ? results.flatMap((r) => r.data ?? []) : undefined,
+    results,
+  );
 }

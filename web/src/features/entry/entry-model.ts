@@ -1,8 +1,8 @@
 import type { Catalogue, Dimension, Indicator } from '@ptce/shared/catalogue.schema';
-import type { Lang } from '@ptce/shared/format';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { dimensionMembers } from '@ptce/shared/slices';
 import type { StoredValue } from '@ptce/shared/values.schema';
+import { type Lang, labelIn } from '../../lib/format';
 
 /** What the grid knows of a stored cell of the entered quarter (version 0 = never stored). */
 export interface BaseCell {
@@ -41,9 +41,6 @@ export interface RowModel {
   dimensions: DimensionModel[];
 }
 
-const labelOf = (o: { labelFr: string; labelEn: string }, lang: Lang) =>
-  lang === 'fr' ? o.labelFr : o.labelEn;
-
 function dimensionModel(dim: Dimension, groups: Scope[], lang: Lang): DimensionModel {
   const members = dimensionMembers(
     dim,
@@ -51,13 +48,13 @@ function dimensionModel(dim: Dimension, groups: Scope[], lang: Lang): DimensionM
   );
   return {
     code: dim.code,
-    label: labelOf(dim, lang),
+    label: labelIn(dim, lang),
     slices: members.map((member) => {
       const listed = dim.members.find((m) => m.code === member);
       const group = groups.find((g) => g.slug === member);
       return {
         slice: `${dim.code}=${member}`,
-        memberLabel: listed ? labelOf(listed, lang) : (group?.name ?? member),
+        memberLabel: listed ? labelIn(listed, lang) : (group?.name ?? member),
       };
     }),
   };
@@ -84,7 +81,7 @@ export function buildRows(
       .map((d) => catalogue.dimensions.find((x) => x.code === d))
       .filter((d): d is Dimension => d !== undefined)
       .map((d) => dimensionModel(d, groups, lang));
-    rows.push({ indicator, label: labelOf(indicator, lang), dimensions });
+    rows.push({ indicator, label: labelIn(indicator, lang), dimensions });
   }
   return rows;
 }

@@ -51,7 +51,7 @@ export function EntryRow({ row, ctx }: { row: RowModel; ctx: GridContext }) {
               />
             </span>
             <span className="row-meta">
-              <span className="unit">{t(`units.${indicator.unit}`)}</span>
+              <span className="unit">{t(`units.${indicator.unit}`, { ns: 'common' })}</span>
               {ratio && <span className="computed">{t('computed')}</span>}
               <Link to={history} aria-label={`${t('history')} — ${label}`}>
                 {t('history')}

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/page-title';
 import { fmtQuarter } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
+import { useUnsavedGuard } from '../../lib/use-unsaved-guard';
 import { ConflictPanel } from './conflict-panel';
 import { EntryGrid } from './entry-grid';
+import { EntrySaveBar } from './entry-save-bar';
 import { EntryStatus } from './entry-status';
 import type { GridContext } from './grid-context';
-import { SaveBar } from './save-bar';
 import { ScopeNav } from './scope-nav';
 import { SubmitPanel } from './submit-panel';
 import type { EntryData } from './use-entry-data';
@@ -17,7 +18,6 @@ import { useEntryDraft } from './use-entry-draft';
 import { useEntryGrid } from './use-entry-grid';
 import { useSaveEntry } from './use-save-entry';
 import { useSaveShortcut } from './use-save-shortcut';
-import { useUnsavedGuard } from './use-unsaved-guard';
 
 /** The entry grid of a loaded (pole, quarter, scope): draft, rules, save, conflicts, submit. */
 export function EntryScreen({
@@ -105,7 +105,7 @@ export function EntryScreen({
       />
       <EntryGrid rows={grid.rows} ctx={ctx} caption={title} />
       {!readOnly && (
-        <SaveBar
+        <EntrySaveBar
           dirty={dirty}
           pending={saver.pending}
           outcome={saver.outcome}

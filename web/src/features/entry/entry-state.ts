@@ -1,7 +1,8 @@
 import type { Lang } from '@ptce/shared/format';
 import type { StoredValue } from '@ptce/shared/values.schema';
+import { inputText } from '../../lib/format';
 import { type BaseCell, cellKey, mergeBase, type RowModel, rowSlices } from './entry-model';
-import { inputText, parseTyped, type Typed } from './typed-number';
+import { parseTyped, type Typed } from './typed-number';
 import type { DraftState } from './use-entry-draft';
 
 /** One value input of the grid: stored state, text shown, what it reads as. */

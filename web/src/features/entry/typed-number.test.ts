@@ -1,6 +1,7 @@
 import { indicatorOf } from '@ptce/shared/test-fixtures/catalogue.fixture';
 import { describe, expect, it } from 'vitest';
-import { inputText, parseTyped } from './typed-number';
+import { inputText } from '../../lib/format';
+import { parseTyped } from './typed-number';
 
 const tonnes = indicatorOf('TE-DECHETS-COLLECTES'); // 1 decimal
 const euros = indicatorOf('PTCE-RESSOURCES-TOTALES'); // 2 decimals

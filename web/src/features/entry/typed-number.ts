@@ -1,6 +1,7 @@
 import { INTEGER_UNITS, type Indicator } from '@ptce/shared/catalogue.schema';
-import { formatNumber, type Lang, parseNumberFr } from '@ptce/shared/format';
+import { parseNumberFr } from '@ptce/shared/format';
 import { MAX_ABS_VALUE } from '@ptce/shared/values.schema';
+import { exceedsDecimals } from '../../lib/format';
 
 /** Why typed text cannot be saved: not a number, too many decimals, not a whole number. */
 export type TypedProblem = 'invalidNumber' | 'tooManyDecimals' | 'notInteger';
@@ -23,17 +24,6 @@ export function parseTyped(text: string, indicator: Indicator): Typed {
     return { value: null, problem: 'invalidNumber' };
   const whole = INTEGER_UNITS.includes(indicator.unit) || indicator.decimals === 0;
   if (whole && !Number.isInteger(value)) return { value, problem: 'notInteger' };
-  const scaled = value * 10 ** indicator.decimals;
-  if (Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled)))
-    return { value, problem: 'tooManyDecimals' };
+  if (exceedsDecimals(value, indicator.decimals)) return { value, problem: 'tooManyDecimals' };
   return { value, problem: null };
-}
-
-/**
- * A stored number as the text of an input: French grouping (`1 234,5`) in French, plain
- * digits (`1234.5`) in English, both read back by `parseTyped`; empty for no value.
- */
-export function inputText(value: number | null, lang: Lang): string {
-  if (value === null) return '';
-  return lang === 'fr' ? formatNumber(value, 'fr') : String(value);
 }

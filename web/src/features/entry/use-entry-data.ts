@@ -6,6 +6,7 @@ import { useCatalogue } from '../../api/catalogue';
 import { type PeriodWithCompleteness, periodsQuery } from '../../api/periods';
 import { type PoleDetail, usePole } from '../../api/poles';
 import { valuesQuery } from '../../api/values';
+import { combineQueries } from '../../lib/combine-queries';
 
 export interface EntryData {
   pole: PoleDetail;
@@ -41,7 +42,6 @@ export function useEntryData(pole: string, period: string, scope: string) {
   });
   const periodsQ = useQuery({ ...periodsQuery(pole, { from: q, to: q }), enabled: valid });
   const all = [poleQ, catalogueQ, valuesQ, periodsQ];
-  const error = all.find((x) => x.error)?.error ?? null;
   const ready = poleQ.data && catalogueQ.data && valuesQ.data && periodsQ.data;
   const data: EntryData | undefined = ready
     ? {
@@ -52,13 +52,5 @@ export function useEntryData(pole: string, period: string, scope: string) {
         deadlineDays: periodsQ.data.deadlineDays,
       }
     : undefined;
-  return {
-    valid,
-    data,
-    error,
-    isPending: !ready,
-    refetch: () => {
-      for (const x of all) if (x.error) x.refetch();
-    },
-  };
+  return { valid, ...combineQueries(data, all) };
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderWithProviders, stubFetch } from '../../testing/render';
+import { describe, expect, it } from 'vitest';
+import { freezeDate, renderWithProviders, stubFetch } from '../../testing/render';
 import { ExportsPage } from './exports-page';
 
 const region = { code: 'HDF', name: 'Hauts-de-France' };
@@ -63,12 +63,7 @@ const download = () => screen.getByRole('link', { name: 'Télécharger' });
 const previews = (calls: Array<{ url: string }>) =>
   calls.filter((c) => c.url.startsWith('/api/exports/values')).map((c) => c.url);
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-29T10:00:00Z') });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+freezeDate('2026-11-29T10:00:00Z');
 
 describe('ExportsPage', () => {
   it('previews the first 20 rows in French and downloads csv-fr by default', async () => {

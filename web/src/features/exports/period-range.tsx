@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fmtQuarter } from '../../lib/format';
-import { useLang } from '../../lib/use-lang';
+import { QuarterOptions } from '../../components/quarter-options';
 
 /** Two quarter lists, "Du" and "Au", shown `T2 2025`. */
 export function PeriodRange({
@@ -16,17 +15,12 @@ export function PeriodRange({
   onChange: (which: 'from' | 'to', quarter: string) => void;
 }) {
   const { t } = useTranslation('exports');
-  const lang = useLang();
   const id = useId();
   const list = (which: 'from' | 'to', value: string) => (
     <div className="field">
       <label htmlFor={`${id}-${which}`}>{t(`period.${which}`)}</label>
       <select id={`${id}-${which}`} value={value} onChange={(e) => onChange(which, e.target.value)}>
-        {options.map((q) => (
-          <option key={q} value={q}>
-            {fmtQuarter(q, lang)}
-          </option>
-        ))}
+        <QuarterOptions quarters={options} />
       </select>
     </div>
   );

@@ -3,7 +3,7 @@ import type { Scope } from '@ptce/shared/poles.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryFilter } from '../../api/history';
-import { fmtQuarter, type Lang } from '../../lib/format';
+import { QuarterOptions } from '../../components/quarter-options';
 import type { HistoryLabels } from './history-labels';
 
 const ALL = '*';
@@ -19,7 +19,6 @@ export function HistoryFilters({
   catalogue,
   quarters,
   labels,
-  lang,
 }: {
   filter: HistoryFilter;
   onChange: (next: HistoryFilter) => void;
@@ -27,7 +26,6 @@ export function HistoryFilters({
   catalogue: Catalogue;
   quarters: string[];
   labels: HistoryLabels;
-  lang: Lang;
 }) {
   const { t } = useTranslation('history');
   const id = useId();
@@ -90,11 +88,7 @@ export function HistoryFilters({
           onChange={(e) => set({ period: read(e.target.value) })}
         >
           <option value={ALL}>{t('all')}</option>
-          {quarters.map((q) => (
-            <option key={q} value={q}>
-              {fmtQuarter(q, lang)}
-            </option>
-          ))}
+          <QuarterOptions quarters={quarters} />
         </select>
       </div>
       {filter.indicator && (

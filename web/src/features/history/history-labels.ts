@@ -1,10 +1,7 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { allowedSlices } from '@ptce/shared/slices';
-import type { Lang } from '../../lib/format';
-
-const pick = (o: { labelFr: string; labelEn: string }, lang: Lang) =>
-  lang === 'fr' ? o.labelFr : o.labelEn;
+import { type Lang, labelIn } from '../../lib/format';
 
 /** Names of scopes, indicators and slices as the history shows them. */
 export interface HistoryLabels {
@@ -26,7 +23,7 @@ export function historyLabels(catalogue: Catalogue, scopes: Scope[], lang: Lang)
     scope: (slug) => scopes.find((s) => s.slug === slug)?.name ?? slug,
     indicator: (code) => {
       const i = indicators.get(code);
-      return i ? pick(i, lang) : code;
+      return i ? labelIn(i, lang) : code;
     },
     decimals: (code) => indicators.get(code)?.decimals,
     slice: (slice) => {
@@ -35,8 +32,8 @@ export function historyLabels(catalogue: Catalogue, scopes: Scope[], lang: Lang)
       const d = dimensions.get(dim);
       if (!d) return slice;
       const m = d.members.find((x) => x.code === member);
-      const name = m ? pick(m, lang) : (groups.find((g) => g.slug === member)?.name ?? member);
-      return `${pick(d, lang)}${sep}${name}`;
+      const name = m ? labelIn(m, lang) : (groups.find((g) => g.slug === member)?.name ?? member);
+      return `${labelIn(d, lang)}${sep}${name}`;
     },
     slicesOf: (code) => {
       const i = indicators.get(code);

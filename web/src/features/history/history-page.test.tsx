@@ -1,16 +1,15 @@
-import { catalogueFixture } from '@ptce/shared/test-fixtures/catalogue.fixture';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { periodState, periodsBody, poleDetail, poleRoutes } from '../../testing/fixtures';
 import { renderWithProviders, stubFetch } from '../../testing/render';
 import { HistoryPage } from './history-page';
 
 const POLE = 'henin-carvin';
-const pole = {
+const pole = poleDetail({
   slug: POLE,
   name: 'PTCE Hénin-Carvin',
   territory: 'CAHC',
-  region: { code: 'HDF', name: 'HDF' },
   roles: ['board'],
   scopes: [
     {
@@ -21,7 +20,7 @@ const pole = {
     },
     { slug: 'pole', name: 'Pôle', kind: 'pole', indicators: ['PTCE-RESSOURCES-TOTALES'] },
   ],
-};
+});
 const entry = {
   id: 2,
   scope: 'mobilite-sociale',
@@ -39,24 +38,12 @@ const entry = {
 };
 
 function renderHistory(route: string) {
-  const calls = stubFetch({
-    [`GET /api/poles/${POLE}`]: () => ({ json: pole }),
-    'GET /api/catalogue': () => ({ json: catalogueFixture }),
-    [`GET /api/poles/${POLE}/periods`]: () => ({
-      json: {
-        deadlineDays: 30,
-        periods: ['2026Q2', '2026Q3'].map((period) => ({
-          period,
-          status: 'draft',
-          reason: null,
-          updatedAt: null,
-          updatedBy: null,
-          scopes: [],
-        })),
-      },
+  const calls = stubFetch(
+    poleRoutes(pole, {
+      periods: periodsBody(['2026Q2', '2026Q3'].map((period) => periodState(period))),
+      history: { history: [entry] },
     }),
-    [`GET /api/poles/${POLE}/history`]: () => ({ json: { history: [entry] } }),
-  });
+  );
   const view = renderWithProviders(<HistoryPage />, { route, path: '/poles/:pole/historique' });
   return { calls, ...view };
 }

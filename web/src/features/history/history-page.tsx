@@ -61,7 +61,6 @@ export function HistoryPage() {
                 catalogue={catalogue}
                 quarters={periods.map((p) => p.period).reverse()}
                 labels={labels}
-                lang={lang}
               />
               {filter.scope && filter.period && (
                 <p>

@@ -1,6 +1,7 @@
 import { currentQuarter, previousQuarter } from '@ptce/shared/periods';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { periodState, periodsBody, poleDetail } from '../../testing/fixtures';
 import { renderWithProviders, stubFetch } from '../../testing/render';
 import { QuarterHomePage } from './quarter-home-page';
 
@@ -15,45 +16,34 @@ const scopes = [
   { slug: 'mobilite-sociale', name: 'Mobilité sociale', kind: 'group', indicators: [] },
   { slug: 'pole', name: 'Pôle', kind: 'pole', indicators: [] },
 ];
-const state = (
-  period: string,
-  status: string,
-  reason: string | null,
-  filled: [number, number],
-) => ({
-  period,
-  status,
-  reason,
-  updatedAt: null,
-  updatedBy: null,
-  scopes: [
-    { scope: 'mobilite-sociale', filled: filled[0], expected: 9 },
-    { scope: 'pole', filled: filled[1], expected: 19 },
-  ],
-});
+const state = (period: string, status: string, reason: string | null, filled: [number, number]) =>
+  periodState(period, {
+    status,
+    reason,
+    scopes: [
+      { scope: 'mobilite-sociale', filled: filled[0], expected: 9 },
+      { scope: 'pole', filled: filled[1], expected: 19 },
+    ],
+  });
 
 function renderHome() {
   stubFetch({
     [`GET /api/poles/${POLE}`]: () => ({
-      json: {
+      json: poleDetail({
         slug: POLE,
         name: 'PTCE Hénin-Carvin',
         territory: 'CAHC',
-        region: { code: 'HDF', name: 'HDF' },
         scopes,
         roles: ['coordinator'],
-      },
+      }),
     }),
     [`GET /api/poles/${POLE}/periods`]: () => ({
-      json: {
-        deadlineDays: 30,
-        periods: [
-          state(q3, 'validated', null, [9, 19]),
-          state(q2, 'draft', 'Les sorties ne correspondent pas au bilan ASP.', [9, 19]),
-          state(q1, 'submitted', null, [9, 19]),
-          state(current, 'draft', null, [4, 0]),
-        ],
-      },
+      json: periodsBody([
+        state(q3, 'validated', null, [9, 19]),
+        state(q2, 'draft', 'Les sorties ne correspondent pas au bilan ASP.', [9, 19]),
+        state(q1, 'submitted', null, [9, 19]),
+        state(current, 'draft', null, [4, 0]),
+      ]),
     }),
   });
   renderWithProviders(<QuarterHomePage pole={POLE} />);

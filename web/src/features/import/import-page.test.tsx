@@ -1,23 +1,24 @@
 import type { ImportResult } from '@ptce/shared/imports.schema';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderWithProviders, stubFetch } from '../../testing/render';
+import { describe, expect, it } from 'vitest';
+import { poleDetail } from '../../testing/fixtures';
+import { freezeDate, renderWithProviders, stubFetch } from '../../testing/render';
 import { ImportPage } from './import-page';
 
 const POLE = 'henin-carvin';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const poleDetail = (roles: string[]) => ({
-  slug: POLE,
-  name: 'PTCE Hénin-Carvin',
-  territory: 'CAHC',
-  region: { code: 'HDF', name: 'Hauts-de-France' },
-  scopes: [
-    { slug: 'mobilite-sociale', name: 'Mobilité sociale', kind: 'group', indicators: [] },
-    { slug: 'pole', name: 'Pôle', kind: 'pole', indicators: [] },
-  ],
-  roles,
-});
+const pole = (roles: string[]) =>
+  poleDetail({
+    slug: POLE,
+    name: 'PTCE Hénin-Carvin',
+    territory: 'CAHC',
+    scopes: [
+      { slug: 'mobilite-sociale', name: 'Mobilité sociale', kind: 'group', indicators: [] },
+      { slug: 'pole', name: 'Pôle', kind: 'pole', indicators: [] },
+    ],
+    roles,
+  });
 const change = {
   sheet: 'Mobilité sociale',
   row: 7,
@@ -77,7 +78,7 @@ type Answer = { status?: number; json?: unknown };
  */
 function stubImport(answer: (dryRun: boolean) => Answer, roles = ['coordinator']) {
   const calls = stubFetch({
-    [`GET /api/poles/${POLE}`]: () => ({ json: poleDetail(roles) }),
+    [`GET /api/poles/${POLE}`]: () => ({ json: pole(roles) }),
     [`POST /api/poles/${POLE}/import`]: (_, url) =>
       answer(url.searchParams.get('dryRun') === 'true'),
   });
@@ -100,12 +101,7 @@ const renderImport = (period = '2026Q4') =>
 
 const file = () => new File(['PK\u0003\u0004…'], 'modele.xlsx', { type: XLSX });
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-29T10:00:00Z') });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+freezeDate('2026-11-29T10:00:00Z');
 
 describe('ImportPage', () => {
   it('shows the dry run diff, then imports the same file with dryRun=false', async () => {

@@ -8,8 +8,7 @@ import {
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { fmtQuarter } from '../../lib/format';
-import { useLang } from '../../lib/use-lang';
+import { QuarterOptions } from '../../components/quarter-options';
 
 /** Quarters offered for import: the current one and the seven before (plus the shown one). */
 export function importQuarters(period: string, now: Date): string[] {
@@ -22,7 +21,6 @@ export function importQuarters(period: string, now: Date): string[] {
 /** The quarter of the import screen; choosing another opens its address. */
 export function QuarterPicker({ pole, period }: { pole: string; period: string }) {
   const { t } = useTranslation('import');
-  const lang = useLang();
   const navigate = useNavigate();
   const id = useId();
   return (
@@ -33,11 +31,7 @@ export function QuarterPicker({ pole, period }: { pole: string; period: string }
         value={period}
         onChange={(e) => navigate(`/poles/${encodeURIComponent(pole)}/import/${e.target.value}`)}
       >
-        {importQuarters(period, new Date()).map((q) => (
-          <option key={q} value={q}>
-            {fmtQuarter(q, lang)}
-          </option>
-        ))}
+        <QuarterOptions quarters={importQuarters(period, new Date())} />
       </select>
     </div>
   );

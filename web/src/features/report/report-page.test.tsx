@@ -1,46 +1,39 @@
-import { catalogueFixture } from '@ptce/shared/test-fixtures/catalogue.fixture';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderWithProviders, stubFetch } from '../../testing/render';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  periodState,
+  periodsBody,
+  poleDetail,
+  poleRoutes,
+  storedValue,
+  targetEntry,
+} from '../../testing/fixtures';
+import { freezeDate, renderWithProviders, stubFetch } from '../../testing/render';
 import { ReportPage } from './report-page';
 
 const TE = 'transition-ecologique';
-const value = (indicator: string, period: string, v: number, comment: string | null = null) => ({
-  scope: TE,
-  indicator,
-  period,
-  slice: '',
-  value: v,
-  comment,
-  overrideReason: null,
-  version: 1,
-  updatedAt: '',
-  updatedBy: null,
+const value = (indicator: string, period: string, v: number, comment: string | null = null) =>
+  storedValue({ scope: TE, indicator, period, value: v, comment });
+const pole = poleDetail({
+  slug: 'test',
+  name: 'PTCE Test',
+  territory: 'Territoire test',
+  roles: ['board'],
+  scopes: [
+    {
+      slug: TE,
+      name: 'Transition écologique',
+      kind: 'group',
+      indicators: ['TE-DECHETS-COLLECTES'],
+    },
+  ],
 });
 
 function stubApi() {
-  return stubFetch({
-    'GET /api/catalogue': () => ({ json: catalogueFixture }),
-    'GET /api/poles/test': () => ({
-      json: {
-        slug: 'test',
-        name: 'PTCE Test',
-        territory: 'Territoire test',
-        region: { code: 'HDF', name: 'Hauts-de-France' },
-        roles: ['board'],
-        scopes: [
-          {
-            slug: TE,
-            name: 'Transition écologique',
-            kind: 'group',
-            indicators: ['TE-DECHETS-COLLECTES'],
-          },
-        ],
-      },
-    }),
-    'GET /api/poles/test/values': (_b, url) => ({
-      json: {
+  return stubFetch(
+    poleRoutes(pole, {
+      values: (url) => ({
         values:
           url.searchParams.get('to') === '2025Q2'
             ? [
@@ -49,37 +42,23 @@ function stubApi() {
                 value('TE-DECHETS-COLLECTES', '2025Q2', 1234.5, 'Nouvelle benne à Carvin.'),
               ]
             : [value('TE-DECHETS-COLLECTES', '2025Q1', 800)],
-      },
-    }),
-    'GET /api/poles/test/targets': () => ({
-      json: {
+      }),
+      targets: {
         year: 2025,
         targets: [
-          {
-            scope: TE,
-            indicator: 'TE-DECHETS-COLLECTES',
-            year: 2025,
-            value: 4069,
-            updatedAt: '',
-            updatedBy: null,
-          },
+          targetEntry({ scope: TE, indicator: 'TE-DECHETS-COLLECTES', year: 2025, value: 4069 }),
         ],
       },
+      periods: periodsBody(
+        ['2025Q1', '2025Q2'].map((period) =>
+          periodState(period, {
+            status: period === '2025Q1' ? 'validated' : 'submitted',
+            scopes: [{ scope: TE, filled: 1, expected: 1 }],
+          }),
+        ),
+      ),
     }),
-    'GET /api/poles/test/periods': () => ({
-      json: {
-        deadlineDays: 30,
-        periods: ['2025Q1', '2025Q2'].map((period) => ({
-          period,
-          status: period === '2025Q1' ? 'validated' : 'submitted',
-          reason: null,
-          updatedAt: null,
-          updatedBy: null,
-          scopes: [{ scope: TE, filled: 1, expected: 1 }],
-        })),
-      },
-    }),
-  });
+  );
 }
 
 const routes = {
@@ -88,11 +67,7 @@ const routes = {
 };
 
 describe('ReportPage', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2025-08-14T10:00:00Z'));
-  });
-  afterEach(() => vi.useRealTimers());
+  freezeDate('2025-08-14T10:00:00Z');
 
   it('reports the last complete quarter by default, with comparisons, target and comment', async () => {
     const calls = stubApi();

@@ -2,11 +2,10 @@ import type { Quarter } from '@ptce/shared/domain.types';
 import { previousQuarter, quarterRange, sameQuarterLastYear, yearOf } from '@ptce/shared/periods';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fmtNumber, fmtQuarter } from '../../lib/format';
-import { useLang } from '../../lib/use-lang';
-import { formatChange, useReportFormatter } from './report-format';
+import { Sparkline } from '../../components/sparkline';
+import { fmtChange, fmtPercent, fmtQuarter, labelIn } from '../../lib/format';
+import { useLang, useValueFormatter } from '../../lib/use-lang';
 import { type ReportRow, reportStart, TREND_QUARTERS } from './report-rows';
-import { ReportSparkline } from './report-sparkline';
 
 interface Props {
   name: string;
@@ -19,7 +18,7 @@ interface Props {
 export function ReportScopeTable({ name, period, rows, completeness }: Props) {
   const { t } = useTranslation('report');
   const lang = useLang();
-  const fmt = useReportFormatter();
+  const fmt = useValueFormatter();
   const headingId = useId();
   const q = (p: Quarter) => fmtQuarter(p, lang);
   const trendFrom = q(reportStart(period));
@@ -31,8 +30,7 @@ export function ReportScopeTable({ name, period, rows, completeness }: Props) {
     if (r.target === null) return r.ytd === null ? '—' : t('noTarget', { ytd });
     const target = fmt(r.target, r.indicator);
     if (r.progress === null) return t('ytd', { ytd, target });
-    const pct = `${fmtNumber(r.progress * 100, lang, 0)}${lang === 'fr' ? '\u202f' : ''}%`;
-    return t('ytdPct', { ytd, target, pct });
+    return t('ytdPct', { ytd, target, pct: fmtPercent(r.progress * 100, lang) });
   };
 
   return (
@@ -70,7 +68,7 @@ export function ReportScopeTable({ name, period, rows, completeness }: Props) {
           </thead>
           <tbody>
             {rows.map((r) => {
-              const label = lang === 'en' ? r.indicator.labelEn : r.indicator.labelFr;
+              const label = labelIn(r.indicator, lang);
               const entered = r.trend.filter((v): v is number => v !== null);
               const first = r.trend.findIndex((v) => v !== null);
               const last = r.trend.findLastIndex((v) => v !== null);
@@ -80,11 +78,17 @@ export function ReportScopeTable({ name, period, rows, completeness }: Props) {
                   <td className="num">{fmt(r.value, r.indicator)}</td>
                   <td className="num">{fmt(r.previous, r.indicator)}</td>
                   <td className="num">{fmt(r.lastYear, r.indicator)}</td>
-                  <td className="num">{formatChange(r.change, lang, t('points'))}</td>
+                  <td className="num">
+                    {fmtChange(r.change, lang, t('points', { ns: 'common' }))}
+                  </td>
                   <td className="num">{ytdText(r)}</td>
                   <td>
-                    <ReportSparkline
+                    <Sparkline
+                      className="report-spark"
                       values={r.trend}
+                      width={96}
+                      height={24}
+                      pad={2}
                       label={
                         entered.length === 0
                           ? t('trendNone', { from: trendFrom, to: trendTo })

@@ -1,8 +1,7 @@
 import type { Quarter } from '@ptce/shared/domain.types';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fmtQuarter } from '../../lib/format';
-import { useLang } from '../../lib/use-lang';
+import { QuarterOptions } from '../../components/quarter-options';
 
 interface Props {
   period: Quarter | null;
@@ -13,7 +12,6 @@ interface Props {
 /** The quarter picker and the print button; neither is printed. */
 export function ReportToolbar({ period, quarters, onPick }: Props) {
   const { t } = useTranslation('report');
-  const lang = useLang();
   const id = useId();
   const options = period && !quarters.includes(period) ? [period, ...quarters] : quarters;
   return (
@@ -21,11 +19,7 @@ export function ReportToolbar({ period, quarters, onPick }: Props) {
       <label htmlFor={id}>{t('quarter')}</label>
       <select id={id} value={period ?? ''} onChange={(e) => onPick(e.target.value)}>
         {period === null && <option value="" />}
-        {options.map((q) => (
-          <option key={q} value={q}>
-            {fmtQuarter(q, lang)}
-          </option>
-        ))}
+        <QuarterOptions quarters={options} />
       </select>
       <button type="button" className="primary" onClick={() => window.print()}>
         {t('print')}

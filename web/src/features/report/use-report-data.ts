@@ -9,6 +9,7 @@ import { type PeriodWithCompleteness, usePeriods } from '../../api/periods';
 import { type PoleDetail, usePole } from '../../api/poles';
 import { targetsQuery } from '../../api/targets';
 import { valuesQuery } from '../../api/values';
+import { combineQueries } from '../../lib/combine-queries';
 import { reportStart } from './report-rows';
 
 export interface ReportData {
@@ -49,12 +50,5 @@ export function useReportData(pole: string, period: Quarter | null) {
           targets: targetsQ.data,
         }
       : undefined;
-  return {
-    data,
-    error: queries.find((q) => q.error)?.error ?? null,
-    isPending: data === undefined,
-    refetch: () => {
-      for (const q of queries) if (q.error) q.refetch();
-    },
-  };
+  return combineQueries(data, queries);
 }

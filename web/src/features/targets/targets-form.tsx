@@ -5,12 +5,12 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PoleDetail } from '../../api/poles';
 import { useSaveTargets } from '../../api/targets';
-import { ErrorMessage } from '../../components/query-state';
+import { SaveBar } from '../../components/save-bar';
 import { ApiError } from '../../lib/api-client';
 import type { Lang } from '../../lib/format';
+import { useUnsavedGuard } from '../../lib/use-unsaved-guard';
 import { targetChanges, targetKey } from './targets-model';
 import { TargetsScopeTable } from './targets-scope-table';
-import { useUnsavedGuard } from './use-unsaved-guard';
 
 /**
  * A year's targets of every scope; the coordinator edits them and saves all at once (the
@@ -89,22 +89,16 @@ export function TargetsForm(p: {
         />
       ))}
       {editable && (
-        <div className="targets-save">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {t('save')}
-          </button>
-          <p role="status">
-            {save.isPending
-              ? t('saving')
-              : (outcome ?? (dirty > 0 ? t('unsaved', { count: dirty }) : t('allSaved')))}
-          </p>
-          {save.error && (
-            <div className="save-error">
-              <ErrorMessage error={save.error} />
-              <p className="muted">{t('notSaved')}</p>
-            </div>
-          )}
-        </div>
+        <SaveBar
+          label={t('save')}
+          pending={save.isPending}
+          status={
+            save.isPending
+              ? t('state.saving', { ns: 'common' })
+              : (outcome ?? (dirty > 0 ? t('unsaved', { count: dirty }) : t('allSaved')))
+          }
+          error={save.error}
+        />
       )}
     </form>
   );

@@ -1,9 +1,10 @@
 import { aggregateOverTime, computeRatio } from '@ptce/shared/aggregate';
 import type { Indicator } from '@ptce/shared/catalogue.schema';
-import { formatNumber, type Lang, parseNumberFr } from '@ptce/shared/format';
+import { parseNumberFr } from '@ptce/shared/format';
 import { quartersOfYear } from '@ptce/shared/periods';
 import type { TargetEntry } from '@ptce/shared/targets.schema';
 import type { StoredValue } from '@ptce/shared/values.schema';
+import { exceedsDecimals } from '../../lib/format';
 
 /** Key of a target: `scope|indicator`. */
 export const targetKey = (scope: string, indicator: string) => `${scope}|${indicator}`;
@@ -19,16 +20,8 @@ export function readTarget(
   const value = parseNumberFr(text);
   if (value === null) return { value: null, problem: 'invalidNumber' };
   if (value < 0) return { value, problem: 'negative' };
-  const scaled = value * 10 ** indicator.decimals;
-  if (Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled)))
-    return { value, problem: 'tooManyDecimals' };
+  if (exceedsDecimals(value, indicator.decimals)) return { value, problem: 'tooManyDecimals' };
   return { value, problem: null };
-}
-
-/** A target as input text: French grouping in French, plain digits in English. */
-export function targetText(value: number | undefined, lang: Lang): string {
-  if (value === undefined) return '';
-  return lang === 'fr' ? formatNumber(value, 'fr') : String(value);
 }
 
 /**

@@ -1,7 +1,7 @@
-import { catalogueFixture } from '@ptce/shared/test-fixtures/catalogue.fixture';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { poleDetail, poleRoutes, storedValue, targetEntry } from '../../testing/fixtures';
 import { renderWithProviders, stubFetch } from '../../testing/render';
 import { TargetsPage } from './targets-page';
 
@@ -15,51 +15,24 @@ const scopes = [
   },
   { slug: 'pole', name: 'Pôle', kind: 'pole', indicators: ['PTCE-RESSOURCES-TOTALES'] },
 ];
-const target = (scope: string, indicator: string, value: number) => ({
-  scope,
-  indicator,
-  year: 2026,
-  value,
-  updatedAt: '2026-01-10T08:00:00.000Z',
-  updatedBy: 'Camille Lefebvre',
-});
-const stored = (indicator: string, period: string, value: number) => ({
+const exits = targetEntry({
   scope: 'mobilite-sociale',
-  indicator,
-  period,
-  slice: '',
-  value,
-  comment: null,
-  overrideReason: null,
-  version: 1,
-  updatedAt: '2025-12-01T08:00:00.000Z',
-  updatedBy: null,
+  indicator: 'MS-SORTIES',
+  year: 2026,
+  value: 40,
 });
+const stored = (period: string) =>
+  storedValue({ scope: 'mobilite-sociale', indicator: 'MS-SORTIES', period, value: 10 });
 
 function renderTargets(
   roles: string[],
   put?: (body: unknown) => { status?: number; json?: unknown },
 ) {
+  const pole = poleDetail({ slug: POLE, name: 'PTCE', territory: 'CAHC', scopes, roles });
   const calls = stubFetch({
-    [`GET /api/poles/${POLE}`]: () => ({
-      json: {
-        slug: POLE,
-        name: 'PTCE',
-        territory: 'CAHC',
-        region: { code: 'HDF', name: 'HDF' },
-        scopes,
-        roles,
-      },
-    }),
-    'GET /api/catalogue': () => ({ json: catalogueFixture }),
-    [`GET /api/poles/${POLE}/targets`]: () => ({
-      json: { year: 2026, targets: [target('mobilite-sociale', 'MS-SORTIES', 40)] },
-    }),
-    [`GET /api/poles/${POLE}/values`]: () => ({
-      json: {
-        pole: POLE,
-        values: ['2025Q1', '2025Q2', '2025Q3'].map((q) => stored('MS-SORTIES', q, 10)),
-      },
+    ...poleRoutes(pole, {
+      targets: { year: 2026, targets: [exits] },
+      values: { pole: POLE, values: ['2025Q1', '2025Q2', '2025Q3'].map(stored) },
     }),
     ...(put ? { [`PUT /api/poles/${POLE}/targets`]: put } : {}),
   });

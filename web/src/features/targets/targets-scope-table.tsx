@@ -3,8 +3,8 @@ import type { Scope } from '@ptce/shared/poles.schema';
 import type { StoredValue } from '@ptce/shared/values.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fmtNumber, type Lang } from '../../lib/format';
-import { readTarget, targetKey, targetText, yearActual } from './targets-model';
+import { fmtNumber, inputText, type Lang, labelIn } from '../../lib/format';
+import { readTarget, targetKey, yearActual } from './targets-model';
 
 /** One scope's targets: indicator, unit, last year's actual and the target input (or value). */
 export function TargetsScopeTable(p: {
@@ -44,16 +44,16 @@ export function TargetsScopeTable(p: {
         <tbody>
           {rows.map((ind) => {
             const key = targetKey(scope.slug, ind.code);
-            const label = lang === 'fr' ? ind.labelFr : ind.labelEn;
+            const label = labelIn(ind, lang);
             const actual = yearActual(ind, p.indicators, p.lastYear, scope.slug, p.year - 1);
-            const text = p.texts[key] ?? targetText(p.stored.get(key), lang);
+            const text = p.texts[key] ?? inputText(p.stored.get(key), lang);
             const problem = p.texts[key] === undefined ? null : readTarget(text, ind).problem;
             const message = problem ? t(problem, { count: ind.decimals }) : p.serverIssues.get(key);
             const msgId = `${titleId}-${ind.code}`;
             return (
               <tr key={ind.code}>
                 <th scope="row">{label}</th>
-                <td>{t(`units.${ind.unit}`)}</td>
+                <td>{t(`units.${ind.unit}`, { ns: 'common' })}</td>
                 <td className="num">
                   {fmtNumber(actual.value, lang, ind.decimals)}
                   {actual.value !== null && !actual.complete && (

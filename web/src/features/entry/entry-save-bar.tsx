@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../components/query-state';
+import { SaveBar } from '../../components/save-bar';
 import { ApiError } from '../../lib/api-client';
 import { useLang } from '../../lib/use-lang';
 import type { Outcome } from './use-save-entry';
 
 /**
  * The grid's save bar, kept in view: `Enregistrer` (also Ctrl+S), how many changes wait,
- * and what the last save did. A refused save says nothing was saved and the input is kept.
+ * and what the last save did. A refused save says nothing was saved and the input is kept;
+ * a conflict is left to the conflict panel.
  */
-export function SaveBar({
+export function EntrySaveBar({
   dirty,
   pending,
   outcome,
@@ -24,7 +25,7 @@ export function SaveBar({
   const failed = outcome?.kind === 'failed' ? outcome.error : null;
   const conflict = failed instanceof ApiError && failed.status === 409;
   let status = dirty > 0 ? t('unsaved', { count: dirty }) : t('allSaved');
-  if (pending) status = t('saving');
+  if (pending) status = t('state.saving', { ns: 'common' });
   else if (outcome?.kind === 'saved') {
     const { saved, warnings } = outcome.result;
     status = `${saved.length > 0 ? t('savedCount', { count: saved.length }) : t('savedNothing')}${
@@ -32,13 +33,13 @@ export function SaveBar({
     }${dirty > 0 ? ` ${t('unsaved', { count: dirty })}` : ''}`;
   } else if (outcome?.kind === 'nothing') status = t('savedNothing');
   return (
-    <div className="save-bar">
-      <button type="button" className="primary" onClick={onSave} disabled={pending}>
-        {t('save')}
-      </button>
-      <p role="status" className="save-status">
-        {status}
-      </p>
+    <SaveBar
+      label={t('save')}
+      pending={pending}
+      status={status}
+      error={failed !== null && !conflict ? failed : null}
+      onSave={onSave}
+    >
       {outcome?.kind === 'saved' && outcome.result.warnings.length > 0 && (
         <ul className="issues issues-warning save-warnings">
           {outcome.result.warnings.map((w) => (
@@ -53,12 +54,6 @@ export function SaveBar({
           {t('fixFirst')}
         </p>
       )}
-      {failed !== null && !conflict && (
-        <div className="save-error">
-          <ErrorMessage error={failed} />
-          <p className="muted">{t('notSaved')}</p>
-        </div>
-      )}
-    </div>
+    </SaveBar>
   );
 }

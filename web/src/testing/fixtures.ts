@@ -1,0 +1,112 @@
+import { catalogueFixture } from '@ptce/shared/test-fixtures/catalogue.fixture';
+import type { StoredValue } from '@ptce/shared/values.schema';
+import type { stubFetch } from './render';
+
+// Answers of the API as the web tests stub them, with the defaults most tests share.
+
+type Routes = Parameters<typeof stubFetch>[0];
+
+/** The region of the demo poles. */
+export const HDF = { code: 'HDF', name: 'Hauts-de-France' };
+
+export interface ScopeFixture {
+  slug: string;
+  name: string;
+  kind: string;
+  indicators: string[];
+}
+
+/** `GET /api/session` of the demo CRESS of Hauts-de-France. */
+export const cressSession = {
+  user: {
+    id: 3,
+    email: 'cress@hdf.test',
+    name: 'Sophie',
+    memberships: [{ role: 'cress', pole: null, region: 'HDF' }],
+  },
+  expiresAt: null,
+};
+
+/** A pole as `GET /api/poles/:pole` answers it, in Hauts-de-France unless `region` is given. */
+export function poleDetail(p: {
+  slug: string;
+  name: string;
+  territory: string;
+  region?: { code: string; name: string };
+  roles: string[];
+  scopes: ScopeFixture[];
+}) {
+  return { region: HDF, ...p };
+}
+
+/** A stored value: the total (no slice), no comment or override reason, version 1. */
+export function storedValue(
+  v: Pick<StoredValue, 'scope' | 'indicator' | 'period' | 'value'> & Partial<StoredValue>,
+): StoredValue {
+  return {
+    slice: '',
+    comment: null,
+    overrideReason: null,
+    version: 1,
+    updatedAt: '',
+    updatedBy: null,
+    ...v,
+  };
+}
+
+/** A quarter as `GET …/periods` lists it: a draft nobody changed, unless `extra` says. */
+export function periodState(
+  period: string,
+  extra: {
+    status?: string;
+    reason?: string | null;
+    scopes?: Array<{ scope: string; filled: number; expected: number }>;
+  } = {},
+) {
+  return {
+    period,
+    status: 'draft',
+    reason: null,
+    updatedAt: null,
+    updatedBy: null,
+    scopes: [],
+    ...extra,
+  };
+}
+
+/** The body of `GET …/periods`: these quarters and the 30-day deadline. */
+export function periodsBody(periods: Array<ReturnType<typeof periodState>>) {
+  return { deadlineDays: 30, periods };
+}
+
+/** A yearly target as `GET …/targets` lists it. */
+export function targetEntry(
+  t: { scope: string; indicator: string; year: number; value: number } & {
+    updatedAt?: string;
+    updatedBy?: string | null;
+  },
+) {
+  return { updatedAt: '', updatedBy: null, ...t };
+}
+
+/** A body, or a function of the request's address for an answer that depends on its query. */
+type Read = object | ((url: URL) => unknown);
+
+/**
+ * The GET routes a pole's pages read, for `stubFetch`: the shared catalogue fixture, the
+ * pole's detail and each of its `values`, `targets`, `periods`, `history` given.
+ */
+export function poleRoutes(
+  pole: { slug: string },
+  reads: Partial<Record<'values' | 'targets' | 'periods' | 'history', Read>> = {},
+): Routes {
+  const routes: Routes = {
+    'GET /api/catalogue': () => ({ json: catalogueFixture }),
+    [`GET /api/poles/${pole.slug}`]: () => ({ json: pole }),
+  };
+  for (const [what, read] of Object.entries(reads))
+    routes[`GET /api/poles/${pole.slug}/${what}`] = (_body, url) => ({
+      json: typeof read === 'function' ? read(url) : read,
+    });
+  return routes;
+}
