@@ -102,6 +102,7 @@ export async function openInstance(
   }
   const deps: AppDeps = {
     db,
+    dbFile: env.PTCE_DB === ':memory:' ? null : env.PTCE_DB,
     catalogue: new CatalogueCache(db),
     cache: new AppCache(),
     sessionHours: env.PTCE_SESSION_HOURS,

@@ -59,10 +59,15 @@ export const ImportResultSchema = z.object({
   changes: z.array(ImportChangeSchema),
   /** Rows that change nothing (empty cells, same values). */
   unchanged: z.number().int(),
-  /** `errors`: rule errors that would block (dry run only; a real run answers 422 instead). */
+  /**
+   * `errors`: rule errors that would block (dry run only; a real run answers 422 instead).
+   * `overridden`: rule errors passed because every changed cell they involve carries a
+   * `motif de dérogation` (override reason) in the file.
+   */
   rules: z.object({
     errors: z.array(ImportRuleIssueSchema),
     warnings: z.array(ImportRuleIssueSchema),
+    overridden: z.array(ImportRuleIssueSchema),
   }),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from './database';
 
 export interface OpenedDb {
@@ -28,4 +28,30 @@ export function openDatabase(file: string): OpenedDb {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, sqlite, created };
+}
+
+/**
+ * A second, read-only connection on `file` in one read transaction: every query sees the same
+ * snapshot (WAL), writers are never blocked and the API's own connection is never held. For
+ * long reads such as exports. `close()` ends the transaction and the connection.
+ */
+export async function openSnapshot(
+  file: string,
+): Promise<{ db: Kysely<Database>; close: () => Promise<void> }> {
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await sql`BEGIN`.execute(db);
+  // The snapshot starts at the first read of the transaction: take it now.
+  await sql`SELECT 1 FROM settings LIMIT 1`.execute(db);
+  let closed = false;
+  return {
+    db,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await sql`COMMIT`.execute(db).catch(() => undefined);
+      await db.destroy();
+    },
+  };
 }

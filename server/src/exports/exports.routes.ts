@@ -13,8 +13,11 @@ import {
   yearOf,
 } from '@ptce/shared/periods';
 import { type Context, Hono } from 'hono';
+import type { Kysely } from 'kysely';
 import { requirePrincipal } from '../auth/auth.middleware';
 import type { Principal } from '../auth/principal';
+import { openSnapshot } from '../db/create-db';
+import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readQuery } from '../http/validate';
@@ -67,14 +70,15 @@ async function planFor(
 }
 
 async function manifestOf(
-  deps: AppDeps,
+  db: Kysely<Database>,
   p: Principal,
   q: ExportQuery,
   plan: ExportPlan,
+  now: Date,
 ): Promise<ExportManifest> {
-  const { rowCount, sha256 } = await digestRows(deps.db, plan);
+  const { rowCount, sha256 } = await digestRows(db, plan);
   return {
-    generatedAt: deps.now().toISOString(),
+    generatedAt: now.toISOString(),
     generatedBy: { name: p.name, email: p.email },
     filters: {
       format: q.format,
@@ -91,6 +95,23 @@ async function manifestOf(
     sha256,
     notes: NOTES,
   };
+}
+
+/** A read snapshot of the database file, or the API's own connection for an in-memory one. */
+async function snapshotOf(deps: AppDeps) {
+  return deps.dbFile ? openSnapshot(deps.dbFile) : { db: deps.db, close: async () => undefined };
+}
+
+/** Yields `chunks`, then runs `close` however the stream ends (done, cancelled or failed). */
+async function* closing(
+  chunks: AsyncGenerator<string>,
+  close: () => Promise<void>,
+): AsyncGenerator<string> {
+  try {
+    yield* chunks;
+  } finally {
+    await close();
+  }
 }
 
 function download(c: Context, q: ExportQuery, plan: ExportPlan, body: ReadableStream<Uint8Array>) {
@@ -110,19 +131,39 @@ export function exportsRoutes(deps: AppDeps) {
       const p = requirePrincipal(c);
       const q = readQuery(c, ExportQuerySchema);
       const plan = await planFor(deps, p, q, c.get('lang'));
-      if (q.format === 'csv' || q.format === 'csv-fr')
-        return download(c, q, plan, toByteStream(csvChunks(deps.db, plan, q.format === 'csv-fr')));
-      const manifest = await manifestOf(deps, p, q, plan);
-      if (q.format === 'json')
-        return download(c, q, plan, toByteStream(jsonChunks(deps.db, plan, manifest)));
-      // exceljs is large: loaded on the first XLSX export, not at start-up.
-      const { xlsxStream } = await import('./xlsx-export');
-      return download(c, q, plan, xlsxStream(deps.db, plan, manifest));
+      // One snapshot for the manifest and the rows: they agree even if someone saves meanwhile.
+      const snap = await snapshotOf(deps);
+      try {
+        if (q.format === 'csv' || q.format === 'csv-fr') {
+          const chunks = csvChunks(snap.db, plan, q.format === 'csv-fr');
+          return download(c, q, plan, toByteStream(closing(chunks, snap.close)));
+        }
+        const manifest = await manifestOf(snap.db, p, q, plan, deps.now());
+        if (q.format === 'json') {
+          return download(
+            c,
+            q,
+            plan,
+            toByteStream(closing(jsonChunks(snap.db, plan, manifest), snap.close)),
+          );
+        }
+        // exceljs is large: loaded on the first XLSX export, not at start-up.
+        const { xlsxStream } = await import('./xlsx-export');
+        return download(c, q, plan, xlsxStream(snap.db, plan, manifest, snap.close));
+      } catch (err) {
+        await snap.close();
+        throw err;
+      }
     })
     .get('/manifest', async (c) => {
       const p = requirePrincipal(c);
       const q = readQuery(c, ExportQuerySchema);
       const plan = await planFor(deps, p, q, c.get('lang'));
-      return c.json(await manifestOf(deps, p, q, plan), 200);
+      const snap = await snapshotOf(deps);
+      try {
+        return c.json(await manifestOf(snap.db, p, q, plan, deps.now()), 200);
+      } finally {
+        await snap.close();
+      }
     });
 }

@@ -39,6 +39,8 @@ export function xlsxStream(
   db: Kysely<Database>,
   plan: ExportPlan,
   manifest: ExportManifest,
+  /** Called once the workbook is written or has failed (releases the snapshot). */
+  done: () => Promise<void> = async () => undefined,
 ): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -83,7 +85,9 @@ export function xlsxStream(
     meta.commit();
     await workbook.commit();
   };
-  write().catch((err) => out.destroy(err as Error));
+  write()
+    .catch((err) => out.destroy(err as Error))
+    .finally(() => done());
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 

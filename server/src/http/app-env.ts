@@ -9,6 +9,8 @@ import type { Database } from '../db/database';
 /** What the routes need from the outside world: passed in, never imported as singletons. */
 export interface AppDeps {
   db: Kysely<Database>;
+  /** The database file (exports read it through a snapshot connection); null in memory. */
+  dbFile: string | null;
   catalogue: CatalogueCache;
   /** In-memory caches, invalidated by every write (see cache/data-epochs.ts). */
   cache: AppCache;

@@ -1,6 +1,8 @@
+import type { Lang } from '@ptce/shared/error-messages';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { fr } from 'zod/locales';
 import { ApiError } from './api-error';
 
 /** Largest JSON body accepted by ordinary endpoints, in bytes. */
@@ -15,9 +17,19 @@ export function toIssues(error: z.ZodError): ErrorIssue[] {
   }));
 }
 
-/** Validates `input` with `schema`, or throws a 400 VALIDATION_FAILED listing the issues. */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
+// zod's own messages in French for French requests (messages written in a schema stay as written).
+const FRENCH = { error: fr().localeError };
+
+/**
+ * Validates `input` with `schema`, or throws a 400 VALIDATION_FAILED listing the issues, with
+ * zod's messages in `lang` (French by default).
+ */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  lang: Lang = 'fr',
+): z.infer<S> {
+  const result = lang === 'fr' ? schema.safeParse(input, FRENCH) : schema.safeParse(input);
   if (!result.success) throw new ApiError('VALIDATION_FAILED', undefined, toIssues(result.error));
   return result.data;
 }
@@ -40,7 +52,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
       en: 'The request body is not valid JSON.',
     });
   }
-  return parseWith(schema, body);
+  return parseWith(schema, body, c.get('lang'));
 }
 
 /** Validates the query string (every key once; repeated keys are refused). */
@@ -56,5 +68,5 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S
     }
     flat[k] = v[0]!;
   }
-  return parseWith(schema, flat);
+  return parseWith(schema, flat, c.get('lang'));
 }

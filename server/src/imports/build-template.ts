@@ -18,9 +18,10 @@ const HEADER_FILL = {
 
 /**
  * The template workbook as .xlsx bytes: the read-me sheet, then one protected sheet per scope
- * (frozen header; only `valeur` and `commentaire` unlocked; `version` hidden). Values are number
- * cells formatted with the indicator's decimals. Protection has no password: it guards against
- * slips, the import checks everything anyway.
+ * (frozen header; only `valeur`, `commentaire` and `motif de dérogation` unlocked; `version`
+ * hidden). Values are number cells formatted with the indicator's decimals; comments are plain
+ * string cells, never formulas. Protection has no password: it guards against slips, the
+ * import checks everything anyway.
  */
 export async function buildTemplate(input: {
   pole: { slug: string; name: string };
@@ -81,7 +82,7 @@ function addLine(ws: ExcelJS.Worksheet, line: TemplateLine): void {
   else row.getCell('label').alignment = { indent: 2 };
   const value = row.getCell('value');
   value.numFmt = numberFormat(line.indicator.decimals);
-  for (const cell of [value, row.getCell('comment')]) {
+  for (const cell of [value, row.getCell('comment'), row.getCell('overrideReason')]) {
     cell.protection = { locked: false };
     cell.fill = EDITABLE_FILL;
   }

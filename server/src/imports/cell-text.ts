@@ -5,7 +5,9 @@ export type RawCell =
   | { kind: 'empty' }
   | { kind: 'number'; value: number }
   | { kind: 'text'; text: string }
-  | { kind: 'other'; text: string };
+  | { kind: 'other'; text: string }
+  /** A formula saved without its computed result (`text` is `=` and the formula). */
+  | { kind: 'uncomputed'; text: string };
 
 const EMPTY: RawCell = { kind: 'empty' };
 
@@ -16,7 +18,8 @@ export function fromCsv(field: string | undefined): RawCell {
 
 /**
  * An exceljs cell value: numbers stay numbers (also a formula's cached result), rich text and
- * hyperlinks become their text, dates, booleans and error values become `other`.
+ * hyperlinks become their text, dates, booleans and error values become `other`, a formula
+ * with no cached result (written by a program, never recalculated) becomes `uncomputed`.
  */
 export function fromExcel(value: CellValue): RawCell {
   if (value === null || value === undefined) return EMPTY;
@@ -27,7 +30,13 @@ export function fromExcel(value: CellValue): RawCell {
   if ('richText' in value) return fromExcel(value.richText.map((r) => r.text).join(''));
   if ('hyperlink' in value) return fromExcel(value.text);
   if ('error' in value) return { kind: 'other', text: String(value.error) };
-  if ('result' in value) return fromExcel((value.result ?? null) as CellValue);
+  if ('formula' in value || 'sharedFormula' in value) {
+    if (value.result === undefined) {
+      const formula = 'sharedFormula' in value ? value.sharedFormula : value.formula;
+      return { kind: 'uncomputed', text: `=${formula}` };
+    }
+    return fromExcel(value.result as CellValue);
+  }
   return { kind: 'other', text: '?' };
 }
 

@@ -7,6 +7,7 @@ export type Field =
   | 'period'
   | 'value'
   | 'comment'
+  | 'overrideReason'
   | 'version';
 
 const ALIASES: Record<Field, string[]> = {
@@ -17,6 +18,7 @@ const ALIASES: Record<Field, string[]> = {
   period: ['period', 'periode', 'trimestre', 'quarter'],
   value: ['value', 'valeur'],
   comment: ['comment', 'commentaire'],
+  overrideReason: ['motif', 'motif de derogation', 'override reason', 'raison'],
   version: ['version'],
 };
 

@@ -124,6 +124,26 @@ describe('malformed imports get a clear error and change nothing', () => {
     await expectNothingWritten();
   });
 
+  it('asks to recalculate a formula saved without its computed value', async () => {
+    const { wb } = await downloadTemplate(t, 'henin-carvin', '2026Q3', coord);
+    const row = findRow(wb.getWorksheet('Pôle')!, 'PTCE-MEMBRES');
+    row.getCell(5).value = { formula: 'E2*2' };
+    const res = await upload(t, IMPORT, await toBytes(wb), { cookie: coord });
+    expect(res.status).toBe(422);
+    expect(res.json.error.issues).toEqual([
+      {
+        code: 'formula_without_result',
+        message:
+          'Formule sans valeur calculée : recalculez et enregistrez le fichier dans votre tableur.',
+        sheet: 'Pôle',
+        row: row.number,
+        column: 'E',
+        header: 'valeur',
+      },
+    ]);
+    await expectNothingWritten();
+  });
+
   it('answers 422 for a sheet that is no scope of the pole', async () => {
     const { wb } = await downloadTemplate(t, 'henin-carvin', '2026Q3', coord);
     wb.getWorksheet('Pôle')!.name = 'Brouillon';

@@ -94,7 +94,7 @@ describe('the template round-trip', () => {
     ]);
     expect(ImportResultSchema.safeParse(dry.json).success).toBe(true);
     expect(dry.json.unchanged).toBe(dry.json.rows - 3);
-    expect(dry.json.rules).toEqual({ errors: [], warnings: expect.any(Array) });
+    expect(dry.json.rules).toEqual({ errors: [], warnings: expect.any(Array), overridden: [] });
     expect(await values()).toEqual(before.values);
     expect(await history()).toHaveLength(before.history);
 
@@ -162,7 +162,7 @@ describe('the template round-trip', () => {
         code: 'stale_version',
         sheet: 'Transition écologique',
         row: rows.collected,
-        column: 'G',
+        column: 'H',
         indicator: 'TE-DECHETS-COLLECTES',
         yourVersion: 1,
         current: expect.objectContaining({ value: 20, version: 2 }),

@@ -18,7 +18,7 @@ export interface ImportPlan {
   /** The lines of the entries, same order (to locate later issues). */
   lines: ImportLine[];
   unchanged: number;
-  /** Lines that cannot apply (a comment without a value): 422. */
+  /** Lines that cannot apply (a comment without a value, a reason without a change): 422. */
   issues: ImportIssue[];
   /** Changed cells whose template version is not the current one: 409. */
   conflicts: ImportIssue[];
@@ -28,8 +28,9 @@ export interface ImportPlan {
  * Compares the lines with the quarter's current rows (`current`: cellKey → row, tombstones
  * included). An empty cell keeps the current value or comment; a cleared value drops its
  * comment whatever the comment cell holds; a comment on a cell with no value is an issue. A
- * line that changes nothing is skipped, so the same file imported twice changes nothing.
- * Entries carry the current version.
+ * line that changes nothing is skipped, so the same file imported twice changes nothing; an
+ * override reason on such a line is an issue (nothing is saved, so there is nothing to justify).
+ * Entries carry the current version and the line's override reason.
  */
 export function planImport(
   lines: ImportLine[],
@@ -76,7 +77,17 @@ export function planImport(
       continue;
     }
     if (next === old && nextComment === oldComment) {
-      plan.unchanged++;
+      if (line.overrideReason === null) plan.unchanged++;
+      else
+        plan.issues.push(
+          issueAt(
+            locate(line.table, line.row, 'overrideReason'),
+            'reason_without_change',
+            lang,
+            'Motif de dérogation sur une ligne qui ne change rien : il n’y a rien à justifier. Videz la cellule (un motif ne vaut que pour l’import qui modifie la ligne).',
+            'Override reason on a row that changes nothing: there is nothing to justify. Empty the cell (a reason only applies to the import that changes the row).',
+          ),
+        );
       continue;
     }
     const version = row?.version ?? 0;
@@ -116,6 +127,7 @@ export function planImport(
       slice: line.slice,
       value: next,
       ...(line.comment.kind === 'keep' ? {} : { comment: nextComment }),
+      ...(line.overrideReason === null ? {} : { overrideReason: line.overrideReason }),
       version,
     });
     plan.lines.push(line);

@@ -16,6 +16,9 @@ export const CLEAR_MARKERS = ['-', '–', '—'];
 /** Longest comment accepted, as on entry. */
 export const MAX_COMMENT = 2000;
 
+/** Bounds of an override reason, as on entry (`ValueEntrySchema.overrideReason`, trimmed). */
+export const REASON_LENGTH = { min: 3, max: 2000 } as const;
+
 type Read<T> = { ok: true; intent: T } | { ok: false; code: string; message: string };
 const fail = (code: string, message: string) => ({ ok: false as const, code, message });
 const KEEP = { kind: 'keep' } as const;
@@ -60,6 +63,34 @@ export function readComment(cell: RawCell, lang: Lang): Read<Intent<string>> {
       ),
     );
   return { ok: true, intent: { kind: 'set', value: text } };
+}
+
+/**
+ * A `motif de dérogation` cell: empty (no reason) or a written reason of 3 to 2000 characters
+ * (trimmed), sent as the entry's `overrideReason`.
+ */
+export function readReason(cell: RawCell, lang: Lang): Read<string | null> {
+  if (cell.kind === 'empty') return { ok: true, intent: null };
+  const text = (cell.kind === 'number' ? String(cell.value) : cell.text).trim();
+  if (text.length < REASON_LENGTH.min)
+    return fail(
+      'reason_too_short',
+      say(
+        lang,
+        `Motif de dérogation trop court (${REASON_LENGTH.min} caractères au moins) : expliquez pourquoi la valeur est juste, ou videz la cellule.`,
+        `Override reason too short (at least ${REASON_LENGTH.min} characters): explain why the value is right, or empty the cell.`,
+      ),
+    );
+  if (text.length > REASON_LENGTH.max)
+    return fail(
+      'reason_too_long',
+      say(
+        lang,
+        `Motif de dérogation trop long (${REASON_LENGTH.max} caractères au plus).`,
+        `Override reason too long (at most ${REASON_LENGTH.max} characters).`,
+      ),
+    );
+  return { ok: true, intent: text };
 }
 
 /** The template's version cell: empty (no check) or a whole number ≥ 0. */

@@ -7,7 +7,7 @@ import { fileIssues, scopeNames, tableScopeIssue } from './file-issues';
 import { type Field, normalizeName } from './header-aliases';
 import { type ImportIssue, issueAt } from './import-issues';
 import { locate, type ParsedFile, type RawRow, type RawTable } from './parsed-file';
-import { type Intent, readComment, readValue, readVersion } from './read-cells';
+import { type Intent, readComment, readReason, readValue, readVersion } from './read-cells';
 
 /** One data row of the file, understood: which cell, and what to do with its value and comment. */
 export interface ImportLine {
@@ -18,6 +18,8 @@ export interface ImportLine {
   slice: string;
   value: Intent<number>;
   comment: Intent<string>;
+  /** The line's `motif de dérogation`: overrides the rule errors its change is involved in. */
+  overrideReason: string | null;
   /** The template's version of the cell, when the file has a version column. */
   version: number | undefined;
 }
@@ -35,8 +37,9 @@ const EMPTY: RawCell = { kind: 'empty' };
 
 /**
  * Gives meaning to a parsed file for one pole and quarter: each sheet's scope (by sheet name,
- * scope name or slug, or a scope column), each row's cell, value and comment intents, then the
- * catalogue checks of `checkLines`. Rows of ratios asking for nothing are dropped.
+ * scope name or slug, or a scope column), each row's cell, value and comment intents and
+ * override reason, then the catalogue checks of `checkLines`. Rows of ratios asking for nothing
+ * are dropped; a row with a formula saved without its result is refused at that cell.
  * @returns the lines, and every issue found in sheet then row order (empty = usable file).
  */
 export function resolveLines(file: ParsedFile, ctx: ResolveContext) {
@@ -81,6 +84,15 @@ function resolveRow(
         'This row has more columns than the header: in a comma-separated file, quote numbers with a decimal comma ("1,5").',
       ),
     );
+  const uncomputed = [...cells].filter(([, cell]) => cell.kind === 'uncomputed');
+  for (const [f] of uncomputed)
+    fail(
+      f,
+      'formula_without_result',
+      'Formule sans valeur calculée : recalculez et enregistrez le fichier dans votre tableur.',
+      'Formula without a computed value: recalculate and save the file in your spreadsheet application.',
+    );
+  if (uncomputed.length > 0) return null;
   const scopeText = cellText(get('scope'));
   const scope = scopeText
     ? (ctx.byName.get(normalizeName(scopeText)) ?? scopeText)
@@ -109,15 +121,18 @@ function resolveRow(
     );
   const value = readValue(get('value'), lang);
   const comment = readComment(get('comment'), lang);
+  const reason = readReason(get('overrideReason'), lang);
   const version = readVersion(get('version'), lang);
   for (const [f, r] of [
     ['value', value],
     ['comment', comment],
+    ['overrideReason', reason],
     ['version', version],
   ] as const)
     if (!r.ok) issues.push(issueAt(locate(table, row, f), r.code, lang, r.message, r.message));
-  if (!scope || !indicator || !value.ok || !comment.ok || !version.ok) return null;
-  const asksNothing = value.intent.kind === 'keep' && comment.intent.kind === 'keep';
+  if (!scope || !indicator || !value.ok || !comment.ok || !reason.ok || !version.ok) return null;
+  const asksNothing =
+    value.intent.kind === 'keep' && comment.intent.kind === 'keep' && reason.intent === null;
   const isRatio = ctx.catalogue.indicators.find((i) => i.code === indicator)?.kind === 'ratio';
   if (asksNothing && isRatio) return null;
   return {
@@ -128,6 +143,7 @@ function resolveRow(
     slice,
     value: value.intent,
     comment: comment.intent,
+    overrideReason: reason.intent,
     version: version.intent,
   };
 }

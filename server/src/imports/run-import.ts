@@ -35,7 +35,9 @@ export interface ImportContext {
  * state and current rows, plans the changes, then runs `saveValues` (same checks, versions,
  * rules and history, reason `import <file name>`) inside that transaction. A dry run writes
  * nothing (and rolls back) and reports what would change; rule errors, which a real run
- * refuses, are listed in `rules.errors`.
+ * refuses, are listed in `rules.errors`. A line's override reason is sent as its entry's
+ * `overrideReason`: an error whose changed cells all carry one is listed in `rules.overridden`
+ * and passes (the reason becomes those cells' history reason, instead of `import <file>`).
  * @throws 422 INVALID_ENTRIES (file errors, located), 423 LOCKED (submitted or validated
  *   quarter), 409 CONFLICT (a changed cell's template version is stale), 422 RULE_VIOLATION.
  */
@@ -63,7 +65,7 @@ export async function runImport(ctx: ImportContext, file: ParsedFile): Promise<I
       rows: file.tables.reduce((n, t) => n + t.rows.length, 0),
       changes: plan.changes,
       unchanged: plan.unchanged,
-      rules: { errors: [], warnings: [] },
+      rules: { errors: [], warnings: [], overridden: [] },
     };
     if (plan.entries.length === 0) return result;
     const saved = await saveValues(
@@ -74,6 +76,7 @@ export async function runImport(ctx: ImportContext, file: ParsedFile): Promise<I
     });
     result.rules.errors = saved.blocking.map((i) => toRuleResult(i, plan.lines, lang));
     result.rules.warnings = saved.warnings.map((i) => toRuleResult(i, plan.lines, lang));
+    result.rules.overridden = saved.overridden.map((i) => toRuleResult(i, plan.lines, lang));
     return result;
   });
 }

@@ -8,7 +8,10 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** Name of the explanation sheet, first in the template and skipped on import. */
 export const README_SHEET = 'Lisez-moi';
 
-/** The template's columns, in order (A…H); only `value` and `comment` are editable. */
+/**
+ * The template's columns, in order (A…I); only `value`, `comment` and `overrideReason` are
+ * editable. `overrideReason` is never prefilled: a reason justifies one import, not later ones.
+ */
 export const TEMPLATE_COLUMNS = [
   { key: 'indicator', header: 'code indicateur', width: 30 },
   { key: 'slice', header: 'ventilation', width: 32 },
@@ -16,6 +19,7 @@ export const TEMPLATE_COLUMNS = [
   { key: 'unit', header: 'unité', width: 11 },
   { key: 'value', header: 'valeur', width: 15 },
   { key: 'comment', header: 'commentaire', width: 45 },
+  { key: 'overrideReason', header: 'motif de dérogation', width: 45 },
   { key: 'version', header: 'version', width: 9 },
   { key: 'definition', header: 'définition', width: 90 },
 ] as const;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login } from '../test-support/client';
 import { createTestInstance, type TestInstance } from '../test-support/test-instance';
@@ -71,6 +72,7 @@ describe('GET /api/poles/{pole}/template.xlsx', () => {
       'unité',
       'valeur',
       'commentaire',
+      'motif de dérogation',
       'version',
       'définition',
     ]);
@@ -79,24 +81,26 @@ describe('GET /api/poles/{pole}/template.xlsx', () => {
     expect((ms as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({
       sheet: true,
     });
-    expect(ms.getColumn(7).hidden).toBe(true);
+    expect(ms.getColumn(8).hidden).toBe(true);
 
     const total = findRow(ms, 'MS-SORTIES');
     expect(total.getCell(5).value).toBe(10);
     expect(total.getCell(5).numFmt).toBe('#,##0');
     expect(total.getCell(6).value).toBe('Relevé ASP');
-    expect(total.getCell(7).value).toBe(1);
+    expect(total.getCell(7).value).toBeNull();
+    expect(total.getCell(8).value).toBe(1);
     expect(total.getCell(4).value).toBe('personnes');
     expect(total.getCell(5).protection).toMatchObject({ locked: false });
     expect(total.getCell(6).protection).toMatchObject({ locked: false });
+    expect(total.getCell(7).protection).toMatchObject({ locked: false });
     expect(total.getCell(1).protection?.locked).not.toBe(false);
-    expect(String(total.getCell(8).value).length).toBeGreaterThan(20);
+    expect(String(total.getCell(9).value).length).toBeGreaterThan(20);
     const femmes = findRow(ms, 'MS-SORTIES', 'sex=femme');
     expect(femmes.getCell(3).value).toMatch(/ — Sexe : Femmes$/);
     expect(femmes.getCell(5).value).toBe(6);
     const empty = findRow(ms, 'MS-SORTIES', 'sex=non_renseigne');
     expect(empty.getCell(5).value).toBeNull();
-    expect(empty.getCell(7).value).toBe(0);
+    expect(empty.getCell(8).value).toBe(0);
 
     const codes = new Set(ms.getColumn(1).values.slice(2));
     expect(codes.has('MS-TAUX-SORTIES-DYNAMIQUES')).toBe(false);
@@ -113,6 +117,22 @@ describe('GET /api/poles/{pole}/template.xlsx', () => {
     expect(
       findRow(pole, 'PTCE-REUNIONS', 'working_group=mobilite-sociale').getCell(3).value,
     ).toMatch(/Groupe de travail : Mobilité sociale$/);
+  });
+
+  it('writes user text as plain string cells, never formulas', async () => {
+    const comment = '=HYPERLINK("http://x","y")';
+    const put = await call(t, 'PUT', '/api/poles/henin-carvin/values', {
+      cookie: cookies['coord@hc.test'],
+      body: {
+        period: '2026Q3',
+        entries: [{ scope: 'pole', indicator: 'PTCE-MEMBRES', value: 3, comment }],
+      },
+    });
+    expect(put.status).toBe(200);
+    const { wb } = await downloadTemplate(t, 'henin-carvin', '2026Q3', cookies['coord@hc.test']!);
+    const cell = findRow(wb.getWorksheet('Pôle')!, 'PTCE-MEMBRES').getCell(6);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(comment);
   });
 
   it('is open to every role of the pole, and answers 404 outside it', async () => {

@@ -15,7 +15,7 @@ export const IMPORT_ROUTES: RouteDoc[] = [
     tag: 'Import',
     summary: 'A prefilled entry workbook for a quarter',
     description:
-      'A "Lisez-moi" sheet then a sheet per scope: indicator code, slice, label, unit, value (current, numeric), comment, version (hidden), definition; only value and comment are editable.',
+      'A "Lisez-moi" sheet then a sheet per scope: indicator code, slice, label, unit, value (current, numeric), comment, override reason ("motif de dérogation", never prefilled), version (hidden), definition; only value, comment and override reason are editable.',
     auth: 'session',
     query: TemplateQuerySchema,
     ok: { status: 200, description: 'The workbook', file: [XLSX] },
@@ -27,7 +27,7 @@ export const IMPORT_ROUTES: RouteDoc[] = [
     tag: 'Import',
     summary: 'Import a filled workbook or CSV (dry run by default)',
     description:
-      'Body: the raw file (xlsx, csv with `,` and `.` decimals, or csv-fr with `;` and decimal comma; French or English number forms). An empty value cell changes nothing, `-` clears. `dryRun=true` (default) reports every change (old → new) and the rule results without writing; `dryRun=false` applies all in one transaction (history reason `import <file name>`) or nothing. Coordinator of the pole. Errors name the sheet, row and column.',
+      'Body: the raw file (xlsx, csv with `,` and `.` decimals, or csv-fr with `;` and decimal comma; French or English number forms). An empty value cell changes nothing, `-` clears. An optional override-reason column (`motif de dérogation`, `motif`, `raison`, `override_reason`; 3–2000 characters) is sent as the row’s `overrideReason`: a rule error whose changed cells all carry one is listed in `rules.overridden` and passes (the reason becomes their history reason); a reason on a row that changes nothing is refused (422). `dryRun=true` (default) reports every change (old → new) and the rule results without writing; `dryRun=false` applies all in one transaction (history reason `import <file name>`) or nothing. Coordinator of the pole. Errors name the sheet, row and column.',
     auth: 'session',
     query: ImportQuerySchema,
     body: { raw: [XLSX, 'text/csv'], description: 'The file, at most 5 MB' },

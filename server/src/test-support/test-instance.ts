@@ -119,6 +119,7 @@ export async function createTestInstance(opts: { now?: () => Date } = {}) {
   }
   const deps: AppDeps = {
     db,
+    dbFile: file,
     catalogue: new CatalogueCache(db),
     cache: new AppCache(),
     sessionHours: 12,

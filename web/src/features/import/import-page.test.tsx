@@ -67,6 +67,7 @@ const result = (dryRun: boolean): ImportResult => ({
         locations: [{ sheet: 'Mobilité sociale', row: 7 }],
       },
     ],
+    overridden: [],
   },
 });
 
