@@ -271,3 +271,135 @@ describe('GroupAggregator', () => {
     expect(engine.end()).toEqual([]);
   });
 });
+
+describe('GroupAggregator across levels (the members of a pole or a region)', () => {
+  /** Pole A: two scopes; pole B: one scope. Each scope is a member. */
+  const poleA: Member[] = [one, three];
+  const poleB: Member[] = [two];
+  const group = (
+    level: 'pole' | 'region',
+    by: Granularity,
+    poles: Member[][],
+    statuses: Array<Record<string, PeriodStatus>>,
+  ) => {
+    const engine = new GroupAggregator(catalogueFixture, { by, from: '2025Q1', to: '2025Q4' });
+    engine.begin({ region: 'HDF', pole: level === 'pole' ? 'a' : '', scope: '' });
+    poles.forEach((members, i) => {
+      for (const m of members) {
+        engine.member(m.tracked);
+        for (const [ind, s, p, v] of m.cells) engine.cell(ind, s, p, v);
+      }
+      engine.pole((q) => statuses[i]?.[q] ?? 'draft');
+    });
+    return engine.end();
+  };
+  const validated = Object.fromEntries(ALL_Q(2025).map((q) => [q, 'validated' as PeriodStatus]));
+
+  // [case, level, by, poles, indicator, period, slice, value, complete]
+  const LEVELS: Array<
+    [
+      string,
+      'pole' | 'region',
+      Granularity,
+      Member[][],
+      string,
+      string,
+      string,
+      number | null,
+      boolean,
+    ]
+  > = [
+    [
+      'pole: flow summed over its scopes, by year',
+      'pole',
+      'year',
+      [poleA],
+      'TE-DECHETS-COLLECTES',
+      '2025',
+      '',
+      130,
+      false,
+    ],
+    // the second scope tracks the indicator but entered no slice: the slice is not complete
+    [
+      'pole: slice carried through, by quarter',
+      'pole',
+      'quarter',
+      [poleA],
+      'TE-DECHETS-COLLECTES',
+      '2025Q2',
+      'waste_stream=mobilier',
+      8,
+      false,
+    ],
+    [
+      'region: flow summed over poles and scopes, by quarter',
+      'region',
+      'quarter',
+      [poleA, poleB],
+      'TE-DECHETS-COLLECTES',
+      '2025Q1',
+      '',
+      40,
+      true,
+    ],
+    [
+      'region: stock added across poles at Q4, one pole lacks Q4',
+      'region',
+      'year',
+      [poleA, poleB],
+      'PTCE-MEMBRES',
+      '2025',
+      '',
+      18,
+      false,
+    ],
+    [
+      'region: stock added across poles at the same quarter',
+      'region',
+      'quarter',
+      [poleA, poleB],
+      'PTCE-MEMBRES',
+      '2025Q2',
+      '',
+      26,
+      true,
+    ],
+    [
+      'region: ratio recomputed from the summed parts',
+      'region',
+      'quarter',
+      [poleA, poleB],
+      'TE-TAUX-VALORISATION',
+      '2025Q1',
+      '',
+      30,
+      false,
+    ],
+    [
+      'region: ratio by year, matched quarters only',
+      'region',
+      'year',
+      [poleA, poleB],
+      'TE-TAUX-VALORISATION',
+      '2025',
+      '',
+      (25 / 130) * 100,
+      false,
+    ],
+  ];
+  it.each(LEVELS)('%s', (_n, level, by, poles, indicator, period, slice, value, complete) => {
+    const row = pick(group(level, by, poles, [validated, validated]), indicator, period, slice);
+    expect(row).toBeDefined();
+    if (value === null) expect(row!.value).toBeNull();
+    else expect(row!.value).toBeCloseTo(value, 9);
+    expect(row!.complete).toBe(complete);
+  });
+
+  it('region status is mixed when the poles disagree, one state when they agree', () => {
+    const mixed = group('region', 'year', [poleA, poleB], [validated, { '2025Q1': 'submitted' }]);
+    expect(pick(mixed, 'TE-DECHETS-COLLECTES', '2025')?.status).toBe('mixed');
+    const same = group('region', 'year', [poleA, poleB], [validated, validated]);
+    expect(pick(same, 'TE-DECHETS-COLLECTES', '2025')?.status).toBe('validated');
+  });
+});
