@@ -76,8 +76,8 @@ try {
   const pole = `pole-${String(Math.ceil(poles / 2)).padStart(3, '0')}`;
   const endpoints: Array<[string, string]> = [
     [
-      'dashboard values (3 years of a pole)',
-      `/api/poles/${pole}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}`,
+      'dashboard values (3 years of a pole, totals)',
+      `/api/poles/${pole}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}&slice=`,
     ],
     [
       'entry values (one scope, 5 quarters)',

@@ -55,6 +55,8 @@ export const ValuesQuerySchema = z.strictObject({
   from: QuarterSchema.optional(),
   to: QuarterSchema.optional(),
   scope: SlugSchema.optional(),
+  /** One slice only; `slice=` (empty) = the totals only, what dashboards read. */
+  slice: SliceSchema.optional(),
 });
 export type ValuesQuery = z.infer<typeof ValuesQuerySchema>;
 

@@ -9,6 +9,7 @@ export interface ValueFilter {
   from?: string | undefined;
   to?: string | undefined;
   groupId?: number | undefined;
+  slice?: string | undefined;
 }
 
 /** Entered (non-cleared) values of a pole, ordered by scope, indicator, period, slice. */
@@ -34,6 +35,7 @@ export async function findValues(db: Db, poleId: number, f: ValueFilter): Promis
   if (f.from) q = q.where('v.period', '>=', f.from);
   if (f.to) q = q.where('v.period', '<=', f.to);
   if (f.groupId !== undefined) q = q.where('v.group_id', '=', f.groupId);
+  if (f.slice !== undefined) q = q.where('v.slice', '=', f.slice);
   const rows = await q
     .orderBy('g.is_pole')
     .orderBy('g.position')

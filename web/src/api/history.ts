@@ -6,12 +6,8 @@ import { keys } from './keys';
 /** History filters; `slice: ''` is the total only, an absent slice every slice. */
 export type HistoryFilter = { indicator?: string; scope?: string; period?: string; slice?: string };
 
-/** The query string of a filter; unlike `qs`, keeps `slice=` (the total). */
-function historyQs(f: HistoryFilter): string {
-  const base = qs({ indicator: f.indicator, scope: f.scope, period: f.period });
-  if (f.slice === undefined) return base;
-  return `${base}${base ? '&' : '?'}slice=${encodeURIComponent(f.slice)}`;
-}
+/** The query string of a filter, keeping `slice=` (the total). */
+const historyQs = (f: HistoryFilter) => qs(f, ['slice']);
 
 export const getHistory = (pole: string, f: HistoryFilter) =>
   api<{ history: HistoryEntry[] }>(

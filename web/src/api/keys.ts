@@ -8,7 +8,12 @@ export const keys = {
   pole: (pole: string) => ['poles', pole] as const,
   values: (
     pole: string,
-    q: { from?: string | undefined; to?: string | undefined; scope?: string | undefined } = {},
+    q: {
+      from?: string | undefined;
+      to?: string | undefined;
+      scope?: string | undefined;
+      slice?: string | undefined;
+    } = {},
   ) => ['poles', pole, 'values', q] as const,
   allValues: (pole: string) => ['poles', pole, 'values'] as const,
   history: (pole: string, q: Record<string, string | undefined> = {}) =>

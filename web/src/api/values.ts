@@ -8,11 +8,13 @@ export interface ValuesQuery {
   from?: string | undefined;
   to?: string | undefined;
   scope?: string | undefined;
+  /** One slice; `''` = the totals only (dashboards and reports read nothing else). */
+  slice?: string | undefined;
 }
 
 export const getValues = (pole: string, q: ValuesQuery) =>
   api<{ values: StoredValue[] }>(
-    `/api/poles/${encodeURIComponent(pole)}/values${qs({ ...q })}`,
+    `/api/poles/${encodeURIComponent(pole)}/values${qs({ ...q }, ['slice'])}`,
   ).then((r) => r.values);
 
 export const valuesQuery = (pole: string, q: ValuesQuery) =>

@@ -91,7 +91,7 @@ describe('DashboardPage', () => {
       await screen.findByText('1 trimestre incomplet de T1 2025 à T3 2025 :'),
     ).toBeInTheDocument();
     expect(screen.getByText('T3 2025 — Transition écologique (0 sur 2)')).toBeInTheDocument();
-    expect(calls.map((c) => c.url)).toContain('/api/poles/test/values?from=2024Q1&to=2025Q3');
+    expect(calls.map((c) => c.url)).toContain('/api/poles/test/values?from=2024Q1&to=2025Q3&slice=');
   });
 
   it('opens the trend of a tile with its data table, gaps left as "non saisi"', async () => {
@@ -135,7 +135,7 @@ describe('DashboardPage', () => {
       expect(calls.map((c) => c.url)).toEqual(
         expect.arrayContaining([
           '/api/poles/test/periods?from=2016Q1&to=2025Q3',
-          '/api/poles/test/values?from=2021Q1&to=2025Q2',
+          '/api/poles/test/values?from=2021Q1&to=2025Q2&slice=',
         ]),
       );
       expect(screen.getByLabelText('Au')).toHaveValue('2025Q2');
@@ -145,7 +145,7 @@ describe('DashboardPage', () => {
     }
   });
 
-  it('shows the API error in French with a retry', async () => {
+  it('shows the API error in French, without a retry for a pole out of scope (404)', async () => {
     stubFetch({
       'GET /api/catalogue': () => ({ json: catalogueFixture }),
       'GET /api/poles/test': () => ({
@@ -155,6 +155,6 @@ describe('DashboardPage', () => {
     });
     renderWithProviders(<DashboardPage />, { route, path: '/poles/:pole' });
     expect(await screen.findByRole('alert')).toHaveTextContent('Ce pôle est introuvable.');
-    expect(screen.getByRole('button', { name: 'Réessayer' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Réessayer' })).not.toBeInTheDocument();
   });
 });

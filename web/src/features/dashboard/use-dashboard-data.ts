@@ -35,7 +35,7 @@ export function useDashboardData(pole: string, from: Quarter, to: Quarter, enabl
   const catalogueQ = useCatalogue();
   const start = fetchStart(from);
   const valuesQ = useQuery({
-    ...valuesQuery(pole, { from: start, to }),
+    ...valuesQuery(pole, { from: start, to, slice: '' }),
     enabled,
     placeholderData: keepPreviousData,
   });

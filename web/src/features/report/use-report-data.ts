@@ -30,7 +30,10 @@ export function useReportData(pole: string, period: Quarter | null) {
   const catalogueQ = useCatalogue();
   const periodsQ = usePeriods(pole);
   const valuesQ = useQuery({
-    ...valuesQuery(pole, period ? { from: reportStart(period), to: period } : {}),
+    ...valuesQuery(
+      pole,
+      period ? { from: reportStart(period), to: period, slice: '' } : { slice: '' },
+    ),
     enabled: period !== null,
     placeholderData: keepPreviousData,
   });
