@@ -133,10 +133,14 @@ export async function fetchRaw(path: string, init: RawRequest = {}): Promise<Res
 }
 
 /** A query string from defined parameters only. */
-export function qs(params: Record<string, string | number | undefined | null>): string {
+export function qs(
+  params: Record<string, string | number | undefined | null>,
+  /** Keys sent even when empty (`slice=` asks for the totals). */
+  keepEmpty: readonly string[] = [],
+): string {
   const s = new URLSearchParams();
   for (const [k, v] of Object.entries(params))
-    if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
+    if (v !== undefined && v !== null && (v !== '' || keepEmpty.includes(k))) s.set(k, String(v));
   const out = s.toString();
   return out ? `?${out}` : '';
 }
