@@ -5,8 +5,10 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const MAIN_JS = path.join(ROOT, 'server/dist/main.js');
-/** The server's Node flags, as `npm start` (scripts/ptce.mjs) passes them. */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
+/** The server's Node flags, as `npm start` (scripts/ptce.mjs) passes them; PTCE_NODE_FLAGS overrides them to compare settings. */
+export const SERVER_NODE_FLAGS = (
+  process.env.PTCE_NODE_FLAGS ?? '--max-semi-space-size=8 --max-old-space-size=128'
+).split(' ');
 
 export interface RunningServer {
   child: ChildProcess;

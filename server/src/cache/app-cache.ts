@@ -28,8 +28,9 @@ export class AppCache {
   /** Tells this process's ETags from an earlier one's (versions restart at 0). */
   readonly nonce = randomBytes(4).toString('hex');
 
-  constructor(responseBytes = 64 * 1024 * 1024) {
-    this.responses = new ByteLru(responseBytes);
+  /** `responseChars`: the answers kept, in UTF-16 characters (16 M ≈ 16–32 MB). */
+  constructor(responseChars = 16 * 1024 * 1024) {
+    this.responses = new ByteLru(responseChars);
   }
 
   private fresh<K, T>(map: Map<K, Stamped<T>>, key: K): T | undefined {

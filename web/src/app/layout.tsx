@@ -1,20 +1,35 @@
 import { currentQuarter, yearOf } from '@ptce/shared/periods';
-import type { Role } from '@ptce/shared/session.schema';
+import type { Membership, Role } from '@ptce/shared/session.schema';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch, useNavigate } from 'react-router';
 import { useLogout, useSession } from '../api/session';
 import { Loading } from '../components/query-state';
 
-/** The frame of every logged-in page: skip link, header, navigation, language, logout. */
+/** The pole of a coordinator or board member of exactly one pole; otherwise undefined. */
+function onlyPole(memberships: Membership[]): string | undefined {
+  const poles = new Set(
+    memberships
+      .filter((m) => m.role === 'coordinator' || m.role === 'board')
+      .map((m) => m.pole)
+      .filter((p): p is string => p !== null),
+  );
+  return poles.size === 1 ? [...poles][0] : undefined;
+}
+
+/**
+ * The frame of every logged-in page: skip link, header, navigation, language, logout. The
+ * pole's navigation shows under `/poles/{pole}/…`, and at `/` for a member of one pole only.
+ */
 export function Layout() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const logout = useLogout();
   const navigate = useNavigate();
   const poleMatch = useMatch('/poles/:pole/*');
-  const pole = poleMatch?.params.pole;
+  const atHome = useMatch('/') !== null;
   const user = session.data?.user;
+  const pole = poleMatch?.params.pole ?? (atHome ? onlyPole(user?.memberships ?? []) : undefined);
   const roles = new Set<Role>(user?.memberships.map((m) => m.role) ?? []);
   const canEdit =
     pole && user?.memberships.some((m) => m.role === 'coordinator' && m.pole === pole);

@@ -27,6 +27,12 @@ export const commonMessages = {
       saving: 'Enregistrement…',
       notSaved: 'Rien n’a été enregistré ; vos saisies sont conservées.',
     },
+    draft: {
+      restored: 'Saisie non enregistrée restaurée',
+      restoredHelp:
+        'Ce que vous aviez saisi sans l’enregistrer (par exemple avant l’expiration de votre session) est remis en place : enregistrez-le ou abandonnez-le.',
+      discard: 'Abandonner cette saisie',
+    },
     notFound: { title: 'Page introuvable', back: 'Revenir à l’accueil' },
     status: {
       draft: 'Brouillon',
@@ -104,6 +110,12 @@ export const commonMessages = {
       empty: 'No data.',
       saving: 'Saving…',
       notSaved: 'Nothing was saved; your entries are kept.',
+    },
+    draft: {
+      restored: 'Unsaved input restored',
+      restoredHelp:
+        'What you had typed without saving it (before your session expired, for instance) is back: save it or discard it.',
+      discard: 'Discard this input',
     },
     notFound: { title: 'Page not found', back: 'Back to home' },
     status: {

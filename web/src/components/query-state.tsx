@@ -12,7 +12,14 @@ export function Loading({ label, minHeight = '6rem' }: { label?: string; minHeig
   );
 }
 
-/** An error as a readable sentence (the API's message in the user's language) with a retry. */
+/** A 4xx answer (refused, not found, invalid): asking again gives the same answer. */
+const isClientError = (error: unknown) =>
+  error instanceof ApiError && error.status >= 400 && error.status <= 499;
+
+/**
+ * An error as a readable sentence (the API's message in the user's language) with a retry,
+ * offered for network failures and 5xx answers only.
+ */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const message = error instanceof ApiError ? error.message : t('state.error');
@@ -26,7 +33,7 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
           ))}
         </ul>
       )}
-      {onRetry && (
+      {onRetry && !isClientError(error) && (
         <button type="button" onClick={onRetry}>
           {t('state.retry')}
         </button>

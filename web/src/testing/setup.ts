@@ -4,4 +4,6 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  // Forms keep unsaved drafts there: no test inherits the previous one's.
+  window.sessionStorage.clear();
 });

@@ -91,7 +91,9 @@ describe('DashboardPage', () => {
       await screen.findByText('1 trimestre incomplet de T1 2025 à T3 2025 :'),
     ).toBeInTheDocument();
     expect(screen.getByText('T3 2025 — Transition écologique (0 sur 2)')).toBeInTheDocument();
-    expect(calls.map((c) => c.url)).toContain('/api/poles/test/values?from=2024Q1&to=2025Q3&slice=');
+    expect(calls.map((c) => c.url)).toContain(
+      '/api/poles/test/values?from=2024Q1&to=2025Q3&slice=',
+    );
   });
 
   it('opens the trend of a tile with its data table, gaps left as "non saisi"', async () => {

@@ -31,7 +31,7 @@ export function buildBatch(scope: string, view: CellsView, rules: RulesView): Ba
       slice: cell.slice,
       value: cell.typed.value,
       comment: comment ? comment.value : cell.base.comment,
-      version: cell.base.version,
+      version: cell.version,
       ...(reason ? { overrideReason: reason } : {}),
     });
   }

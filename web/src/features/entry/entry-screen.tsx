@@ -2,24 +2,33 @@ import { compareQuarters, currentQuarter } from '@ptce/shared/periods';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../api/session';
 import { PageTitle } from '../../components/page-title';
+import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { fmtQuarter } from '../../lib/format';
+import { draftKey } from '../../lib/session-draft';
 import { useLang } from '../../lib/use-lang';
 import { useUnsavedGuard } from '../../lib/use-unsaved-guard';
 import { ConflictPanel } from './conflict-panel';
 import { EntryGrid } from './entry-grid';
+import { cellKey } from './entry-model';
 import { EntrySaveBar } from './entry-save-bar';
+import { changedMeanwhile } from './entry-state';
 import { EntryStatus } from './entry-status';
 import type { GridContext } from './grid-context';
 import { ScopeNav } from './scope-nav';
 import { SubmitPanel } from './submit-panel';
 import type { EntryData } from './use-entry-data';
-import { useEntryDraft } from './use-entry-draft';
+import { hasTyped, useEntryDraft } from './use-entry-draft';
 import { useEntryGrid } from './use-entry-grid';
 import { useSaveEntry } from './use-save-entry';
 import { useSaveShortcut } from './use-save-shortcut';
 
-/** The entry grid of a loaded (pole, quarter, scope): draft, rules, save, conflicts, submit. */
+/**
+ * The entry grid of a loaded (pole, quarter, scope): draft, rules, save, conflicts, submit.
+ * An editable grid keeps its unsaved draft in sessionStorage (per user, pole, quarter and
+ * scope) and restores it on mount, saying so.
+ */
 export function EntryScreen({
   data,
   scope,
@@ -31,14 +40,17 @@ export function EntryScreen({
 }) {
   const { t } = useTranslation('entry');
   const lang = useLang();
-  const [draft, dispatch] = useEntryDraft();
-  const grid = useEntryGrid(data, scope, period, draft, lang);
+  const user = useSession().data?.user.id ?? '';
   const pole = data.pole.slug;
-  const saver = useSaveEntry({ pole, period, batch: grid.batch, view: grid.view, draft, dispatch });
   const status = data.state?.status ?? 'draft';
   const future = compareQuarters(period, currentQuarter(new Date())) > 0;
   const canEdit = data.pole.roles.includes('coordinator');
   const readOnly = !canEdit || status !== 'draft' || future;
+  const { draft, dispatch, restored } = useEntryDraft(
+    readOnly ? null : draftKey(['saisie', user, pole, period, scope.slug]),
+  );
+  const grid = useEntryGrid(data, scope, period, draft, lang);
+  const saver = useSaveEntry({ pole, period, batch: grid.batch, view: grid.view, draft, dispatch });
   const dirty = grid.batch.entries.length + grid.batch.problems.length;
   const { clearRowIssues, saveRef } = saver;
 
@@ -48,6 +60,9 @@ export function EntryScreen({
       if (!readOnly) saveRef.current();
     }, [readOnly, saveRef]),
   );
+
+  const versionOf = (key: string) => grid.view.cells.get(key)?.base.version ?? 0;
+  const meanwhile = restored ? changedMeanwhile(grid.view) : 0;
 
   const ctx: GridContext = {
     pole,
@@ -66,11 +81,11 @@ export function EntryScreen({
     targets: grid.targets,
     onText: (indicator, key, text) => {
       clearRowIssues(indicator);
-      dispatch({ type: 'text', key, text });
+      dispatch({ type: 'text', key, text, version: versionOf(key) });
     },
     onComment: (indicator, text) => {
       clearRowIssues(indicator);
-      dispatch({ type: 'comment', indicator, text });
+      dispatch({ type: 'comment', indicator, text, version: versionOf(cellKey(indicator, '')) });
     },
     onReason: (indicator, text) => dispatch({ type: 'reason', indicator, text }),
   };
@@ -97,6 +112,12 @@ export function EntryScreen({
         locked={saver.outcome?.kind === 'failed' && isLocked(saver.outcome.error)}
       />
       {!readOnly && <p className="muted small">{t('intro')}</p>}
+      {restored && hasTyped(draft) && (
+        <RestoredDraftNotice
+          detail={meanwhile > 0 ? t('restoredChanged', { count: meanwhile }) : null}
+          onDiscard={() => dispatch({ type: 'discard' })}
+        />
+      )}
       <ConflictPanel
         conflicts={saver.conflicts}
         labelOf={labelOf}

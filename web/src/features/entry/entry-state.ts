@@ -11,6 +11,8 @@ export interface CellView {
   indicator: string;
   slice: string;
   base: BaseCell;
+  /** The version a change is sent on: the one it was typed on, else the stored one. */
+  version: number;
   text: string;
   typed: Typed;
   /** The value differs from the stored one (or cannot be read). */
@@ -59,7 +61,8 @@ export function deriveCells(
           : parseTyped(typedText, row.indicator);
       const changed = typed.problem === 'invalidNumber' || typed.value !== base.value;
       const text = typedText ?? inputText(base.value, lang);
-      cells.set(key, { key, indicator: code, slice, base, text, typed, changed });
+      const version = draft.based[key] ?? base.version;
+      cells.set(key, { key, indicator: code, slice, base, version, text, typed, changed });
       if (typed.value !== null) current.set(key, typed.value);
     }
     const total = cells.get(cellKey(code, ''))!;
@@ -75,4 +78,17 @@ export function deriveCells(
     });
   }
   return { cells, comments, current };
+}
+
+/**
+ * How many changed cells were typed on an older version than the one stored now: someone
+ * else saved them meanwhile, and a save will answer 409 for them (the conflict panel).
+ */
+export function changedMeanwhile(view: CellsView): number {
+  let count = 0;
+  for (const cell of view.cells.values()) {
+    const comment = cell.slice === '' ? view.comments.get(cell.indicator) : undefined;
+    if (cell.version !== cell.base.version && (cell.changed || comment?.changed)) count += 1;
+  }
+  return count;
 }

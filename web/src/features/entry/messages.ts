@@ -54,6 +54,10 @@ export const entryMessages = {
     future: 'Ce trimestre n’a pas commencé : la saisie ouvrira à son début.',
     sentBack: 'Renvoyé par la CRESS : {{reason}}',
     leaveConfirm: 'Des modifications ne sont pas enregistrées. Quitter quand même ?',
+    restoredChanged_one:
+      '{{count}} valeur a été modifiée par quelqu’un d’autre depuis votre saisie : à l’enregistrement, vous choisirez laquelle garder.',
+    restoredChanged_other:
+      '{{count}} valeurs ont été modifiées par quelqu’un d’autre depuis votre saisie : à l’enregistrement, vous choisirez lesquelles garder.',
     conflict: {
       title: 'Valeurs modifiées par quelqu’un d’autre',
       intro:
@@ -130,6 +134,10 @@ export const entryMessages = {
     future: 'This quarter has not started: entry opens when it begins.',
     sentBack: 'Sent back by the CRESS: {{reason}}',
     leaveConfirm: 'Some changes are not saved. Leave anyway?',
+    restoredChanged_one:
+      '{{count}} value was changed by someone else since you typed it: saving will ask you which to keep.',
+    restoredChanged_other:
+      '{{count}} values were changed by someone else since you typed them: saving will ask you which to keep.',
     conflict: {
       title: 'Values changed by someone else',
       intro: 'Nothing was saved. For each value, keep yours or take the other person’s.',

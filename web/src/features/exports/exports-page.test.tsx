@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { onUnauthenticated } from '../../lib/api-client';
 import { freezeDate, renderWithProviders, stubFetch } from '../../testing/render';
 import { ExportsPage } from './exports-page';
 
@@ -47,13 +48,21 @@ const row = (i: number) => ({
   complete: i % 2 === 0,
 });
 
-function renderExports(role: string, list = poles.slice(0, 2), extra = {}) {
+type Answer = { status?: number; json?: unknown };
+
+function renderExports(
+  role: string,
+  list = poles.slice(0, 2),
+  extra = {},
+  manifestAnswer: () => Answer = () => ({ json: manifest }),
+) {
   const calls = stubFetch({
     'GET /api/session': () => ({ json: session(role, extra) }),
     'GET /api/poles': () => ({ json: { poles: list } }),
     'GET /api/exports/values': () => ({
       json: { manifest, rows: Array.from({ length: 25 }, (_, i) => row(i)) },
     }),
+    'GET /api/exports/manifest': manifestAnswer,
   });
   renderWithProviders(<ExportsPage />, { route: '/exports', path: '/exports' });
   return calls;
@@ -166,5 +175,92 @@ describe('ExportsPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Requête invalide.');
     expect(screen.queryByRole('group', { name: 'Pôles' })).not.toBeInTheDocument();
     expect(download()).toBeInTheDocument();
+  });
+});
+
+/** Every click on a link during each test: its address and whether the browser may follow it. */
+function recordClicks() {
+  const clicks: Array<{ href: string | null; followed: boolean }> = [];
+  const listener = (e: Event) => {
+    const a = (e.target as HTMLElement).closest('a');
+    if (!a) return;
+    clicks.push({ href: a.getAttribute('href'), followed: !e.defaultPrevented });
+    e.preventDefault(); // jsdom does not navigate
+  };
+  beforeEach(() => document.addEventListener('click', listener));
+  afterEach(() => {
+    document.removeEventListener('click', listener);
+    clicks.length = 0;
+  });
+  return clicks;
+}
+
+const manifests = (calls: Array<{ url: string }>) =>
+  calls.filter((c) => c.url.startsWith('/api/exports/manifest')).map((c) => c.url);
+const QUERY = 'format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope';
+
+describe('ExportsPage — download', () => {
+  const clicks = recordClicks();
+
+  it('checks the manifest of the same filters, then lets the browser stream the file', async () => {
+    const calls = renderExports('cress', poles.slice(0, 2), { region: 'HDF' });
+    await screen.findByRole('table');
+    await userEvent.setup().click(download());
+    await waitFor(() => expect(clicks).toHaveLength(2));
+    expect(manifests(calls)).toEqual([`/api/exports/manifest?${QUERY}`]);
+    expect(clicks).toEqual([
+      { href: `/api/exports/values?${QUERY}`, followed: false },
+      { href: `/api/exports/values?${QUERY}`, followed: true },
+    ]);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows a refused check and saves nothing, without a retry', async () => {
+    renderExports('cress', poles.slice(0, 2), { region: 'HDF' }, () => ({
+      status: 400,
+      json: { error: { code: 'VALIDATION_FAILED', message: 'Période invalide.' } },
+    }));
+    await screen.findByRole('table');
+    await userEvent.setup().click(download());
+    expect(await screen.findByRole('alert')).toHaveTextContent('Période invalide.');
+    expect(clicks).toEqual([{ href: `/api/exports/values?${QUERY}`, followed: false }]);
+    expect(screen.queryByRole('button', { name: 'Réessayer' })).not.toBeInTheDocument();
+  });
+
+  it('sends an expired session to the login, instead of saving the error as the file', async () => {
+    const expired = vi.fn();
+    const stop = onUnauthenticated(expired);
+    renderExports('cress', poles.slice(0, 2), { region: 'HDF' }, () => ({
+      status: 401,
+      json: { error: { code: 'UNAUTHENTICATED', message: 'Session expirée.' } },
+    }));
+    await screen.findByRole('table');
+    await userEvent.setup().click(download());
+    expect(await screen.findByRole('alert')).toHaveTextContent('Session expirée.');
+    expect(expired).toHaveBeenCalledOnce();
+    expect(clicks.filter((c) => c.followed)).toEqual([]);
+    stop();
+  });
+
+  it('saves the manifest from the check itself, without asking for it twice', async () => {
+    const created = vi.fn((_blob: Blob) => 'blob:manifest');
+    vi.stubGlobal(
+      'URL',
+      Object.assign(class extends URL {}, { createObjectURL: created, revokeObjectURL: vi.fn() }),
+    );
+    const saved = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const calls = renderExports('cress', poles.slice(0, 2), { region: 'HDF' });
+    await screen.findByRole('table');
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Manifeste (JSON)' }));
+    await waitFor(() => expect(saved).toHaveBeenCalledOnce());
+    const a = saved.mock.contexts[0] as HTMLAnchorElement;
+    expect([a.getAttribute('href'), a.download]).toEqual([
+      'blob:manifest',
+      'manifeste-export.json',
+    ]);
+    expect(JSON.parse(await created.mock.calls[0]![0].text())).toEqual(manifest);
+    expect(manifests(calls)).toHaveLength(1);
+    saved.mockRestore();
+    vi.unstubAllGlobals();
   });
 });

@@ -40,6 +40,7 @@ export const exportsMessages = {
       fileLabel: 'Télécharger l’export ({{format}})',
       manifest: 'Manifeste (JSON)',
       url: 'Adresse de l’export, pour vos scripts :',
+      checking: 'Vérification de l’export…',
     },
     preview: {
       title: 'Aperçu',
@@ -107,6 +108,7 @@ export const exportsMessages = {
       fileLabel: 'Download the export ({{format}})',
       manifest: 'Manifest (JSON)',
       url: 'Address of the export, for your scripts:',
+      checking: 'Checking the export…',
     },
     preview: {
       title: 'Preview',

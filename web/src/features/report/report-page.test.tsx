@@ -98,7 +98,9 @@ describe('ReportPage', () => {
     );
     expect(screen.getByText('Soumis')).toBeInTheDocument();
     expect(screen.getByText('14 août 2025')).toBeInTheDocument();
-    expect(calls.map((c) => c.url)).toContain('/api/poles/test/values?from=2023Q3&to=2025Q2&slice=');
+    expect(calls.map((c) => c.url)).toContain(
+      '/api/poles/test/values?from=2023Q3&to=2025Q2&slice=',
+    );
   });
 
   it('prints with the button and changes quarter with the picker', async () => {

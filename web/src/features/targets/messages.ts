@@ -28,6 +28,10 @@ export const targetsMessages = {
     saved_other: 'Enregistré : {{count}} objectifs.',
     nothing: 'Rien à enregistrer.',
     fixFirst: 'Corrigez les objectifs signalés avant d’enregistrer.',
+    changedMeanwhile_one:
+      'Modifié par quelqu’un d’autre depuis votre saisie : {{list}}. Vérifiez avant d’enregistrer : votre saisie remplacerait cet objectif.',
+    changedMeanwhile_other:
+      'Modifiés par quelqu’un d’autre depuis votre saisie : {{list}}. Vérifiez avant d’enregistrer : votre saisie remplacerait ces objectifs.',
     leaveConfirm: 'Des objectifs ne sont pas enregistrés. Quitter quand même ?',
   },
   en: {
@@ -58,6 +62,10 @@ export const targetsMessages = {
     saved_other: 'Saved: {{count}} targets.',
     nothing: 'Nothing to save.',
     fixFirst: 'Fix the flagged targets before saving.',
+    changedMeanwhile_one:
+      'Changed by someone else since you typed it: {{list}}. Check before saving: your input would replace this target.',
+    changedMeanwhile_other:
+      'Changed by someone else since you typed them: {{list}}. Check before saving: your input would replace these targets.',
     leaveConfirm: 'Some targets are not saved. Leave anyway?',
   },
 };

@@ -4,17 +4,22 @@ import type { StoredValue } from '@ptce/shared/values.schema';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PoleDetail } from '../../api/poles';
+import { useSession } from '../../api/session';
 import { useSaveTargets } from '../../api/targets';
+import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { SaveBar } from '../../components/save-bar';
 import { ApiError } from '../../lib/api-client';
-import type { Lang } from '../../lib/format';
+import { type Lang, labelIn } from '../../lib/format';
+import { draftKey } from '../../lib/session-draft';
 import { useUnsavedGuard } from '../../lib/use-unsaved-guard';
 import { targetChanges, targetKey } from './targets-model';
 import { TargetsScopeTable } from './targets-scope-table';
+import { useTargetsDraft } from './use-targets-draft';
 
 /**
  * A year's targets of every scope; the coordinator edits them and saves all at once (the
- * server takes all or nothing). Typed text is kept until saved.
+ * server takes all or nothing). Typed text is kept until saved, in sessionStorage too (per
+ * user, pole and year): restored after an expired session, saying which targets changed since.
  */
 export function TargetsForm(p: {
   pole: PoleDetail;
@@ -26,7 +31,7 @@ export function TargetsForm(p: {
 }) {
   const { t } = useTranslation('targets');
   const editable = p.pole.roles.includes('coordinator');
-  const [texts, setTexts] = useState<Record<string, string>>({});
+  const user = useSession().data?.user.id ?? '';
   const [serverIssues, setServerIssues] = useState<Map<string, string>>(new Map());
   const [outcome, setOutcome] = useState<string | null>(null);
   const save = useSaveTargets(p.pole.slug);
@@ -38,6 +43,11 @@ export function TargetsForm(p: {
     () => new Map(p.targets.map((x) => [targetKey(x.scope, x.indicator), x.value])),
     [p.targets],
   );
+  const draft = useTargetsDraft(
+    editable ? draftKey(['objectifs', user, p.pole.slug, p.year]) : null,
+    stored,
+  );
+  const { texts } = draft.draft;
   const { entries, problems } = targetChanges(texts, stored, indicators);
   const dirty = entries.length + problems.length;
   useUnsavedGuard(dirty > 0, t('leaveConfirm'));
@@ -52,8 +62,9 @@ export function TargetsForm(p: {
       { year: p.year, targets: entries },
       {
         onSuccess: () => {
-          setTexts((now) =>
-            Object.fromEntries(Object.entries(now).filter(([k, v]) => sent[k] !== v)),
+          draft.saved(
+            sent,
+            new Map(entries.map((e) => [targetKey(e.scope, e.indicator), e.value])),
           );
           setServerIssues(new Map());
           setOutcome(t('saved', { count: entries.length }));
@@ -71,8 +82,29 @@ export function TargetsForm(p: {
     );
   };
 
+  const labelOf = (key: string) => {
+    const [scope = '', code = ''] = key.split('|');
+    const ind = indicators.get(code);
+    const name = p.pole.scopes.find((s) => s.slug === scope)?.name ?? scope;
+    return `${ind ? labelIn(ind, p.lang) : code} (${name})`;
+  };
+  const changed = draft.changedMeanwhile;
+
   return (
     <form onSubmit={onSubmit} className="targets-form">
+      {draft.restored && Object.keys(texts).length > 0 && (
+        <RestoredDraftNotice
+          detail={
+            changed.length > 0
+              ? t('changedMeanwhile', {
+                  count: changed.length,
+                  list: changed.map(labelOf).join(', '),
+                })
+              : null
+          }
+          onDiscard={draft.discard}
+        />
+      )}
       {p.pole.scopes.map((scope) => (
         <TargetsScopeTable
           key={scope.slug}
@@ -85,7 +117,7 @@ export function TargetsForm(p: {
           serverIssues={serverIssues}
           editable={editable}
           lang={p.lang}
-          onText={(key, text) => setTexts({ ...texts, [key]: text })}
+          onText={draft.type}
         />
       ))}
       {editable && (

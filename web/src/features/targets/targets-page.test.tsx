@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { keys } from '../../api/keys';
 import { poleDetail, poleRoutes, storedValue, targetEntry } from '../../testing/fixtures';
 import { renderWithProviders, stubFetch } from '../../testing/render';
 import { TargetsPage } from './targets-page';
@@ -27,11 +28,12 @@ const stored = (period: string) =>
 function renderTargets(
   roles: string[],
   put?: (body: unknown) => { status?: number; json?: unknown },
+  targets = [exits],
 ) {
   const pole = poleDetail({ slug: POLE, name: 'PTCE', territory: 'CAHC', scopes, roles });
   const calls = stubFetch({
     ...poleRoutes(pole, {
-      targets: { year: 2026, targets: [exits] },
+      targets: { year: 2026, targets },
       values: { pole: POLE, values: ['2025Q1', '2025Q2', '2025Q3'].map(stored) },
     }),
     ...(put ? { [`PUT /api/poles/${POLE}/targets`]: put } : {}),
@@ -40,7 +42,28 @@ function renderTargets(
     route: `/poles/${POLE}/objectifs/2026`,
     path: '/poles/:pole/objectifs/:year',
   });
+  view.client.setQueryData(keys.session(), session);
   return { calls, ...view };
+}
+
+const session = {
+  user: { id: 7, email: 'c@demo', name: 'Camille', memberships: [] },
+  expiresAt: null,
+};
+const EXITS = 'Objectif 2026 — Sorties de parcours (Mobilité sociale)';
+const RESOURCES = 'Objectif 2026 — Ressources totales du pôle (Pôle)';
+const NOTICE = { name: 'Saisie non enregistrée restaurée' };
+const drafts = () => Object.keys(window.sessionStorage).filter((k) => k.startsWith('ptce:'));
+
+/** Types two targets, then leaves the page unsaved (as the 401 redirect does). */
+async function typeAndLeave() {
+  const { unmount } = renderTargets(['coordinator']);
+  const user = userEvent.setup();
+  const exitsBox = await screen.findByRole('textbox', { name: EXITS });
+  await user.clear(exitsBox);
+  await user.type(exitsBox, '55');
+  await user.type(screen.getByRole('textbox', { name: RESOURCES }), '9 000');
+  unmount();
 }
 
 describe('TargetsPage', () => {
@@ -90,5 +113,42 @@ describe('TargetsPage', () => {
       `/poles/${POLE}/objectifs/2025`,
     );
     expect(screen.getByRole('link', { name: 'Année suivante : 2027' })).toBeInTheDocument();
+  });
+
+  it('restores unsaved targets after leaving, says so, and forgets them once saved', async () => {
+    await typeAndLeave();
+    const { calls } = renderTargets(['coordinator'], (body) => ({
+      json: { year: 2026, targets: (body as { targets: unknown[] }).targets },
+    }));
+    expect(await screen.findByRole('textbox', { name: EXITS })).toHaveValue('55');
+    expect(screen.getByRole('textbox', { name: RESOURCES })).toHaveValue('9 000');
+    expect(screen.getByRole('region', NOTICE)).not.toHaveTextContent(/quelqu’un d’autre/);
+    await userEvent
+      .setup()
+      .click(screen.getByRole('button', { name: 'Enregistrer les objectifs' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({
+      year: 2026,
+      targets: [
+        { scope: 'mobilite-sociale', indicator: 'MS-SORTIES', value: 55 },
+        { scope: 'pole', indicator: 'PTCE-RESSOURCES-TOTALES', value: 9000 },
+      ],
+    });
+    expect(await screen.findByText('Enregistré : 2 objectifs.')).toBeInTheDocument();
+    expect(screen.queryByRole('region', NOTICE)).not.toBeInTheDocument();
+    expect(drafts()).toEqual([]);
+  });
+
+  it('names the targets changed by someone else meanwhile, and discards on request', async () => {
+    await typeAndLeave();
+    renderTargets(['coordinator'], undefined, [{ ...exits, value: 45 }]);
+    expect(await screen.findByRole('textbox', { name: EXITS })).toHaveValue('55');
+    expect(screen.getByRole('region', NOTICE)).toHaveTextContent(
+      'Modifié par quelqu’un d’autre depuis votre saisie : Sorties de parcours (Mobilité sociale).',
+    );
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Abandonner cette saisie' }));
+    expect(screen.getByRole('textbox', { name: EXITS })).toHaveValue('45');
+    expect(screen.getByRole('textbox', { name: RESOURCES })).toHaveValue('');
+    await waitFor(() => expect(drafts()).toEqual([]));
   });
 });
