@@ -295,3 +295,52 @@ describe('GET /api/exports/values', () => {
     expect(wb2.worksheets.map((w) => w.name)).toEqual(['Pôles', 'Colonnes', 'Manifeste']);
   });
 });
+
+describe('formula injection', () => {
+  it('neutralises a text cell that a spreadsheet would run, even one planted in the database', async () => {
+    const t2 = await createTestInstance();
+    const poleId = t2.poleIds.get('henin-carvin')!;
+    // The API refuses such a slug; plant it directly to prove the writer itself neutralises.
+    await t2.db
+      .updateTable('working_groups')
+      .set({ slug: '=HYPERLINK("http://x")' })
+      .where('pole_id', '=', poleId)
+      .where('slug', '=', 'pole')
+      .execute();
+    const group = await t2.db
+      .selectFrom('working_groups')
+      .select('id')
+      .where('pole_id', '=', poleId)
+      .where('slug', 'like', '=%')
+      .executeTakeFirstOrThrow();
+    await t2.db
+      .insertInto('values')
+      .values({
+        pole_id: poleId,
+        group_id: group.id,
+        indicator_code: 'PTCE-EVENEMENTS',
+        period: '2025Q1',
+        slice: '',
+        value: 2,
+        comment: null,
+        override_reason: null,
+        version: 1,
+        updated_at: 'x',
+        updated_by: null,
+      })
+      .execute();
+    const admin = await login(t2, 'admin@test.test');
+    for (const format of ['csv', 'csv-fr']) {
+      const res = await call(
+        t2,
+        'GET',
+        `/api/exports/values?format=${format}&from=2025Q1&to=2025Q1&poles=henin-carvin`,
+        { cookie: admin },
+      );
+      const rows = csvRows(res.text, format === 'csv' ? ',' : ';');
+      expect(rows.map((r) => r.scope)).toContain(`'=HYPERLINK("http://x")`);
+      expect(res.text).not.toMatch(/[,;]=HYPERLINK/);
+    }
+    await t2.close();
+  });
+});
