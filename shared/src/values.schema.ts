@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IndicatorCodeSchema } from './catalogue.schema';
 import { QuarterSchema } from './periods';
+import { RuleIssueSchema } from './rules.types';
 import { SlugSchema } from './session.schema';
 
 /** A slice key: `''` for the total, or `dimension=member`. */
@@ -87,3 +88,25 @@ export const HistoryEntrySchema = z.object({
   reason: z.string().nullable(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** A cell a save changed, with its new version. */
+export const SavedCellSchema = z.object({
+  scope: z.string(),
+  indicator: z.string(),
+  slice: z.string(),
+  value: z.number().nullable(),
+  version: z.number().int(),
+});
+export type SavedCell = z.infer<typeof SavedCellSchema>;
+
+/** The 200 answer of PUT /api/poles/{pole}/values. */
+export const SaveValuesResponseSchema = z.object({
+  period: z.string(),
+  saved: z.array(SavedCellSchema),
+  /** Entries that changed nothing. */
+  unchanged: z.number().int(),
+  warnings: z.array(RuleIssueSchema),
+  /** Errors the batch's reasons overrode. */
+  overridden: z.array(RuleIssueSchema),
+});
+export type SaveValuesResponse = z.infer<typeof SaveValuesResponseSchema>;

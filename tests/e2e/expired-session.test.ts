@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { currentQuarter, yearOf } from '@ptce/shared/periods';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, seriousViolations } from '../support/browser';
+import { launchBrowser, seriousViolations, submitLogin } from '../support/browser';
 import { type RunningServer, startServer, tempDbFile } from '../support/start-server';
 
 // An expired session in real Chromium against the built app: the server forgets the caller
@@ -20,12 +20,7 @@ const ENTRY = `/poles/henin-carvin/saisie/${quarter}/developpement-social`;
 const TARGETS = `/poles/henin-carvin/objectifs/${year}`;
 const NOTICE = { name: 'Saisie non enregistrée restaurée' };
 
-async function fillLogin(email: string) {
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe').fill(server.passwords.get(email)!);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-}
+const fillLogin = (email: string) => submitLogin(page, email, server.passwords.get(email)!);
 
 /** Forgets the session as its expiry would: the next call answers 401. */
 async function expireSession() {

@@ -1,7 +1,7 @@
 import { currentQuarter, quarterLabel } from '@ptce/shared/periods';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousViolations } from '../support/browser';
+import { launchBrowser, screenshot, seriousViolations, submitLogin } from '../support/browser';
 import { type RunningServer, startServer, tempDbFile } from '../support/start-server';
 
 // The acceptance of the web issue, in real Chromium against the built app on a fresh database:
@@ -25,10 +25,7 @@ async function audit(name: string) {
 
 async function loginAs(email: string) {
   await page.goto(`${server.url}/connexion`);
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe').fill(server.passwords.get(email)!);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+  await submitLogin(page, email, server.passwords.get(email)!);
 }
 
 async function logout() {

@@ -66,50 +66,60 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
-const live = (p: Principal | undefined, now: Date) =>
-  p && (p.expiresAt === null || p.expiresAt > now.toISOString()) ? p : undefined;
+type Credential = Omit<Principal, 'grants' | 'via'> & { via: Principal['via'] };
 
-/** The caller of a session cookie (cached until a write of accounts, logout or a minute). */
-async function sessionPrincipal(deps: AppDeps, hash: string, now: Date): Promise<Principal | null> {
-  const key = `s:${hash}`;
-  const hit = live(deps.cache.principal(key, now.getTime()), now);
-  if (hit) return hit;
-  const row = await findLiveSession(deps.db, hash, now);
-  if (!row) return null;
-  const p: Principal = {
-    userId: row.id,
-    email: row.email,
-    name: row.name,
-    grants: await findGrants(deps.db, row.id),
-    via: 'cookie',
-    credential: row.token_hash,
-    expiresAt: row.expires_at,
-    canWrite: true,
-  };
+/**
+ * The caller behind a credential, from the cache (until an accounts change, a logout or a
+ * minute) or from `load` (null when the credential is not live), then cached.
+ */
+async function cachedPrincipal(
+  deps: AppDeps,
+  key: string,
+  now: Date,
+  load: () => Promise<Credential | undefined>,
+): Promise<Principal | null> {
+  const hit = deps.cache.principal(key, now.getTime());
+  if (hit && (hit.expiresAt === null || hit.expiresAt > now.toISOString())) return hit;
+  const found = await load();
+  if (!found) return null;
+  const p: Principal = { ...found, grants: await findGrants(deps.db, found.userId) };
   deps.cache.setPrincipal(key, p);
   return p;
 }
 
-/** The caller of an API token (cached like sessions; a revocation changes the accounts epoch). */
-async function tokenPrincipal(deps: AppDeps, hash: string, now: Date): Promise<Principal | null> {
-  const key = `t:${hash}`;
-  const hit = live(deps.cache.principal(key, now.getTime()), now);
-  if (hit) return hit;
-  const row = await findLiveApiToken(deps.db, hash, now);
-  if (!row) return null;
-  const p: Principal = {
-    userId: row.id,
-    email: row.email,
-    name: row.name,
-    grants: await findGrants(deps.db, row.id),
-    via: 'token',
-    credential: String(row.tokenId),
-    expiresAt: row.expires_at,
-    canWrite: row.can_write === 1,
-  };
-  deps.cache.setPrincipal(key, p);
-  return p;
-}
+/** The caller of a session cookie. */
+const sessionPrincipal = (deps: AppDeps, hash: string, now: Date) =>
+  cachedPrincipal(deps, `s:${hash}`, now, async () => {
+    const row = await findLiveSession(deps.db, hash, now);
+    return (
+      row && {
+        userId: row.id,
+        email: row.email,
+        name: row.name,
+        via: 'cookie',
+        credential: row.token_hash,
+        expiresAt: row.expires_at,
+        canWrite: true,
+      }
+    );
+  });
+
+/** The caller of an API token (a revocation changes the accounts epoch, dropping the cache). */
+const tokenPrincipal = (deps: AppDeps, hash: string, now: Date) =>
+  cachedPrincipal(deps, `t:${hash}`, now, async () => {
+    const row = await findLiveApiToken(deps.db, hash, now);
+    return (
+      row && {
+        userId: row.id,
+        email: row.email,
+        name: row.name,
+        via: 'token',
+        credential: String(row.tokenId),
+        expiresAt: row.expires_at,
+        canWrite: row.can_write === 1,
+      }
+    );
+  });
 
 /** The caller, or a 401 UNAUTHENTICATED. */
 export function requirePrincipal(c: Context<AppEnv>): Principal {

@@ -7,7 +7,6 @@ import {
   PeriodStateSchema,
 } from '@ptce/shared/periods.schema';
 import { PoleSchema, PoleSummarySchema } from '@ptce/shared/poles.schema';
-import { RuleIssueSchema } from '@ptce/shared/rules';
 import { LoginRequestSchema, RoleSchema, SessionResponseSchema } from '@ptce/shared/session.schema';
 import {
   SaveTargetsRequestSchema,
@@ -23,6 +22,7 @@ import {
   HistoryEntrySchema,
   HistoryQuerySchema,
   SaveValuesRequestSchema,
+  SaveValuesResponseSchema,
   StoredValueSchema,
   ValuesQuerySchema,
 } from '@ptce/shared/values.schema';
@@ -30,21 +30,6 @@ import { z } from 'zod';
 import type { RouteDoc } from './route-doc';
 
 const Range = z.strictObject({ from: QuarterSchema.optional(), to: QuarterSchema.optional() });
-const SavedValues = z.object({
-  period: z.string(),
-  saved: z.array(
-    z.object({
-      scope: z.string(),
-      indicator: z.string(),
-      slice: z.string(),
-      value: z.number().nullable(),
-      version: z.number().int(),
-    }),
-  ),
-  unchanged: z.number().int(),
-  warnings: z.array(RuleIssueSchema),
-  overridden: z.array(RuleIssueSchema),
-});
 const UserSchema = z.object({
   id: z.number().int(),
   email: z.string(),
@@ -192,7 +177,11 @@ export const CORE_ROUTES: RouteDoc[] = [
       '`value: null` clears. 409 lists stale versions with the current values; 422 INVALID_ENTRIES lists catalogue misfits; 422 RULE_VIOLATION lists consistency errors (each changed entry involved needs an `overrideReason`); 423 when the quarter is submitted or validated. Coordinator of the pole.',
     auth: 'session',
     body: SaveValuesRequestSchema,
-    ok: { status: 200, description: 'Saved; warnings and overridden rules', schema: SavedValues },
+    ok: {
+      status: 200,
+      description: 'Saved; warnings and overridden rules',
+      schema: SaveValuesResponseSchema,
+    },
     errors: [400, ...W, 409, 413, 415, 422, 423],
   },
   {

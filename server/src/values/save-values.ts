@@ -10,7 +10,7 @@ import {
   yearOf,
 } from '@ptce/shared/periods';
 import type { RuleIssue } from '@ptce/shared/rules';
-import type { SaveValuesRequest } from '@ptce/shared/values.schema';
+import type { SaveValuesRequest, SaveValuesResponse } from '@ptce/shared/values.schema';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, PoleRow, ValueRow } from '../db/database';
 import { ApiError } from '../http/api-error';
@@ -35,17 +35,7 @@ export interface SaveContext {
   dryRun?: boolean;
 }
 
-export interface SaveResult {
-  saved: Array<{
-    scope: string;
-    indicator: string;
-    slice: string;
-    value: number | null;
-    version: number;
-  }>;
-  unchanged: number;
-  warnings: RuleIssue[];
-  overridden: RuleIssue[];
+export interface SaveResult extends Omit<SaveValuesResponse, 'period'> {
   /** Rule errors that would refuse the batch (dry run only; a real save throws them). */
   blocking: RuleIssue[];
 }

@@ -1,5 +1,8 @@
-import type { RuleIssue } from '@ptce/shared/rules';
-import type { SaveValuesRequest, StoredValue } from '@ptce/shared/values.schema';
+import type {
+  SaveValuesRequest,
+  SaveValuesResponse,
+  StoredValue,
+} from '@ptce/shared/values.schema';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
 import { keys } from './keys';
@@ -22,19 +25,7 @@ export const valuesQuery = (pole: string, q: ValuesQuery) =>
 
 export const useValues = (pole: string, q: ValuesQuery) => useQuery(valuesQuery(pole, q));
 
-export interface SaveValuesResult {
-  period: string;
-  saved: Array<{
-    scope: string;
-    indicator: string;
-    slice: string;
-    value: number | null;
-    version: number;
-  }>;
-  unchanged: number;
-  warnings: RuleIssue[];
-  overridden: RuleIssue[];
-}
+export type SaveValuesResult = SaveValuesResponse;
 
 export const saveValues = (pole: string, body: SaveValuesRequest) =>
   api<SaveValuesResult>(`/api/poles/${encodeURIComponent(pole)}/values`, { method: 'PUT', body });
