@@ -4,6 +4,8 @@ import { call, login } from '../test-support/client';
 import { createTestInstance, type TestInstance } from '../test-support/test-instance';
 
 type Who = 'coordinator' | 'board' | 'cress' | 'admin' | 'cressOther' | 'anonymous';
+/** Callers whose expected statuses follow from the table by a stated rule (see DERIVED). */
+type Derived = 'coordOtherPole' | 'expiredSession' | 'revokedToken';
 const EMAIL: Record<Exclude<Who, 'anonymous'>, string> = {
   coordinator: 'coord@hc.test',
   board: 'board@hc.test',
@@ -292,6 +294,56 @@ const MATRIX: Array<[string, string, unknown, Record<Who, number>]> = [
 const instances: TestInstance[] = [];
 afterAll(async () => {
   for (const t of instances) await t.close();
+});
+
+/**
+ * - coordOtherPole: the coordinator of another pole of the same region sees what the pole's own
+ *   coordinator sees, except anything of henin-carvin: 404, as if it did not exist;
+ * - expiredSession: an expired cookie is no session: the anonymous column;
+ * - revokedToken: a revoked Bearer token is refused everywhere, public endpoints included.
+ */
+const DERIVED: Record<Derived, (path: string, row: Record<Who, number>) => number> = {
+  coordOtherPole: (path, row) =>
+    path.startsWith(HC) || path.includes('poles=henin-carvin') ? 404 : row.coordinator,
+  expiredSession: (_path, row) => row.anonymous,
+  revokedToken: () => 401,
+};
+
+/** The credentials of a derived caller, on a fresh instance. */
+async function credentialsOf(
+  t: TestInstance,
+  who: Derived,
+): Promise<{ cookie?: string; bearer?: string }> {
+  if (who === 'coordOtherPole') return { cookie: await login(t, 'coord@littoral.test') };
+  const cookie = await login(t, 'coord@hc.test');
+  if (who === 'expiredSession') {
+    await t.db.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
+    return { cookie };
+  }
+  const token = (await call(t, 'POST', '/api/tokens', { cookie, body: { name: 'x', write: true } }))
+    .json;
+  expect((await call(t, 'DELETE', `/api/tokens/${token.token.id}`, { cookie })).status).toBe(204);
+  return { bearer: token.secret };
+}
+
+describe.each(Object.keys(DERIVED) as Derived[])('as %s', (who) => {
+  it('gets exactly the status its rule derives from the table, from every endpoint', async () => {
+    const t = await createTestInstance();
+    instances.push(t);
+    const creds = await credentialsOf(t, who);
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const [method, path, body, expected] of MATRIX) {
+      const upload = body as { raw?: string; headers?: Record<string, string> } | undefined;
+      const res = upload?.raw
+        ? await call(t, method, path, { raw: upload.raw, headers: upload.headers ?? {}, ...creds })
+        : await call(t, method, path, { body, ...creds });
+      got.push(`${method} ${path} → ${res.status}`);
+      want.push(`${method} ${path} → ${DERIVED[who](path, expected)}`);
+      if (res.status >= 400) expect(res.json.error.code).toEqual(expect.any(String));
+    }
+    expect(got).toEqual(want);
+  });
 });
 
 describe.each(Object.keys(MATRIX[0]![3]) as Who[])('as %s', (who) => {
