@@ -5,6 +5,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    /** Requests each connection cycles through (paths on `url`'s host). */
+    requests?: Array<{ method?: string; path: string }>;
   }
   interface Histogram {
     p50: number;

@@ -7,14 +7,26 @@ export interface LoadResult {
   failures: number;
 }
 
-/** `connections` concurrent clients hitting `url` for `seconds` (autocannon). */
+/**
+ * `connections` concurrent clients hitting `url` for `seconds` (autocannon); with `paths`, each
+ * connection cycles through those paths on `url`'s host instead (e.g. every pole, so that the
+ * server's caches do not flatter the figure).
+ */
 export async function load(
   url: string,
   cookie: string,
   connections: number,
   seconds: number,
+  paths?: string[],
 ): Promise<LoadResult> {
-  const r = await autocannon({ url, connections, duration: seconds, headers: { cookie } });
+  const requests = paths?.map((path) => ({ method: 'GET', path }));
+  const r = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: { cookie },
+    ...(requests ? { requests } : {}),
+  });
   return {
     p50: r.latency.p50,
     p99: r.latency.p99,

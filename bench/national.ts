@@ -105,6 +105,30 @@ try {
     );
   }
 
+  // The same endpoints over every pole in turn: most answers are computed, not cached.
+  const everyPole = Array.from(
+    { length: poles },
+    (_, i) => `pole-${String(i + 1).padStart(3, '0')}`,
+  );
+  const rotating: Array<[string, (p: string) => string]> = [
+    [
+      'dashboard values, every pole in turn',
+      (p) =>
+        `/api/poles/${p}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}&slice=`,
+    ],
+    [
+      'entry values, every pole in turn',
+      (p) =>
+        `/api/poles/${p}/values?from=${quarterFromIndex(quarterIndex(to) - 4)}&to=${to}&scope=mobilite-sociale`,
+    ],
+  ];
+  for (const [name, path] of rotating) {
+    const real = await load(server.url, admin, 50, seconds, everyPole.map(path));
+    out(
+      `| ${name} | ${real.p50} | ${real.p99} | ${Math.round(real.rps)} | —${real.failures ? ` — ${real.failures} failures` : ''} |`,
+    );
+  }
+
   const grid = await (
     await fetch(`${server.url}/api/poles/pole-001`, { headers: { cookie: coordCookie } })
   ).json();
