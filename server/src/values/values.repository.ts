@@ -12,8 +12,8 @@ export interface ValueFilter {
   slice?: string | undefined;
 }
 
-/** Entered (non-cleared) values of a pole, ordered by scope, indicator, period, slice. */
-export async function findValues(db: Db, poleId: number, f: ValueFilter): Promise<StoredValue[]> {
+/** The query of findValues, unexecuted (its plan is tested). */
+export function valuesQuery(db: Db, poleId: number, f: ValueFilter) {
   let q = db
     .selectFrom('values as v')
     .innerJoin('working_groups as g', 'g.id', 'v.group_id')
@@ -35,14 +35,19 @@ export async function findValues(db: Db, poleId: number, f: ValueFilter): Promis
   if (f.from) q = q.where('v.period', '>=', f.from);
   if (f.to) q = q.where('v.period', '<=', f.to);
   if (f.groupId !== undefined) q = q.where('v.group_id', '=', f.groupId);
+  // `slice = ''` reads the partial covering index values_totals (tested on the query plan).
   if (f.slice !== undefined) q = q.where('v.slice', '=', f.slice);
-  const rows = await q
+  return q
     .orderBy('g.is_pole')
     .orderBy('g.position')
     .orderBy('v.indicator_code')
     .orderBy('v.period')
-    .orderBy('v.slice')
-    .execute();
+    .orderBy('v.slice');
+}
+
+/** Entered (non-cleared) values of a pole, ordered by scope, indicator, period, slice. */
+export async function findValues(db: Db, poleId: number, f: ValueFilter): Promise<StoredValue[]> {
+  const rows = await valuesQuery(db, poleId, f).execute();
   return rows.map((r) => ({
     scope: r.scope,
     indicator: r.indicator,

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestInstance, type TestInstance } from '../test-support/test-instance';
+import { valuesQuery } from './values.repository';
+
+let t: TestInstance;
+beforeAll(async () => {
+  t = await createTestInstance();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const planOf = (f: Parameters<typeof valuesQuery>[2]) => {
+  const { sql, parameters } = valuesQuery(t.db, 1, f).compile();
+  return (
+    t.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])) as Array<{
+      detail: string;
+    }>
+  )
+    .map((r) => r.detail)
+    .join('\n');
+};
+
+describe('valuesQuery', () => {
+  it('reads the totals through the partial covering index, and slices through the pole index', () => {
+    expect(planOf({ from: '2025Q1', to: '2026Q3', slice: '' })).toMatch(
+      /USING (COVERING )?INDEX values_totals\b/,
+    );
+    expect(planOf({ from: '2025Q1', to: '2026Q3' })).not.toMatch(/values_totals/);
+  });
+});
