@@ -28,9 +28,9 @@ export class AppCache {
   /** Tells this process's ETags from an earlier one's (versions restart at 0). */
   readonly nonce = randomBytes(4).toString('hex');
 
-  /** `responseChars`: the answers kept, in UTF-16 characters (16 M ≈ 16–32 MB). */
-  constructor(responseChars = 16 * 1024 * 1024) {
-    this.responses = new ByteLru(responseChars);
+  /** `responseBytes`: the size of the answers kept, encoded. */
+  constructor(responseBytes = 16 * 1024 * 1024) {
+    this.responses = new ByteLru(responseBytes);
   }
 
   private fresh<K, T>(map: Map<K, Stamped<T>>, key: K): T | undefined {

@@ -8,6 +8,8 @@ import type { AppDeps } from '../http/app-env';
  * anything else the answer depends on. Sends an ETag and answers 304
  * to a matching If-None-Match.
  */
+const encoder = new TextEncoder();
+
 export async function cachedJson(
   c: Context,
   deps: Pick<AppDeps, 'cache'>,
@@ -21,10 +23,11 @@ export async function cachedJson(
   const key = `${poleId}|${version}|${extraKey}|${c.get('lang')}|${url.pathname}?${url.searchParams.toString()}`;
   let body = deps.cache.responses.get(key);
   if (body === undefined) {
-    body = JSON.stringify(await compute());
+    // Kept encoded: a cached answer is sent as is, with no string-to-bytes copy per request.
+    body = encoder.encode(JSON.stringify(await compute()));
     deps.cache.responses.set(key, body);
   }
-  const etag = `W/"${poleId}-${version}-${body.length}"`;
+  const etag = `W/"${poleId}-${version}-${body.byteLength}"`;
   c.header('ETag', etag);
   c.header('Cache-Control', 'private, no-cache');
   if (c.req.header('if-none-match') === etag) return c.body(null, 304);
