@@ -4,11 +4,12 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 dir="$(mktemp -d)"
-trap 'kill "$pid" 2>/dev/null || true; sleep 1; rm -rf "$dir"' EXIT
+# npm start runs in its own process group: stopping the group stops the server it started too.
+trap 'kill -TERM -- "-$pid" 2>/dev/null || true; sleep 1; rm -rf "$dir"' EXIT
 git clone -q "$repo" "$dir/app"
 cd "$dir/app"
 port=$((20000 + RANDOM % 20000))
-PORT=$port npm start </dev/null >"$dir/start.log" 2>&1 &
+PORT=$port setsid npm start </dev/null >"$dir/start.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 300); do
   grep -q "listening on" "$dir/start.log" && break
