@@ -24,7 +24,8 @@ export async function load(
     url,
     connections,
     duration: seconds,
-    headers: { cookie },
+    // As a browser asks: cached answers are then sent gzipped.
+    headers: { cookie, 'accept-encoding': 'gzip, deflate, br, zstd' },
     ...(requests ? { requests } : {}),
   });
   return {

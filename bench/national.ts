@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { quarterFromIndex, quarterIndex } from '@ptce/shared/periods';
 import { startServer } from '../tests/support/start-server';
 import { BENCH_ADMIN, buildDataset } from './dataset';
@@ -22,6 +23,8 @@ const { values: args } = parseArgs({
     quarters: { type: 'string', default: '40' },
     seconds: { type: 'string', default: '10' },
     rebuild: { type: 'boolean', default: false },
+    /** `--rotating`: only the every-pole-in-turn loads, nothing written (to iterate on them). */
+    rotating: { type: 'boolean', default: false },
   },
 });
 const poles = Number(args.poles ?? (args.small ? 30 : 300));
@@ -44,6 +47,40 @@ const rows = Number(execFileSync('sqlite3', [file, 'SELECT count(*) FROM "values
 out(
   `dataset: ${poles} poles in 13 regions × 5 scopes × ${args.quarters} quarters (${from}–${to}): ${rows.toLocaleString('fr-FR')} values (${((performance.now() - t0) / 1000).toFixed(0)} s to build or reuse)`,
 );
+
+const everyPole = Array.from({ length: poles }, (_, i) => `pole-${String(i + 1).padStart(3, '0')}`);
+const rotating: Array<[string, (p: string) => string]> = [
+  [
+    'dashboard values',
+    (p) => `/api/poles/${p}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}&slice=`,
+  ],
+  [
+    'entry values',
+    (p) =>
+      `/api/poles/${p}/values?from=${quarterFromIndex(quarterIndex(to) - 4)}&to=${to}&scope=mobilite-sociale`,
+  ],
+];
+
+/**
+ * The every-pole loads again on a second server with no answer cache (PTCE_CACHE_MB=0): every
+ * answer computed, identical requests in flight sharing one computation. Not a goal (the cache is
+ * part of the server); it shows what a computed answer costs under load.
+ */
+async function computedEveryTime(cookie: string) {
+  const cold = await startServer(file, { PTCE_DEMO: '0', PTCE_CACHE_MB: '0' });
+  try {
+    out('\n| the same, no answer cache (each answer computed) | p50 ms | p99 ms | req/s |');
+    out('|---|---|---|---|');
+    for (const [name, path] of rotating) {
+      const r = await load(cold.url, cookie, 50, seconds, everyPole.map(path));
+      out(
+        `| ${name}, every pole in turn | ${r.p50} | ${r.p99} | ${Math.round(r.rps)}${r.failures ? ` — ${r.failures} failures` : ''} |`,
+      );
+    }
+  } finally {
+    await cold.stop();
+  }
+}
 
 const server = await startServer(file, { PTCE_DEMO: '0', PTCE_BENCH: '1' });
 const pid = server.child.pid!;
@@ -89,7 +126,7 @@ try {
       `/api/poles/${pole}/periods?from=${quarterFromIndex(quarterIndex(to) - 7)}&to=${to}`,
     ],
   ];
-  for (const [name, url] of endpoints) {
+  for (const [name, url] of args.rotating ? [] : endpoints) {
     const body = await (
       await fetch(`${server.url}${url}`, { headers: { cookie: admin } })
     ).arrayBuffer();
@@ -101,32 +138,22 @@ try {
     const real = await load(`${server.url}${url}`, admin, 50, seconds);
     const ceiling = await load(`${server.url}/api/_bench/ceiling`, admin, 50, seconds);
     out(
-      `| ${name}, ${(body.byteLength / 1024).toFixed(0)} KiB | ${real.p50} | ${real.p99} | ${Math.round(real.rps)} | ${(real.p99 / Math.max(1, ceiling.p99)).toFixed(1)}× (ceiling ${ceiling.p99} ms, ${Math.round(ceiling.rps)} req/s)${real.failures ? ` — ${real.failures} failures` : ''} |`,
+      `| ${name}, ${(body.byteLength / 1024).toFixed(0)} KiB (${(gzipSync(body, { level: 1 }).byteLength / 1024).toFixed(0)} KiB gzipped) | ${real.p50} | ${real.p99} | ${Math.round(real.rps)} | ${(real.p99 / Math.max(1, ceiling.p99)).toFixed(1)}× (ceiling ${ceiling.p99} ms, ${Math.round(ceiling.rps)} req/s)${real.failures ? ` — ${real.failures} failures` : ''} |`,
     );
   }
 
-  // The same endpoints over every pole in turn: most answers are computed, not cached.
-  const everyPole = Array.from(
-    { length: poles },
-    (_, i) => `pole-${String(i + 1).padStart(3, '0')}`,
-  );
-  const rotating: Array<[string, (p: string) => string]> = [
-    [
-      'dashboard values, every pole in turn',
-      (p) =>
-        `/api/poles/${p}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}&slice=`,
-    ],
-    [
-      'entry values, every pole in turn',
-      (p) =>
-        `/api/poles/${p}/values?from=${quarterFromIndex(quarterIndex(to) - 4)}&to=${to}&scope=mobilite-sociale`,
-    ],
-  ];
+  // The same endpoints over every pole in turn (300 answers each, computed on their first
+  // request, then answered from the server's cache while no write changes the pole).
   for (const [name, path] of rotating) {
     const real = await load(server.url, admin, 50, seconds, everyPole.map(path));
     out(
-      `| ${name} | ${real.p50} | ${real.p99} | ${Math.round(real.rps)} | —${real.failures ? ` — ${real.failures} failures` : ''} |`,
+      `| ${name}, every pole in turn | ${real.p50} | ${real.p99} | ${Math.round(real.rps)} | —${real.failures ? ` — ${real.failures} failures` : ''} |`,
     );
+  }
+  await computedEveryTime(admin);
+  if (args.rotating) {
+    await server.stop();
+    process.exit(0);
   }
 
   const grid = await (

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   PTCE_WEB_DIST: z.string().optional(),
   /** Days after a quarter's end before it is overdue. */
   PTCE_DEADLINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  /** Megabytes of computed answers kept in memory, gzipped (0: none, every answer computed). */
+  PTCE_CACHE_MB: z.coerce.number().int().min(0).max(1024).default(16),
   /** Benchmark-only routes (the framework ceiling of `pnpm bench`); never in production. */
   PTCE_BENCH: flag.default(false),
 });

@@ -104,7 +104,7 @@ export async function openInstance(
     db,
     dbFile: env.PTCE_DB === ':memory:' ? null : env.PTCE_DB,
     catalogue: new CatalogueCache(db),
-    cache: new AppCache(),
+    cache: new AppCache(env.PTCE_CACHE_MB * 1024 * 1024),
     sessionHours: env.PTCE_SESSION_HOURS,
     allowedOrigins: env.PTCE_ORIGINS.split(',')
       .map((s) => s.trim())

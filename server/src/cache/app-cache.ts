@@ -25,6 +25,11 @@ export class AppCache {
   private readonly poles = new Map<string, Stamped<PoleRow>>();
   private readonly scopes = new Map<number, Stamped<ScopeRow[]>>();
   readonly responses: ByteLru;
+  /**
+   * Answers being computed, by response key: concurrent requests for the same missing answer
+   * wait for the one computation (fifty clients opening the same dashboard compute it once).
+   */
+  readonly computing = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
   /** Tells this process's ETags from an earlier one's (versions restart at 0). */
   readonly nonce = randomBytes(4).toString('hex');
 
