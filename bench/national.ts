@@ -188,8 +188,11 @@ try {
   }>) {
     if (v.slice === '') versions.set(`${v.scope}|${v.indicator}`, v.version);
   }
+  // 30 saves first, not counted: the server's code paths are compiled (JIT) on the first
+  // saves, which take 2 to 3 times longer; a running server is past them.
+  const WARM_UP = 30;
   const latencies: number[] = [];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < WARM_UP + 200; i++) {
     const entries = cells.map((c) => ({
       ...c,
       value: i % 2 === 0 ? 0 : 1,
@@ -202,14 +205,14 @@ try {
       headers: { 'content-type': 'application/json', cookie: coordCookie, origin: server.url },
       body: JSON.stringify({ period: '2026Q4', entries }),
     });
-    latencies.push(performance.now() - start);
+    if (i >= WARM_UP) latencies.push(performance.now() - start);
     const json = await res.json();
     if (res.status !== 200)
       throw new Error(`grid save ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
     for (const s of json.saved) versions.set(`${s.scope}|${s.indicator}`, s.version);
   }
   out(
-    `\nsaving a full quarter grid (${cells.length} values with history), 200 saves: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (goal p99 < 25 ms)`,
+    `\nsaving a full quarter grid (${cells.length} values with history), 200 saves after ${WARM_UP} not counted: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (goal p99 < 25 ms)`,
   );
 
   const before = rssMb(pid);

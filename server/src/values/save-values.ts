@@ -18,7 +18,7 @@ import { findPeriodState } from '../periods/periods.repository';
 import { findScopes } from '../poles/poles.repository';
 import { checkEntries } from './check-entries';
 import { judgeRules } from './judge-rules';
-import { appendHistory, findRows, insertValue, updateValue } from './values.repository';
+import { appendHistory, findRows, upsertValues } from './values.repository';
 
 export interface SaveContext {
   /** A database (a transaction is opened) or the caller's transaction (joined). */
@@ -172,10 +172,10 @@ async function saveInTransaction(
     const unchanged = req.entries.length - changes.length;
     if (ctx.dryRun) return { saved, unchanged, warnings, overridden, blocking };
 
-    for (const c of changes) {
-      if (c.row) await updateValue(trx, c.row.id, c.next);
-      else await insertValue(trx, c.next);
-    }
+    await upsertValues(
+      trx,
+      changes.map((c) => c.next),
+    );
     await appendHistory(
       trx,
       changes.map((c) => ({

@@ -91,16 +91,29 @@ export function toCells(rows: ValueRow[], slugOf: Map<number, string>): Cell[] {
   return cells;
 }
 
-export async function insertValue(db: Db, row: Omit<ValueRow, 'id'>): Promise<void> {
-  await db.insertInto('values').values(row).execute();
-}
-
-export async function updateValue(
-  db: Db,
-  id: number,
-  row: Partial<Omit<ValueRow, 'id'>>,
-): Promise<void> {
-  await db.updateTable('values').set(row).where('id', '=', id).execute();
+/**
+ * Writes cells, new or existing, in as few statements as SQLite allows (one per 500 cells): an
+ * upsert on the cell's identity (values_cell). Callers have read and version-checked the
+ * existing rows in the same transaction.
+ */
+export async function upsertValues(db: Db, rows: Array<Omit<ValueRow, 'id'>>): Promise<void> {
+  // 11 columns × 500 rows stays well under SQLite's cap on bound parameters.
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('values')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(['group_id', 'indicator_code', 'period', 'slice']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          comment: eb.ref('excluded.comment'),
+          override_reason: eb.ref('excluded.override_reason'),
+          version: eb.ref('excluded.version'),
+          updated_at: eb.ref('excluded.updated_at'),
+          updated_by: eb.ref('excluded.updated_by'),
+        })),
+      )
+      .execute();
+  }
 }
 
 export async function appendHistory(db: Db, rows: NewValueHistory[]): Promise<void> {
