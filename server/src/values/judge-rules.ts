@@ -1,10 +1,7 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import { evaluateRules, type RuleIssue } from '@ptce/shared/rules';
-import type { ValueRow } from '../db/database';
 import type { ScopeRow } from '../poles/poles.repository';
-import { toCells } from './values.repository';
-
-type CellRow = Omit<ValueRow, 'id'>;
+import { type CellRow, toCells } from './values.repository';
 
 export interface Change {
   next: CellRow;
@@ -33,7 +30,7 @@ export function judgeRules(input: {
   scopes: ScopeRow[];
   period: string;
   nextPeriod: string | null;
-  baseRows: ValueRow[];
+  baseRows: CellRow[];
   changes: Change[];
 }): Judgement {
   const slugOf = new Map(input.scopes.map((s) => [s.id, s.slug]));
@@ -46,10 +43,7 @@ export function judgeRules(input: {
       period,
       scopes: input.scopes.map((s) => ({ slug: s.slug, indicators: s.indicators })),
       poleGroupSlugs: input.scopes.filter((s) => s.kind === 'group').map((s) => s.slug),
-      values: toCells(
-        [...rows].map((r) => ({ id: 0, ...r })),
-        slugOf,
-      ),
+      values: toCells(rows, slugOf),
     });
 
   const touched = new Map<string, Change>();
@@ -82,7 +76,7 @@ export function judgeRules(input: {
 
 function nextQuarterRegressions(
   next: string,
-  base: ValueRow[],
+  base: CellRow[],
   merged: Map<string, CellRow>,
   run: (period: string, rows: Iterable<CellRow>) => RuleIssue[],
 ): RuleIssue[] {

@@ -18,7 +18,7 @@ import { findPeriodState } from '../periods/periods.repository';
 import { findScopes } from '../poles/poles.repository';
 import { checkEntries } from './check-entries';
 import { judgeRules } from './judge-rules';
-import { appendHistory, findRows, upsertValues } from './values.repository';
+import { appendHistory, findCellRows, findRows, upsertValues } from './values.repository';
 
 export interface SaveContext {
   /** A database (a transaction is opened) or the caller's transaction (joined). */
@@ -94,11 +94,19 @@ async function saveInTransaction(
       ]),
     ];
     for (const p of [prev, next]) if (p) periods.push(p);
-    const rows = await findRows(trx, ctx.pole.id, periods);
+    // Whole rows of the saved quarter; of the quarters around it, what the rules read.
+    const currentRows = await findRows(trx, ctx.pole.id, [period]);
+    const rows = [
+      ...currentRows,
+      ...(await findCellRows(
+        trx,
+        ctx.pole.id,
+        periods.filter((p) => p !== period),
+      )),
+    ];
     const current = new Map<string, ValueRow>();
-    for (const r of rows)
-      if (r.period === period)
-        current.set(cellId(slugOf.get(r.group_id)!, r.indicator_code, r.slice), r);
+    for (const r of currentRows)
+      current.set(cellId(slugOf.get(r.group_id)!, r.indicator_code, r.slice), r);
 
     const conflicts: ErrorIssue[] = [];
     const changes: Array<{

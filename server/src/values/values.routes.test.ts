@@ -295,6 +295,29 @@ describe('PUT /api/poles/{pole}/values', () => {
     expect(first.status).toBe(200);
   });
 
+  it('judges a Q4 on the whole year: the earlier quarters are read for the yearly check', async () => {
+    const tonnes = (period: string, collected: number, reused: number) =>
+      put({
+        period,
+        entries: [
+          { scope: 'transition-ecologique', indicator: 'TE-DECHETS-COLLECTES', value: collected },
+          { scope: 'transition-ecologique', indicator: 'TE-DECHETS-REEMPLOI', value: reused },
+        ],
+      });
+    const q1 = await tonnes('2026Q1', 10, 30);
+    expect(q1.status).toBe(200);
+    expect(q1.json.warnings.map((w: { rule: string }) => w.rule)).toEqual(['W1']);
+    expect((await tonnes('2026Q2', 10, 5)).status).toBe(200);
+    expect((await tonnes('2026Q3', 10, 5)).status).toBe(200);
+    // Q4 alone is fine (5 ≤ 10); over the year 45 t reused exceed 40 t collected: an error.
+    const q4 = await tonnes('2026Q4', 10, 5);
+    expect(q4.status).toBe(422);
+    expect(q4.json.error.issues).toEqual([
+      expect.objectContaining({ rule: 'W1', severity: 'error', period: '2026Q4' }),
+    ]);
+    expect((await tonnes('2026Q4', 10, 0)).status).toBe(200);
+  });
+
   it('pages through the whole history', async () => {
     for (let v = 1; v <= 5; v++) {
       const res = await put({
