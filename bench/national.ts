@@ -266,12 +266,12 @@ function newlines(bytes: Buffer): number {
 const READING = `## How to read it
 
 - Loads: autocannon, 50 connections logged in as the admin, 10 s each, asking for gzip like a
-  browser. The *ceiling* is \`/api/_bench/ceiling\` in the same server (PTCE_BENCH=1): the same
+  browser. The _ceiling_ is \`/api/_bench/ceiling\` in the same server (PTCE_BENCH=1): the same
   bytes from memory through the same Hono stack, so the ratio is what the endpoint adds.
 - Read answers are computed once per data version and kept gzipped in memory (PTCE_CACHE_MB,
   16 MB by default: every pole's dashboard and entry answers fit); a write makes its pole's
-  answers computed again on the next request. *Every pole in turn* cycles through the 300 poles
-  (each answer computed on its first request); *while 10 grids/s are saved* adds a coordinator
+  answers computed again on the next request. _Every pole in turn_ cycles through the 300 poles
+  (each answer computed on its first request); _while 10 grids/s are saved_ adds a coordinator
   saving full grids into 99 poles in turn. The no-cache table (PTCE_CACHE_MB=0) shows what a
   computed answer costs under the same load; it is not a goal.
 - Before the table: 230 sequential grid saves (the first 30 not counted, they run before the JIT

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadCatalogue as loadCatalogueFile } from '@ptce/data/catalogue';
 import { loadDemo } from '@ptce/data/demo';
 import { lastCompleteQuarter } from '@ptce/shared/periods';
@@ -8,6 +9,11 @@ import { RateLimiter } from './auth/rate-limit';
 import { AppCache } from './cache/app-cache';
 import { type SyncReport, syncCatalogue } from './catalogue/catalogue.repository';
 import { CatalogueCache } from './catalogue/catalogue-cache';
+import {
+  type Checkpointer,
+  FALLBACK_AUTOCHECKPOINT_PAGES,
+  startCheckpointer,
+} from './db/checkpointer';
 import { openDatabase } from './db/create-db';
 import type { Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -22,6 +28,8 @@ export interface Instance {
   created: boolean;
   catalogue: SyncReport;
   demoAccounts: DemoAccountCreated[];
+  /** The WAL's checkpointer of a database file (null in memory). */
+  checkpointer: Checkpointer | null;
   close: () => Promise<void>;
 }
 
@@ -115,5 +123,20 @@ export async function openInstance(
     now,
     limits: defaultLimits(),
   };
-  return { deps, sqlite, created, catalogue: report, demoAccounts, close: () => db.destroy() };
+  // A database file's WAL is copied back by a worker thread, off the requests' path.
+  const checkpointer =
+    env.PTCE_DB === ':memory:' ? null : startCheckpointer(path.resolve(env.PTCE_DB));
+  if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  return {
+    deps,
+    sqlite,
+    created,
+    catalogue: report,
+    demoAccounts,
+    checkpointer,
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }

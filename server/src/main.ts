@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     const root = path.relative(process.cwd(), webDist);
     const index = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
-    // The app's assets travel gzipped (JS is ~3× smaller); API answers are not compressed.
+    // The app's assets travel gzipped (JS is ~3× smaller); read answers of the API are kept
+    // gzipped by their cache (cache/cached-json.ts).
     app.use('/assets/*', compress());
     app.use(
       '/assets/*',
