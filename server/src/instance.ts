@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { loadCatalogue as loadCatalogueFile } from '@ptce/data/catalogue';
 import { loadDemo } from '@ptce/data/demo';
 import { lastCompleteQuarter } from '@ptce/shared/periods';
@@ -9,11 +8,7 @@ import { RateLimiter } from './auth/rate-limit';
 import { AppCache } from './cache/app-cache';
 import { type SyncReport, syncCatalogue } from './catalogue/catalogue.repository';
 import { CatalogueCache } from './catalogue/catalogue-cache';
-import {
-  type Checkpointer,
-  FALLBACK_AUTOCHECKPOINT_PAGES,
-  startCheckpointer,
-} from './db/checkpointer';
+import { type Checkpointer, startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/create-db';
 import type { Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -123,10 +118,8 @@ export async function openInstance(
     now,
     limits: defaultLimits(),
   };
-  // A database file's WAL is copied back by a worker thread, off the requests' path.
-  const checkpointer =
-    env.PTCE_DB === ':memory:' ? null : startCheckpointer(path.resolve(env.PTCE_DB));
-  if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  // A database file's WAL is copied back on a timer, not by the commit that fills it.
+  const checkpointer = env.PTCE_DB === ':memory:' ? null : startCheckpointer(sqlite);
   return {
     deps,
     sqlite,
@@ -135,7 +128,7 @@ export async function openInstance(
     demoAccounts,
     checkpointer,
     close: async () => {
-      await checkpointer?.stop();
+      checkpointer?.stop();
       await db.destroy();
     },
   };

@@ -1,73 +1,49 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type SQLite from 'better-sqlite3';
 
-/**
- * The worker: its own connection to the database file, copying the WAL back into the database
- * (a PASSIVE checkpoint: never waits for, nor blocks, readers or the writer) every `everyMs`.
- * CommonJS evaluated in the worker; the driver's path comes resolved from the server.
- */
-const WORKER_CODE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const SQLite = require(workerData.driver);
-const db = new SQLite(workerData.file, { fileMustExist: true });
-const run = () => {
-  try {
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (r.checkpointed > 0) parentPort.postMessage({ frames: r.checkpointed });
-  } catch (e) {
-    parentPort.postMessage({ error: String((e && e.message) || e) });
-  }
-};
-const timer = setInterval(run, workerData.everyMs);
-parentPort.once('message', () => {
-  clearInterval(timer);
-  db.close();
-  parentPort.close();
-});
-`;
-
-/** Pages of WAL after which the API's own connection checkpoints, if the worker falls behind. */
+/** Pages of WAL after which a commit checkpoints by itself, should the timer fall behind. */
 export const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
 
+/** What a checkpoint reported: pages in the WAL, and how many of them are in the database. */
+export interface CheckpointResult {
+  log: number;
+  checkpointed: number;
+}
+
 export interface Checkpointer {
-  /** WAL frames copied into the database so far (a frame is a page). */
-  frames(): number;
-  /** Stops the worker and closes its connection. */
-  stop(): Promise<void>;
+  /** The last checkpoint's report (null before the first). */
+  last(): CheckpointResult | null;
+  stop(): void;
 }
 
 /**
- * Checkpoints the WAL of `file` from a worker thread, so that no request pays for it: with
- * SQLite's automatic checkpoint, the commit that pushes the WAL past 1 000 pages copies them
- * all back before answering (measured: server-side grid-save p99 13 → 10 ms). The caller raises
- * its connection's `wal_autocheckpoint` to FALLBACK_AUTOCHECKPOINT_PAGES, a bound on the WAL
- * should the worker fall behind or fail. Errors are reported to `onError`, never thrown.
+ * Copies the WAL back into the database every `everyMs` (a PASSIVE checkpoint: it never waits
+ * for readers nor blocks them), between requests, and raises the connection's
+ * `wal_autocheckpoint` to FALLBACK_AUTOCHECKPOINT_PAGES. With SQLite's default, the commit that
+ * pushes the WAL past 1 000 pages copies them all back before its request is answered
+ * (measured: one grid save in ~25 took 5–10 ms more, server-side p99 13 → 10 ms); on a timer,
+ * each checkpoint copies only the last half-second of writes. Runs on the server's own thread:
+ * a worker thread would cost ~12 MB of memory for the same. Never runs inside a transaction;
+ * errors are reported to `onError`, never thrown.
  */
 export function startCheckpointer(
-  file: string,
+  sqlite: SQLite.Database,
   opts: { everyMs?: number; onError?: (message: string) => void } = {},
 ): Checkpointer {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_CODE, {
-    eval: true,
-    workerData: { file, driver, everyMs: opts.everyMs ?? 500 },
-  });
-  worker.unref();
-  let frames = 0;
-  const report = opts.onError ?? ((m) => console.error(`[ptce-suivi] checkpointer: ${m}`));
-  worker.on('message', (m: { frames?: number; error?: string }) => {
-    if (m.frames) frames += m.frames;
-    if (m.error) report(m.error);
-  });
-  worker.on('error', (e) => report(e.message));
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  const report = opts.onError ?? ((m) => console.error(`[ptce-suivi] checkpoint: ${m}`));
+  let last: CheckpointResult | null = null;
+  const timer = setInterval(() => {
+    if (!sqlite.open || sqlite.inTransaction) return;
+    try {
+      const [r] = sqlite.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
+      if (r) last = { log: r.log, checkpointed: r.checkpointed };
+    } catch (e) {
+      report(e instanceof Error ? e.message : String(e));
+    }
+  }, opts.everyMs ?? 500);
+  timer.unref();
   return {
-    frames: () => frames,
-    stop: async () => {
-      worker.postMessage('stop');
-      const timeout = setTimeout(() => void worker.terminate(), 2000);
-      await exited;
-      clearTimeout(timeout);
-    },
+    last: () => last,
+    stop: () => clearInterval(timer),
   };
 }
