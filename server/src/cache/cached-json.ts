@@ -60,9 +60,8 @@ export async function cachedJson(
   /** Whatever else the answer depends on (defaults resolved from the clock, the caller's roles). */
   extraKey = '',
 ): Promise<Response> {
-  const url = new URL(c.req.url);
   const version = `${deps.cache.nonce}.${deps.cache.epochs.poleKey(poleId)}`;
-  const key = `${poleId}|${version}|${extraKey}|${c.get('lang')}|${url.pathname}?${url.searchParams.toString()}`;
+  const key = `${poleId}|${version}|${extraKey}|${c.get('lang')}|${c.req.url}`;
   const body = deps.cache.responses.get(key) ?? (await computeOnce(deps, key, compute));
   const etag = `W/"${poleId}-${version}-${body.byteLength}"`;
   c.header('ETag', etag);
