@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
     quarters: { type: 'string', default: '40' },
     seconds: { type: 'string', default: '10' },
     rebuild: { type: 'boolean', default: false },
-    /** `--rotating`: only the every-pole-in-turn loads, nothing written (to iterate on them). */
+    /** `--rotating`: grid saves and the every-pole-in-turn loads only, RESULTS.md not written. */
     rotating: { type: 'boolean', default: false },
   },
 });

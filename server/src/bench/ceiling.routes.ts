@@ -15,7 +15,7 @@ export function ceilingRoutes() {
   return new Hono<AppEnv>()
     .put('/ceiling', async (c) => {
       body = new Uint8Array(await c.req.arrayBuffer());
-      gzipped = gzipSync(body, { level: constants.Z_BEST_SPEED });
+      gzipped = new Uint8Array(gzipSync(body, { level: constants.Z_BEST_SPEED }));
       type = c.req.header('content-type') ?? type;
       return c.body(null, 204);
     })

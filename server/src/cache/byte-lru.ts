@@ -30,6 +30,11 @@ export class ByteLru {
     }
   }
 
+  /** The arrays kept, least recently used first. */
+  values(): IterableIterator<Uint8Array<ArrayBuffer>> {
+    return this.map.values();
+  }
+
   clear(): void {
     this.map.clear();
     this.size = 0;

@@ -40,7 +40,7 @@ describe('cachedJson', () => {
       headers: { 'accept-encoding': 'gzip, deflate, br' },
     });
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
-    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding, Accept-Language');
     expect(zipped.headers.get('content-type')).toBe('application/json; charset=UTF-8');
     const bytes = Buffer.from(await zipped.arrayBuffer());
     expect(bytes.length).toBeLessThan(200);
@@ -87,6 +87,39 @@ describe('cachedJson', () => {
     expect(cache.computing.size).toBe(0);
   });
 
+  it('keeps each answer in an array of its exact size, and tells languages apart', async () => {
+    const cache = new AppCache();
+    const app = new Hono<AppEnv>().get('/answer', (c) => {
+      c.set('lang', c.req.query('lang') === 'en' ? 'en' : 'fr');
+      return cachedJson(c, { cache }, 7, async () => ({ small: true }));
+    });
+    const fr = await app.request('/answer');
+    const en = await app.request('/answer?lang=en');
+    const kept = [...cache.responses.values()];
+    expect(kept).toHaveLength(2);
+    // zlib's own result is a view on a 16 KiB block: a small answer must not keep it alive.
+    for (const body of kept) expect(body.buffer.byteLength).toBe(body.byteLength);
+    expect(fr.headers.get('etag')).not.toBe(en.headers.get('etag'));
+  });
+
+  it('forgets a computation that throws before its first await', async () => {
+    const cache = new AppCache();
+    let fail = true;
+    const app = new Hono<AppEnv>()
+      .get('/answer', (c) => {
+        c.set('lang', 'fr');
+        return cachedJson(c, { cache }, 7, (() => {
+          if (fail) throw new Error('sync boom');
+          return Promise.resolve({ ok: true });
+        }) as () => Promise<unknown>);
+      })
+      .onError((_e, c) => c.json({ error: 'failed' }, 500));
+    expect((await app.request('/answer')).status).toBe(500);
+    expect(cache.computing.size).toBe(0);
+    fail = false;
+    expect(await (await app.request('/answer')).json()).toEqual({ ok: true });
+  });
+
   it('reads Accept-Encoding as HTTP means it', () => {
     expect(acceptsGzip(undefined)).toBe(false);
     expect(acceptsGzip('')).toBe(false);
@@ -97,5 +130,8 @@ describe('cachedJson', () => {
     expect(acceptsGzip('gzip;q=0')).toBe(false);
     expect(acceptsGzip('*')).toBe(true);
     expect(acceptsGzip('x-gzip')).toBe(true);
+    expect(acceptsGzip('*;q=0, gzip')).toBe(true);
+    expect(acceptsGzip('gzip;q=0, *')).toBe(false);
+    expect(acceptsGzip('br, *;q=0')).toBe(false);
   });
 });

@@ -17,7 +17,9 @@ export interface Checkpointer {
 
 /**
  * Copies the WAL back into the database every `everyMs` (a PASSIVE checkpoint: it never waits
- * for readers nor blocks them), between requests, and raises the connection's
+ * for readers; it runs on the server's thread between requests, which wait for it as for any
+ * other work: a short pause, proportional to what was written since the last one), and raises
+ * the connection's
  * `wal_autocheckpoint` to FALLBACK_AUTOCHECKPOINT_PAGES. With SQLite's default, the commit that
  * pushes the WAL past 1 000 pages copies them all back before its request is answered
  * (measured: one grid save in ~25 took 5–10 ms more, server-side p99 13 → 10 ms); on a timer,

@@ -26,6 +26,8 @@ export function openDatabase(file: string): OpenedDb {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // A WAL grown by a large import or behind a long export is cut back to 32 MB once copied.
+  sqlite.pragma('journal_size_limit = 33554432');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, sqlite, created };
 }

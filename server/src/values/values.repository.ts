@@ -114,7 +114,7 @@ export function toCells(rows: Iterable<CellRow>, slugOf: Map<number, string>): C
  * existing rows in the same transaction.
  */
 export async function upsertValues(db: Db, rows: Array<Omit<ValueRow, 'id'>>): Promise<void> {
-  // 11 columns × 500 rows stays well under SQLite's cap on bound parameters.
+  // 10 columns × 500 rows stays well under SQLite's cap on bound parameters.
   for (let i = 0; i < rows.length; i += 500) {
     await db
       .insertInto('values')
