@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { quarterFromIndex, quarterIndex } from '@ptce/shared/periods';
 import { startServer } from '../tests/support/start-server';
+import { chartDrawTimes } from './chart-draw';
 import { BENCH_ADMIN, buildDataset } from './dataset';
 import { gridWriter } from './grid-writer';
 import { load, percentile } from './load';
@@ -221,6 +222,19 @@ try {
   }
 
   out(gridSaveLine);
+
+  const draw = await chartDrawTimes({
+    url: server.url,
+    ...BENCH_ADMIN,
+    poles: ['pole-002', 'pole-003'],
+    scope: 'mobilite-sociale',
+    indicator: 'MS-SORTIES',
+  });
+  out(
+    draw
+      ? `\ndashboard chart drawn after navigation (Chromium, headless): first visit ${draw.first.toFixed(0)} ms, another pole ${draw.again.toFixed(0)} ms; login form ${draw.login.toFixed(0)} ms → ratio ${(draw.first / draw.login).toFixed(1)}× (goal < 1 s)`
+      : '\ndashboard chart drawn after navigation: not measured, Chromium is missing (apt-get install -y chromium)',
+  );
 
   const before = rssMb(pid);
   const exportRss = sampleRss(pid, 20);

@@ -2,7 +2,7 @@ import { currentQuarter, yearOf } from '@ptce/shared/periods';
 import type { Membership, Role } from '@ptce/shared/session.schema';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useMatch, useNavigate } from 'react-router';
+import { NavLink, Outlet, useMatch, useNavigate, useNavigation } from 'react-router';
 import { useLogout, useSession } from '../api/session';
 import { Loading } from '../components/query-state';
 
@@ -25,6 +25,7 @@ export function Layout() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const logout = useLogout();
+  const navigation = useNavigation();
   const navigate = useNavigate();
   const poleMatch = useMatch('/poles/:pole/*');
   const atHome = useMatch('/') !== null;
@@ -116,7 +117,13 @@ export function Layout() {
           </ul>
         </nav>
       )}
-      <main id="contenu" tabIndex={-1}>
+      {/* While the next page's code loads (a route chunk), the current one stays, dimmed. */}
+      <main
+        id="contenu"
+        tabIndex={-1}
+        aria-busy={navigation.state === 'loading'}
+        className={navigation.state === 'loading' ? 'navigating' : undefined}
+      >
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

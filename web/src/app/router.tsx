@@ -1,14 +1,18 @@
-import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { Loading } from '../components/query-state';
 import { LoginPage } from '../features/auth/login-page';
 import { RequireAuth } from '../features/auth/require-auth';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RoleHome } from './role-home';
 
-// Every page but login is its own chunk: the login and entry pages never load the charts.
-const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+// Every page but login is its own chunk: the login and entry pages never load the charts. The
+// router loads a page's chunk before showing it (route `lazy`), rather than React.lazy under
+// Suspense: React holds a revealed Suspense boundary back for 300 ms, which every first visit of
+// a page would pay (measured on the dashboard by bench/chart-draw.ts).
+const page =
+  <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  async () => ({ Component: (await load())[name] });
 
 const DashboardPage = page(() => import('../features/dashboard/dashboard-page'), 'DashboardPage');
 const QuarterHomeRoute = page(
@@ -29,6 +33,8 @@ export function createRouter() {
     { path: '/connexion', element: <LoginPage /> },
     {
       path: '/',
+      // Shown while the first page's chunk loads, on the very first address of a visit.
+      hydrateFallbackElement: <Loading />,
       element: (
         <RequireAuth>
           <Layout />
@@ -36,16 +42,16 @@ export function createRouter() {
       ),
       children: [
         { index: true, element: <RoleHome /> },
-        { path: 'poles/:pole', element: <DashboardPage /> },
-        { path: 'poles/:pole/trimestres', element: <QuarterHomeRoute /> },
-        { path: 'poles/:pole/saisie/:period/:scope', element: <EntryPage /> },
-        { path: 'poles/:pole/historique', element: <HistoryPage /> },
-        { path: 'poles/:pole/objectifs/:year', element: <TargetsPage /> },
-        { path: 'poles/:pole/rapport', element: <ReportPage /> },
-        { path: 'poles/:pole/rapport/:period', element: <ReportPage /> },
-        { path: 'poles/:pole/import/:period', element: <ImportPage /> },
-        { path: 'exports', element: <ExportsPage /> },
-        { path: 'admin', element: <AdminPage /> },
+        { path: 'poles/:pole', lazy: DashboardPage },
+        { path: 'poles/:pole/trimestres', lazy: QuarterHomeRoute },
+        { path: 'poles/:pole/saisie/:period/:scope', lazy: EntryPage },
+        { path: 'poles/:pole/historique', lazy: HistoryPage },
+        { path: 'poles/:pole/objectifs/:year', lazy: TargetsPage },
+        { path: 'poles/:pole/rapport', lazy: ReportPage },
+        { path: 'poles/:pole/rapport/:period', lazy: ReportPage },
+        { path: 'poles/:pole/import/:period', lazy: ImportPage },
+        { path: 'exports', lazy: ExportsPage },
+        { path: 'admin', lazy: AdminPage },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -46,6 +46,8 @@ export const dashboardMessages = {
       svg: 'Télécharger en SVG',
       downloadFailed: 'Le graphique n’a pas pu être exporté.',
       loadingChart: 'Chargement du graphique…',
+      chartFailed: 'Le graphique n’a pas pu être chargé (connexion ?).',
+      retry: 'Réessayer',
       caption:
         '{{label}}, en {{unit}}, {{by}} de {{from}} à {{to}} ; les trimestres non saisis sont laissés vides.',
       captionNoUnit:
@@ -111,6 +113,8 @@ export const dashboardMessages = {
       svg: 'Download as SVG',
       downloadFailed: 'The chart could not be exported.',
       loadingChart: 'Loading the chart…',
+      chartFailed: 'The chart could not be loaded (connection?).',
+      retry: 'Try again',
       caption:
         '{{label}}, in {{unit}}, {{by}} from {{from}} to {{to}}; quarters not entered are left blank.',
       captionNoUnit:

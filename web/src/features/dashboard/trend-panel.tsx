@@ -1,6 +1,6 @@
 import type { Indicator } from '@ptce/shared/catalogue.schema';
 import type { Scope } from '@ptce/shared/poles.schema';
-import { Suspense, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/query-state';
 import { fmtNumber, fmtQuarter, labelIn } from '../../lib/format';
@@ -8,7 +8,7 @@ import { useLang, useValueFormatter } from '../../lib/use-lang';
 import { seriesKey, trendRows } from './chart-data';
 import { exportFileName } from './chart-export';
 import { ChartLegend } from './chart-legend';
-import { LazyTrendChart } from './lazy-trend-chart';
+import { useTrendChart } from './lazy-trend-chart';
 import { seriesStyles } from './series-style';
 import { TrendTable } from './trend-table';
 import { TrendToolbar } from './trend-toolbar';
@@ -36,6 +36,7 @@ export function TrendPanel({ id, scope, indicator, data, params, onClose, onStep
   const headingRef = useRef<HTMLHeadingElement>(null);
   const chartRef = useRef<HTMLDivElement>(null);
   const [showTable, setShowTable] = useState(false);
+  const { chart, failed: chartFailed, retry: retryChart } = useTrendChart();
   const { by, from, to } = params;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves when another tile opens
@@ -108,8 +109,8 @@ export function TrendPanel({ id, scope, indicator, data, params, onClose, onStep
       )}
       <figure className="trend-figure">
         <div className="chart-box" ref={chartRef}>
-          <Suspense fallback={<Loading label={t('trend.loadingChart')} minHeight="100%" />}>
-            <LazyTrendChart
+          {chart ? (
+            <chart.TrendChart
               rows={rows}
               styles={styles}
               names={names}
@@ -120,7 +121,16 @@ export function TrendPanel({ id, scope, indicator, data, params, onClose, onStep
               title={title}
               desc={caption}
             />
-          </Suspense>
+          ) : chartFailed ? (
+            <p role="alert" className="error-box">
+              {t('trend.chartFailed')}{' '}
+              <button type="button" onClick={retryChart}>
+                {t('trend.retry')}
+              </button>
+            </p>
+          ) : (
+            <Loading label={t('trend.loadingChart')} minHeight="100%" />
+          )}
         </div>
         <ChartLegend styles={styles} />
         <figcaption>{caption}</figcaption>
