@@ -1,17 +1,37 @@
-import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { usePoles } from '../api/poles';
 import { useSession } from '../api/session';
 import { PageTitle } from '../components/page-title';
-import { QueryState } from '../components/query-state';
+import { Loading, QueryState } from '../components/query-state';
+import { type LazyModule, lazyModule, useLazyModule } from '../lib/lazy-module';
 
-const QuarterHomePage = lazy(() =>
-  import('../features/home/quarter-home-page').then((m) => ({ default: m.QuarterHomePage })),
-);
-const CressHomePage = lazy(() =>
-  import('../features/cress/cress-home-page').then((m) => ({ default: m.CressHomePage })),
-);
+// In their own chunks, loaded without Suspense (see lazyModule).
+const quarterHome = lazyModule(() => import('../features/home/quarter-home-page'));
+const cressHome = lazyModule(() => import('../features/cress/cress-home-page'));
+
+/** Loading, then the page, or an error with a retry when its code cannot be fetched. */
+function Deferred<T>({
+  chunk,
+  render,
+}: {
+  chunk: LazyModule<T>;
+  render: (module: T) => React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { module, failed, retry } = useLazyModule(chunk);
+  if (module) return render(module);
+  if (failed)
+    return (
+      <p role="alert" className="error-box">
+        {t('state.error')}{' '}
+        <button type="button" onClick={retry}>
+          {t('state.retry')}
+        </button>
+      </p>
+    );
+  return <Loading />;
+}
 
 /**
  * `/`: the home of the caller's role. A coordinator of one pole gets "Mon trimestre", a CRESS
@@ -24,9 +44,12 @@ export function RoleHome() {
   const poles = usePoles();
   const memberships = session.data?.user.memberships ?? [];
   const roles = new Set(memberships.map((m) => m.role));
-  if (roles.has('cress')) return <CressHomePage />;
+  if (roles.has('cress')) return <Deferred chunk={cressHome} render={(m) => <m.CressHomePage />} />;
   const coordinated = memberships.filter((m) => m.role === 'coordinator').map((m) => m.pole!);
-  if (coordinated.length === 1) return <QuarterHomePage pole={coordinated[0]!} />;
+  if (coordinated.length === 1)
+    return (
+      <Deferred chunk={quarterHome} render={(m) => <m.QuarterHomePage pole={coordinated[0]!} />} />
+    );
   if (roles.has('admin') && memberships.length === 1) return <Navigate to="/admin" replace />;
   return (
     <QueryState query={poles}>
