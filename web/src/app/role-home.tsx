@@ -3,7 +3,7 @@ import { Link, Navigate } from 'react-router';
 import { usePoles } from '../api/poles';
 import { useSession } from '../api/session';
 import { PageTitle } from '../components/page-title';
-import { Loading, QueryState } from '../components/query-state';
+import { ErrorMessage, Loading, QueryState } from '../components/query-state';
 import { type LazyModule, lazyModule, useLazyModule } from '../lib/lazy-module';
 
 // In their own chunks, loaded without Suspense (see lazyModule).
@@ -18,18 +18,9 @@ function Deferred<T>({
   chunk: LazyModule<T>;
   render: (module: T) => React.ReactNode;
 }) {
-  const { t } = useTranslation();
   const { module, failed, retry } = useLazyModule(chunk);
   if (module) return render(module);
-  if (failed)
-    return (
-      <p role="alert" className="error-box">
-        {t('state.error')}{' '}
-        <button type="button" onClick={retry}>
-          {t('state.retry')}
-        </button>
-      </p>
-    );
+  if (failed) return <ErrorMessage error={null} onRetry={retry} />;
   return <Loading />;
 }
 

@@ -20,9 +20,18 @@ const isClientError = (error: unknown) =>
  * An error as a readable sentence (the API's message in the user's language) with a retry,
  * offered for network failures and 5xx answers only.
  */
-export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function ErrorMessage({
+  error,
+  onRetry,
+  text,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  /** Says what failed, instead of the error's own message. */
+  text?: string;
+}) {
   const { t } = useTranslation();
-  const message = error instanceof ApiError ? error.message : t('state.error');
+  const message = text ?? (error instanceof ApiError ? error.message : t('state.error'));
   return (
     <div role="alert" className="error-box">
       <p>{message}</p>

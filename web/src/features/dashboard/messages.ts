@@ -47,7 +47,6 @@ export const dashboardMessages = {
       downloadFailed: 'Le graphique n’a pas pu être exporté.',
       loadingChart: 'Chargement du graphique…',
       chartFailed: 'Le graphique n’a pas pu être chargé (connexion ?).',
-      retry: 'Réessayer',
       caption:
         '{{label}}, en {{unit}}, {{by}} de {{from}} à {{to}} ; les trimestres non saisis sont laissés vides.',
       captionNoUnit:
@@ -114,7 +113,6 @@ export const dashboardMessages = {
       downloadFailed: 'The chart could not be exported.',
       loadingChart: 'Loading the chart…',
       chartFailed: 'The chart could not be loaded (connection?).',
-      retry: 'Try again',
       caption:
         '{{label}}, in {{unit}}, {{by}} from {{from}} to {{to}}; quarters not entered are left blank.',
       captionNoUnit:

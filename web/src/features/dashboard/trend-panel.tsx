@@ -2,7 +2,7 @@ import type { Indicator } from '@ptce/shared/catalogue.schema';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../components/query-state';
+import { ErrorMessage, Loading } from '../../components/query-state';
 import { fmtNumber, fmtQuarter, labelIn } from '../../lib/format';
 import { useLang, useValueFormatter } from '../../lib/use-lang';
 import { seriesKey, trendRows } from './chart-data';
@@ -122,12 +122,7 @@ export function TrendPanel({ id, scope, indicator, data, params, onClose, onStep
               desc={caption}
             />
           ) : chartFailed ? (
-            <p role="alert" className="error-box">
-              {t('trend.chartFailed')}{' '}
-              <button type="button" onClick={retryChart}>
-                {t('trend.retry')}
-              </button>
-            </p>
+            <ErrorMessage error={null} text={t('trend.chartFailed')} onRetry={retryChart} />
           ) : (
             <Loading label={t('trend.loadingChart')} minHeight="100%" />
           )}
