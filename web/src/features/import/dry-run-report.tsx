@@ -21,6 +21,7 @@ export function DryRunReport({ result, scopes }: { result: ImportResult; scopes:
         })}
       </p>
       <RuleResults issues={result.rules.errors} severity="error" />
+      <RuleResults issues={result.rules.overridden} severity="overridden" />
       <RuleResults issues={result.rules.warnings} severity="warning" />
       {result.changes.length === 0 ? (
         <p className="notice">{t('noChange')}</p>

@@ -71,6 +71,7 @@ export function ImportConfirm({
       </p>
       {apply.data && (
         <>
+          <RuleResults issues={apply.data.rules.overridden} severity="overridden" />
           <RuleResults issues={apply.data.rules.warnings} severity="warning" />
           {firstScope && (
             <p>

@@ -67,7 +67,19 @@ const result = (dryRun: boolean): ImportResult => ({
         locations: [{ sheet: 'Mobilité sociale', row: 7 }],
       },
     ],
-    overridden: [],
+    overridden: [
+      {
+        rule: 'E1',
+        severity: 'error',
+        scope: 'mobilite-sociale',
+        period: '2026Q4',
+        slice: '',
+        message: 'Les sorties vers l’emploi dépassent les sorties de parcours.',
+        cells: [],
+        params: {},
+        locations: [{ sheet: 'Mobilité sociale', row: 9 }],
+      },
+    ],
   },
 });
 
@@ -143,6 +155,13 @@ describe('ImportPage', () => {
     const warnings = screen.getByRole('region', { name: 'Avertissements de cohérence' });
     expect(warnings).toHaveTextContent(
       'Les sorties dépassent les entrées. — onglet « Mobilité sociale », ligne 7',
+    );
+    expect(
+      screen.getByRole('region', {
+        name: 'Erreurs de cohérence acceptées avec le motif de dérogation du fichier',
+      }),
+    ).toHaveTextContent(
+      'Les sorties vers l’emploi dépassent les sorties de parcours. — onglet « Mobilité sociale », ligne 9',
     );
 
     // the real run: pending state while the server works

@@ -2,13 +2,22 @@ import type { ImportRuleIssue } from '@ptce/shared/imports.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The consistency rules' results of an import, located in the file; errors block it. */
+const TITLES = {
+  error: 'ruleErrors',
+  warning: 'ruleWarnings',
+  overridden: 'ruleOverridden',
+} as const;
+
+/**
+ * The consistency rules' results of an import, located in the file: errors block it; overridden
+ * errors pass, each changed cell they involve carrying a "motif de dérogation" in the file.
+ */
 export function RuleResults({
   issues,
   severity,
 }: {
   issues: ImportRuleIssue[];
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'overridden';
 }) {
   const { t } = useTranslation('import');
   const id = useId();
@@ -20,7 +29,7 @@ export function RuleResults({
       className={severity === 'error' ? 'rule-results error-box' : 'rule-results notice'}
       aria-labelledby={`${id}-title`}
     >
-      <h3 id={`${id}-title`}>{t(severity === 'error' ? 'ruleErrors' : 'ruleWarnings')}</h3>
+      <h3 id={`${id}-title`}>{t(TITLES[severity])}</h3>
       <ul>
         {issues.map((issue) => (
           <li key={`${issue.rule}|${issue.scope}|${issue.slice}|${issue.message}`}>
