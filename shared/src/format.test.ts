@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatNumberFr, NARROW_NBSP, parseNumberFr } from './format';
+import { formatNumber, formatNumberFr, formatValue, NARROW_NBSP, parseNumberFr } from './format';
 
 const S = NARROW_NBSP;
 
@@ -88,5 +88,21 @@ describe('parseNumberFr', () => {
     for (const value of [0, 1, -1, 1234.5, 987654.321, -0.5]) {
       expect(parseNumberFr(formatNumberFr(value))).toBe(value);
     }
+  });
+});
+
+describe('formatValue (the catalogue decimals and unit)', () => {
+  const N = '\u00a0';
+  it.each([
+    [13700.5, { decimals: 2, unit: 'eur' }, 'fr', `13${S}700,50${N}€`],
+    [2, { decimals: 1, unit: 'fte' }, 'fr', `2,0${N}ETP`],
+    [2, { decimals: 1, unit: 'fte' }, 'en', `2.0${N}FTE`],
+    [55.3191, { decimals: 1, unit: 'percent' }, 'fr', `55,3${S}%`],
+    [55.3191, { decimals: 1, unit: 'percent' }, 'en', '55.3%'],
+    [1234, { decimals: 0, unit: 'count' }, 'fr', `1${S}234`],
+    [12, { decimals: 0, unit: 'persons' }, 'fr', `12${N}pers.`],
+    [null, { decimals: 2, unit: 'eur' }, 'fr', '—'],
+  ] as const)('%s %o %s → %s', (value, indicator, lang, expected) => {
+    expect(formatValue(value, indicator, lang)).toBe(expected);
   });
 });

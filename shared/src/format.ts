@@ -1,3 +1,5 @@
+import type { Unit } from './catalogue.schema';
+
 /** Languages of the user interface and messages, French first. */
 export type Lang = 'fr' | 'en';
 
@@ -57,4 +59,53 @@ export function parseNumberFr(input: string): number | null {
   if (!Number.isFinite(value)) return null;
   if (value === 0) return 0;
   return sign === '-' || sign === '\u2212' ? -value : value;
+}
+
+/** Unit symbols written after a value (`1 234,50 €`, `2,0 ETP`); none for a count. */
+export const UNIT_SYMBOLS: Record<Lang, Record<Unit, string>> = {
+  fr: {
+    count: '',
+    persons: 'pers.',
+    fte: 'ETP',
+    eur: '€',
+    tonnes: 't',
+    hours: 'h',
+    percent: '%',
+    mwh: 'MWh',
+  },
+  en: {
+    count: '',
+    persons: 'people',
+    fte: 'FTE',
+    eur: '€',
+    tonnes: 't',
+    hours: 'h',
+    percent: '%',
+    mwh: 'MWh',
+  },
+};
+
+/** What formatting a value needs of its indicator. */
+export interface ValueFormat {
+  decimals: number;
+  unit: Unit;
+}
+
+/**
+ * A value of an indicator as every screen, file and message shows it: exactly the catalogue's
+ * decimals, then its unit symbol — `13 700,50 €`, `2,0 ETP`, `55,3 %` (narrow no-break space
+ * before `%` in French, none in English; a no-break space before other symbols), the bare
+ * number for a count. `—` when there is no value.
+ */
+export function formatValue(
+  value: number | null | undefined,
+  indicator: ValueFormat,
+  lang: Lang,
+): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const n = formatNumber(value, lang, indicator.decimals);
+  const symbol = UNIT_SYMBOLS[lang][indicator.unit];
+  if (!symbol) return n;
+  if (symbol === '%') return lang === 'fr' ? `${n}${NARROW_NBSP}%` : `${n}%`;
+  return `${n}\u00a0${symbol}`;
 }

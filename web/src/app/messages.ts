@@ -59,17 +59,6 @@ export const commonMessages = {
       percent: '%',
       mwh: 'MWh',
     },
-    /** Unit symbols written after a value (`1 234,5 t`); none for a count. */
-    unitSymbols: {
-      count: '',
-      persons: 'pers.',
-      fte: 'ETP',
-      eur: '€',
-      tonnes: 't',
-      hours: 'h',
-      percent: '%',
-      mwh: 'MWh',
-    },
     /** Units spelt out, in a sentence. */
     unitNames: {
       count: 'nombre',
@@ -129,16 +118,6 @@ export const commonMessages = {
     choosePole: 'Choose a pole',
     units: {
       count: 'number',
-      persons: 'people',
-      fte: 'FTE',
-      eur: '€',
-      tonnes: 't',
-      hours: 'h',
-      percent: '%',
-      mwh: 'MWh',
-    },
-    unitSymbols: {
-      count: '',
       persons: 'people',
       fte: 'FTE',
       eur: '€',

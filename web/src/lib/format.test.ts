@@ -1,28 +1,9 @@
 import { parseNumberFr } from '@ptce/shared/format';
 import { describe, expect, it } from 'vitest';
-import { exceedsDecimals, fmtChange, fmtPercent, fmtValue, inputText, labelIn } from './format';
+import { exceedsDecimals, fmtChange, fmtPercent, inputText, labelIn } from './format';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
-
-describe('fmtValue', () => {
-  it.each([
-    [1234.5, 1, 't', 'fr', `1${NNBSP}234,5${NBSP}t`],
-    [1234.5, 1, 't', 'en', `1,234.5${NBSP}t`],
-    [21752.24, 2, '€', 'fr', `21${NNBSP}752,24${NBSP}€`],
-    [43.04, 1, '%', 'fr', `43,0${NNBSP}%`],
-    [43.04, 1, '%', 'en', '43.0%'],
-    [12, 0, '', 'fr', '12'],
-    [12, 0, 'pers.', 'fr', `12${NBSP}pers.`],
-    [null, 1, 't', 'fr', '—'],
-    [undefined, 1, 't', 'en', '—'],
-  ] as const)(
-    '%s with %s decimals and unit %j (%s) → %j',
-    (value, decimals, unit, lang, expected) => {
-      expect(fmtValue(value, decimals, unit, lang)).toBe(expected);
-    },
-  );
-});
 
 describe('fmtChange', () => {
   it.each([
@@ -80,17 +61,20 @@ describe('exceedsDecimals', () => {
 
 describe('inputText', () => {
   it.each([
-    [1234.5, 'fr', '1\u202f234,5'],
-    [1234.5, 'en', '1234.5'],
-    [-3, 'fr', '-3'],
-    [null, 'fr', ''],
-    [undefined, 'en', ''],
-  ] as const)('%s (%s) → %j', (value, lang, expected) => {
-    expect(inputText(value, lang)).toBe(expected);
+    [1234.5, 'fr', 1, '1\u202f234,5'],
+    [13700.5, 'fr', 2, '13\u202f700,50'],
+    [13700.5, 'en', 2, '13700.50'],
+    [2, 'fr', 1, '2,0'],
+    [1234.5, 'en', 1, '1234.5'],
+    [-3, 'fr', 0, '-3'],
+    [null, 'fr', 2, ''],
+    [undefined, 'en', 0, ''],
+  ] as const)('%s (%s, %s decimals) → %j', (value, lang, decimals, expected) => {
+    expect(inputText(value, lang, decimals)).toBe(expected);
   });
 
   it('is read back in both languages', () => {
     for (const lang of ['fr', 'en'] as const)
-      expect(parseNumberFr(inputText(98765.4, lang))).toBe(98765.4);
+      expect(parseNumberFr(inputText(98765.4, lang, 1))).toBe(98765.4);
   });
 });

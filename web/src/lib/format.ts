@@ -1,4 +1,4 @@
-import { formatNumber } from '@ptce/shared/format';
+import { formatNumber, formatValue } from '@ptce/shared/format';
 import { quarterLabel } from '@ptce/shared/periods';
 
 export type Lang = 'fr' | 'en';
@@ -33,23 +33,6 @@ export function fmtDate(iso: string | null | undefined, lang: Lang): string {
 
 /** `%` after a number: a narrow no-break space before it in French, none in English. */
 const percentSign = (lang: Lang) => (lang === 'fr' ? '\u202f%' : '%');
-
-/**
- * A value with its unit symbol: `1 234,5 t` (no-break space before the symbol), `43,0 %`
- * (narrow no-break space before `%` in French, none in English), the bare number when the
- * symbol is empty (a count). `—` for no value.
- */
-export function fmtValue(
-  value: number | null | undefined,
-  decimals: number,
-  symbol: string,
-  lang: Lang,
-): string {
-  const n = fmtNumber(value, lang, decimals);
-  if (n === '—' || !symbol) return n;
-  if (symbol === '%') return `${n}${percentSign(lang)}`;
-  return `${n}\u00a0${symbol}`;
-}
 
 /** A change on a base: relative (`0.05` is +5 %) or, between two percentages, in points. */
 export interface Change {
@@ -90,10 +73,13 @@ export function exceedsDecimals(value: number, decimals: number): boolean {
 }
 
 /**
- * A stored number as the text of an input: French grouping (`1 234,5`) in French, plain
- * digits (`1234.5`) in English, both read back by `parseNumberFr`; empty for no value.
+ * A stored number as the text of an input, with the indicator's `decimals` (`13 700,50`,
+ * `2,0`): French grouping in French, plain digits (`1234.50`) in English, both read back by
+ * `parseNumberFr`; empty for no value.
  */
-export function inputText(value: number | null | undefined, lang: Lang): string {
+export function inputText(value: number | null | undefined, lang: Lang, decimals: number): string {
   if (value === null || value === undefined) return '';
-  return lang === 'fr' ? formatNumber(value, 'fr') : String(value);
+  return lang === 'fr' ? formatNumber(value, 'fr', decimals) : value.toFixed(decimals);
 }
+
+export { formatValue };

@@ -60,7 +60,7 @@ export function deriveCells(
           ? { value: base.value, problem: null }
           : parseTyped(typedText, row.indicator);
       const changed = typed.problem === 'invalidNumber' || typed.value !== base.value;
-      const text = typedText ?? inputText(base.value, lang);
+      const text = typedText ?? inputText(base.value, lang, row.indicator.decimals);
       const version = draft.based[key] ?? base.version;
       cells.set(key, { key, indicator: code, slice, base, version, text, typed, changed });
       if (typed.value !== null) current.set(key, typed.value);

@@ -33,10 +33,10 @@ describe('parseTyped', () => {
 
 describe('inputText', () => {
   it('writes French grouping in French and plain digits in English, both read back', () => {
-    expect(inputText(1234.5, 'fr')).toBe('1\u202f234,5');
-    expect(inputText(1234.5, 'en')).toBe('1234.5');
-    expect(inputText(null, 'fr')).toBe('');
+    expect(inputText(1234.5, 'fr', 1)).toBe('1\u202f234,5');
+    expect(inputText(1234.5, 'en', 1)).toBe('1234.5');
+    expect(inputText(null, 'fr', 1)).toBe('');
     for (const lang of ['fr', 'en'] as const)
-      expect(parseTyped(inputText(98765.4, lang), tonnes).value).toBe(98765.4);
+      expect(parseTyped(inputText(98765.4, lang, tonnes.decimals), tonnes).value).toBe(98765.4);
   });
 });

@@ -46,7 +46,7 @@ export function TargetsScopeTable(p: {
             const key = targetKey(scope.slug, ind.code);
             const label = labelIn(ind, lang);
             const actual = yearActual(ind, p.indicators, p.lastYear, scope.slug, p.year - 1);
-            const text = p.texts[key] ?? inputText(p.stored.get(key), lang);
+            const text = p.texts[key] ?? inputText(p.stored.get(key), lang, ind.decimals);
             const problem = p.texts[key] === undefined ? null : readTarget(text, ind).problem;
             const message = problem ? t(problem, { count: ind.decimals }) : p.serverIssues.get(key);
             const msgId = `${titleId}-${ind.code}`;
