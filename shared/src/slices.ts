@@ -1,4 +1,4 @@
-import { type Dimension, type Indicator, TOTAL_SLICE } from './catalogue.schema';
+import { type Catalogue, type Dimension, type Indicator, TOTAL_SLICE } from './catalogue.schema';
 
 /** The member every dimension has for "not specified"; it counts in the breakdown sums. */
 export const NOT_SPECIFIED = 'non_renseigne';
@@ -86,4 +86,20 @@ export function isAllowedSlice(
   if (!dimension) return false;
   if (dimension.poleGroups && poleGroupSlugs.includes(member)) return true;
   return dimension.members.some((m) => m.code === member);
+}
+
+/**
+ * The breakdown slices that the catalogue's ratios read (`DS-ENTREES-ACCOMPAGNEMENT` ×
+ * `residence=qpv` for the QPV share), once each: what a reader of the totals must fetch
+ * besides them to compute every ratio.
+ */
+export function ratioTermSlices(catalogue: Catalogue): Array<{ indicator: string; slice: string }> {
+  const seen = new Map<string, { indicator: string; slice: string }>();
+  for (const ratio of catalogue.indicators) {
+    for (const t of [...(ratio.numerator ?? []), ...(ratio.denominator ?? [])]) {
+      if (t.slice)
+        seen.set(`${t.indicator}|${t.slice}`, { indicator: t.indicator, slice: t.slice });
+    }
+  }
+  return [...seen.values()];
 }

@@ -58,6 +58,11 @@ export const ValuesQuerySchema = z.strictObject({
   scope: SlugSchema.optional(),
   /** One slice only; `slice=` (empty) = the totals only, what dashboards read. */
   slice: SliceSchema.optional(),
+  /**
+   * `true`: with `slice`, also the breakdown slices that ratio indicators are computed from
+   * (e.g. `residence=qpv` for the QPV share), so a reader of the totals computes every ratio.
+   */
+  ratioTerms: z.enum(['true', 'false']).optional(),
 });
 export type ValuesQuery = z.infer<typeof ValuesQuerySchema>;
 

@@ -29,3 +29,20 @@ describe('valuesQuery', () => {
     expect(planOf({ from: '2025Q1', to: '2026Q3' })).not.toMatch(/values_totals/);
   });
 });
+
+describe('valuesQuery with ratio terms', () => {
+  it('adds the term slices in a second select merged in the same order', () => {
+    const { sql } = valuesQuery(t.db, 1, {
+      slice: '',
+      terms: [{ indicator: 'DS-ENTREES-ACCOMPAGNEMENT', slice: 'residence=qpv' }],
+    }).compile();
+    expect(sql).toMatch(/union all[\s\S]*order by "isPole"/);
+    const plan = planOf({
+      from: '2025Q1',
+      to: '2026Q3',
+      slice: '',
+      terms: [{ indicator: 'DS-ENTREES-ACCOMPAGNEMENT', slice: 'residence=qpv' }],
+    });
+    expect(plan).toMatch(/USING (COVERING )?INDEX values_totals\b/);
+  });
+});

@@ -10,10 +10,38 @@ export interface ValueFilter {
   to?: string | undefined;
   groupId?: number | undefined;
   slice?: string | undefined;
+  /** With `slice`: also these (indicator, slice) cells, the terms ratios are computed from. */
+  terms?: ReadonlyArray<{ indicator: string; slice: string }> | undefined;
 }
 
 /** The query of findValues, unexecuted (its plan is tested). */
 export function valuesQuery(db: Db, poleId: number, f: ValueFilter) {
+  const base = baseQuery(db, poleId, f);
+  const main = f.slice === undefined ? base : base.where('v.slice', '=', f.slice);
+  const terms = f.slice === undefined ? [] : (f.terms ?? []).filter((t) => t.slice !== f.slice);
+  // `slice = ''` reads the partial covering index values_totals (tested on the query plan); the
+  // few term slices are a second select on the pole index, merged in the same order.
+  const all =
+    terms.length === 0
+      ? main
+      : main.unionAll(
+          base.where((eb) =>
+            eb.or(
+              terms.map((t) =>
+                eb.and([eb('v.indicator_code', '=', t.indicator), eb('v.slice', '=', t.slice)]),
+              ),
+            ),
+          ),
+        );
+  return all
+    .orderBy('isPole')
+    .orderBy('position')
+    .orderBy('indicator')
+    .orderBy('period')
+    .orderBy('slice');
+}
+
+function baseQuery(db: Db, poleId: number, f: ValueFilter) {
   let q = db
     .selectFrom('values as v')
     .innerJoin('working_groups as g', 'g.id', 'v.group_id')
@@ -29,20 +57,15 @@ export function valuesQuery(db: Db, poleId: number, f: ValueFilter) {
       'v.version',
       'v.updated_at',
       'u.name as updatedBy',
+      'g.is_pole as isPole',
+      'g.position as position',
     ])
     .where('v.pole_id', '=', poleId)
     .where('v.value', 'is not', null);
   if (f.from) q = q.where('v.period', '>=', f.from);
   if (f.to) q = q.where('v.period', '<=', f.to);
   if (f.groupId !== undefined) q = q.where('v.group_id', '=', f.groupId);
-  // `slice = ''` reads the partial covering index values_totals (tested on the query plan).
-  if (f.slice !== undefined) q = q.where('v.slice', '=', f.slice);
-  return q
-    .orderBy('g.is_pole')
-    .orderBy('g.position')
-    .orderBy('v.indicator_code')
-    .orderBy('v.period')
-    .orderBy('v.slice');
+  return q;
 }
 
 /** Entered (non-cleared) values of a pole, ordered by scope, indicator, period, slice. */

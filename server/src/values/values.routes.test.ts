@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, login } from '../test-support/client';
+import { seedValues } from '../test-support/seed-values';
 import { createTestInstance, type TestInstance } from '../test-support/test-instance';
 
 let t: TestInstance;
@@ -461,5 +462,53 @@ describe('PUT /api/poles/{pole}/values', () => {
     expect(other.json.error.code).toBe('NOT_FOUND');
     expect((await call(t, 'PUT', URL, { body })).status).toBe(401);
     expect(await dbValues()).toEqual([]);
+  });
+});
+
+describe('GET /api/poles/{pole}/values?slice=&ratioTerms=true', () => {
+  it('gives the totals and the slices ratios read, nothing else, in the documented order', async () => {
+    const DS = 'developpement-social';
+    await seedValues(t, 'henin-carvin', [
+      [DS, 'DS-ENTREES-ACCOMPAGNEMENT', '2026Q2', 47],
+      [DS, 'DS-ENTREES-ACCOMPAGNEMENT', '2026Q2', 26, 'residence=qpv'],
+      [DS, 'DS-ENTREES-ACCOMPAGNEMENT', '2026Q2', 21, 'residence=hors_qpv'],
+      [DS, 'DS-ENTREES-ACCOMPAGNEMENT', '2026Q2', 30, 'sex=femme'],
+      [DS, 'DS-ENTREES-ACCOMPAGNEMENT', '2026Q1', 12, 'residence=qpv'],
+      [DS, 'DS-FILE-ACTIVE', '2026Q2', 80],
+      ['transition-ecologique', 'TE-DECHETS-COLLECTES', '2026Q2', 12.5],
+    ]);
+    const read = (q: string) => call(t, 'GET', `${URL}?${q}`, { cookie: coord });
+    const cells = (body: { values: Array<Record<string, unknown>> }) =>
+      body.values.map((v) => `${v.scope} ${v.indicator} ${v.period} ${v.slice}`);
+
+    const totals = await read('from=2026Q1&to=2026Q2&slice=');
+    expect(totals.status).toBe(200);
+    expect(cells(totals.json)).toEqual([
+      'transition-ecologique TE-DECHETS-COLLECTES 2026Q2 ',
+      `${DS} DS-ENTREES-ACCOMPAGNEMENT 2026Q2 `,
+      `${DS} DS-FILE-ACTIVE 2026Q2 `,
+    ]);
+    const withTerms = await read('from=2026Q1&to=2026Q2&slice=&ratioTerms=true');
+    expect(withTerms.status).toBe(200);
+    expect(cells(withTerms.json)).toEqual([
+      'transition-ecologique TE-DECHETS-COLLECTES 2026Q2 ',
+      `${DS} DS-ENTREES-ACCOMPAGNEMENT 2026Q1 residence=qpv`,
+      `${DS} DS-ENTREES-ACCOMPAGNEMENT 2026Q2 `,
+      `${DS} DS-ENTREES-ACCOMPAGNEMENT 2026Q2 residence=qpv`,
+      `${DS} DS-FILE-ACTIVE 2026Q2 `,
+    ]);
+    expect(withTerms.json.values[3]).toEqual({
+      scope: DS,
+      indicator: 'DS-ENTREES-ACCOMPAGNEMENT',
+      period: '2026Q2',
+      slice: 'residence=qpv',
+      value: 26,
+      comment: null,
+      overrideReason: null,
+      version: 1,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      updatedBy: null,
+    });
+    expect((await read('slice=&ratioTerms=yes')).status).toBe(400);
   });
 });

@@ -1,3 +1,4 @@
+import { ratioTermSlices } from '@ptce/shared/slices';
 import {
   HistoryQuerySchema,
   SaveValuesRequestSchema,
@@ -34,9 +35,10 @@ export function valuesRoutes(deps: AppDeps) {
       );
       const q = readQuery(c, ValuesQuerySchema);
       const groupId = await groupIdOf(deps, pole.id, q.scope);
+      const terms = q.ratioTerms === 'true' ? ratioTermSlices(await deps.catalogue.get()) : [];
       return cachedJson(c, deps, pole.id, async () => ({
         pole: pole.slug,
-        values: await findValues(deps.db, pole.id, { ...q, groupId }),
+        values: await findValues(deps.db, pole.id, { ...q, groupId, terms }),
       }));
     })
     .put('/:pole/values', async (c) => {
