@@ -34,10 +34,10 @@ export interface IndicatorStats {
   period: Quarter;
   /** The quarter's total (a ratio from its parts); null when not entered or not computable. */
   value: number | null;
-  /** The quarter before. */
-  previous: { period: Quarter; value: number | null };
-  /** The same quarter a year before. */
-  lastYear: { period: Quarter; value: number | null };
+  /** The quarter before (no period before 2000Q1, the first quarter there is). */
+  previous: { period: Quarter | null; value: number | null };
+  /** The same quarter a year before (none in 2000). */
+  lastYear: { period: Quarter | null; value: number | null };
   /** `value` against `lastYear`. */
   change: Change | null;
   /** The calendar year of `period`, its year to date at `period` and its target. */
@@ -65,16 +65,17 @@ export function statsAt(
   targetOf: TargetOf,
 ): IndicatorStats {
   const series = figures.quarterly.get(seriesKey(scope, indicator.code));
-  const at = (q: Quarter) => series?.get(q)?.value ?? null;
+  const at = (q: Quarter | null) => (q === null ? null : (series?.get(q)?.value ?? null));
   const value = at(period);
-  const before = sameQuarterLastYear(period);
+  const before = orNull(sameQuarterLastYear, period);
+  const previous = orNull(previousQuarter, period);
   const ytd = figures.ytd(scope, indicator.code, period);
   const year = yearOf(period);
   const target = targetOf(year);
   return {
     period,
     value,
-    previous: { period: previousQuarter(period), value: at(previousQuarter(period)) },
+    previous: { period: previous, value: at(previous) },
     lastYear: { period: before, value: at(before) },
     change: changeAgainst(value, at(before), indicator.unit),
     year,
@@ -83,6 +84,15 @@ export function statsAt(
     target,
     progress: targetProgress(ytd?.value ?? null, target),
   };
+}
+
+/** `f(q)`, or null where it would leave the years a quarter may have. */
+function orNull(f: (q: Quarter) => Quarter, q: Quarter): Quarter | null {
+  try {
+    return f(q);
+  } catch {
+    return null;
+  }
 }
 
 /** The last quarter of `from`…`to` where `series` has a value, or null. */
@@ -128,4 +138,18 @@ export function latestStats(
   }
   const latest = statsAt(figures, scope, indicator, period, targetOf);
   return { latest, year: latest.year, target: latest.target, spark };
+}
+
+/**
+ * The whole calendar year of `indicator` in `scope` (the targets page's "réalisé"): flows
+ * summed, a stock at Q4, a ratio from its parts; `complete` when no quarter it needs is missing.
+ */
+export function yearFigure(
+  figures: Figures,
+  scope: string,
+  indicator: Indicator,
+  year: number,
+): { value: number | null; complete: boolean } {
+  const point = figures.ytd(scope, indicator.code, `${year}Q4`);
+  return { value: point?.value ?? null, complete: point?.complete ?? false };
 }

@@ -11,9 +11,19 @@ export interface ValuesQuery {
   from?: string | undefined;
   to?: string | undefined;
   scope?: string | undefined;
-  /** One slice; `''` = the totals only (dashboards and reports read nothing else). */
+  /** One slice; `''` = the totals only. */
   slice?: string | undefined;
+  /** With `slice`, also the slices the ratios read: what dashboards and reports fetch. */
+  ratioTerms?: 'true' | undefined;
 }
+
+/** What a screen showing totals and ratios reads of `from`…`to`. */
+export const figuresQuery = (from: string | undefined, to: string | undefined): ValuesQuery => ({
+  from,
+  to,
+  slice: '',
+  ratioTerms: 'true',
+});
 
 export const getValues = (pole: string, q: ValuesQuery) =>
   api<{ values: StoredValue[] }>(

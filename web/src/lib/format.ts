@@ -1,3 +1,4 @@
+import type { Change } from '@ptce/shared/figures/indicator-stats';
 import { formatNumber, formatValue } from '@ptce/shared/format';
 import { quarterLabel } from '@ptce/shared/periods';
 
@@ -33,12 +34,6 @@ export function fmtDate(iso: string | null | undefined, lang: Lang): string {
 
 /** `%` after a number: a narrow no-break space before it in French, none in English. */
 const percentSign = (lang: Lang) => (lang === 'fr' ? '\u202f%' : '%');
-
-/** A change on a base: relative (`0.05` is +5 %) or, between two percentages, in points. */
-export interface Change {
-  mode: 'relative' | 'points';
-  value: number;
-}
 
 /**
  * A signed change with one decimal and the true minus sign: relative as `+5,1 %` (from

@@ -1,13 +1,12 @@
 import { aggregateSeries } from '@ptce/shared/aggregate-series';
 import type { Cell } from '@ptce/shared/domain.types';
+import { indexSeries, seriesKey } from '@ptce/shared/figures/figures';
 import { catalogueFixture } from '@ptce/shared/test-fixtures/catalogue.fixture';
 import { describe, expect, it } from 'vitest';
 import {
   chartPeriods,
   fetchStart,
-  indexSeries,
   periodYearBefore,
-  seriesKey,
   targetForPeriod,
   trendRows,
 } from './chart-data';

@@ -1,34 +1,10 @@
-import type { SeriesPoint } from '@ptce/shared/aggregate-series';
 import type { Kind } from '@ptce/shared/catalogue.schema';
-import { TOTAL_SLICE } from '@ptce/shared/catalogue.schema';
 import type { Quarter } from '@ptce/shared/domain.types';
+import type { Series } from '@ptce/shared/figures/figures';
 import { quarterRange, sameQuarterLastYear, yearOf } from '@ptce/shared/periods';
 
 /** The time step of a chart: one point per quarter or per calendar year. */
 export type Step = 'quarter' | 'year';
-
-/** One (scope, indicator) total over time: period (`2025Q2` or `2025`) → aggregated point. */
-export type Series = ReadonlyMap<string, SeriesPoint>;
-/** Series by `seriesKey(scope, indicator)`. */
-export type SeriesIndex = ReadonlyMap<string, Series>;
-
-export const seriesKey = (scope: string, indicator: string) => `${scope}|${indicator}`;
-
-/** Indexes aggregateSeries' points by scope and indicator; breakdown slices are left out. */
-export function indexSeries(points: readonly SeriesPoint[]): SeriesIndex {
-  const index = new Map<string, Map<string, SeriesPoint>>();
-  for (const p of points) {
-    if (p.slice !== TOTAL_SLICE) continue;
-    const key = seriesKey(p.scope, p.indicator);
-    let series = index.get(key);
-    if (!series) {
-      series = new Map();
-      index.set(key, series);
-    }
-    series.set(p.period, p);
-  }
-  return index;
-}
 
 /** The periods a chart shows: the quarters `from`…`to`, or the calendar years they touch. */
 export function chartPeriods(by: Step, from: Quarter, to: Quarter): string[] {

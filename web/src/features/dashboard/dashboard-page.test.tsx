@@ -92,7 +92,7 @@ describe('DashboardPage', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('T3 2025 — Transition écologique (0 sur 2)')).toBeInTheDocument();
     expect(calls.map((c) => c.url)).toContain(
-      '/api/poles/test/values?from=2024Q1&to=2025Q3&slice=',
+      '/api/poles/test/values?from=2024Q1&to=2025Q3&slice=&ratioTerms=true',
     );
   });
 
@@ -137,7 +137,7 @@ describe('DashboardPage', () => {
       expect(calls.map((c) => c.url)).toEqual(
         expect.arrayContaining([
           '/api/poles/test/periods?from=2016Q1&to=2025Q3',
-          '/api/poles/test/values?from=2021Q1&to=2025Q2&slice=',
+          '/api/poles/test/values?from=2021Q1&to=2025Q2&slice=&ratioTerms=true',
         ]),
       );
       expect(screen.getByLabelText('Au')).toHaveValue('2025Q2');

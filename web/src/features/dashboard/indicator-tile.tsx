@@ -1,15 +1,15 @@
 import type { Indicator } from '@ptce/shared/catalogue.schema';
+import type { LatestStats } from '@ptce/shared/figures/indicator-stats';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Sparkline } from '../../components/sparkline';
 import { fmtChange, fmtPercent, fmtQuarter, labelIn } from '../../lib/format';
 import { useLang, useValueFormatter } from '../../lib/use-lang';
-import type { TileStats } from './tile-stats';
 
 interface Props {
   ref?: Ref<HTMLButtonElement>;
   indicator: Indicator;
-  stats: TileStats;
+  stats: LatestStats;
   open: boolean;
   /** The id of the open trend panel, for aria-controls. */
   panelId: string;
@@ -21,8 +21,8 @@ export function IndicatorTile({ ref, indicator, stats, open, panelId, onToggle }
   const { t } = useTranslation('dashboard');
   const lang = useLang();
   const fmt = useValueFormatter();
-  const { latest, lastYear, change, progress } = stats;
-  const pct = progress.ratio === null ? null : Math.round(progress.ratio * 100);
+  const { latest, year, target } = stats;
+  const pct = latest?.progress == null ? null : Math.round(latest.progress * 100);
 
   return (
     <button
@@ -42,26 +42,26 @@ export function IndicatorTile({ ref, indicator, stats, open, panelId, onToggle }
       ) : (
         <span className="tile-value muted">{t('tile.noValue')}</span>
       )}
-      {lastYear && (
+      {latest?.lastYear.period && (
         <span className="tile-change">
-          {change
+          {latest.change
             ? t('tile.vsLastYear', {
-                change: fmtChange(change, lang, t('points', { ns: 'common' })),
-                period: fmtQuarter(lastYear.period, lang),
+                change: fmtChange(latest.change, lang, t('points', { ns: 'common' })),
+                period: fmtQuarter(latest.lastYear.period!, lang),
               })
-            : t(lastYear.value === 0 ? 'tile.zeroBase' : 'tile.noComparison', {
-                period: fmtQuarter(lastYear.period, lang),
+            : t(latest.lastYear.value === 0 ? 'tile.zeroBase' : 'tile.noComparison', {
+                period: fmtQuarter(latest.lastYear.period!, lang),
               })}
         </span>
       )}
       <span className="tile-target">
-        {progress.target === null
-          ? t('tile.noTarget', { year: progress.year })
+        {target === null
+          ? t('tile.noTarget', { year })
           : t(pct === null ? 'tile.targetNoRatio' : 'tile.target', {
-              year: progress.year,
+              year,
               pct: fmtPercent(pct, lang),
-              ytd: fmt(progress.ytd, indicator),
-              target: fmt(progress.target, indicator),
+              ytd: fmt(latest?.ytd, indicator),
+              target: fmt(target, indicator),
             })}
       </span>
       <span className="tile-bar" aria-hidden="true">

@@ -1,9 +1,8 @@
+import { latestStats } from '@ptce/shared/figures/indicator-stats';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { seriesKey } from './chart-data';
 import { IndicatorTile } from './indicator-tile';
-import { tileStats } from './tile-stats';
 import { TrendPanel } from './trend-panel';
 import type { DashboardData } from './use-dashboard-data';
 import type { DashboardParams } from './use-dashboard-params';
@@ -43,14 +42,13 @@ export function ScopeSection({ scope, data, params, onOpen, onStep }: Props) {
             open={indicator.code === openCode}
             panelId={panelId}
             onToggle={() => onOpen(indicator.code === openCode ? null : indicator.code)}
-            stats={tileStats(data.quarterly.get(seriesKey(scope.slug, indicator.code)), {
-              from: params.from,
-              to: params.to,
-              kind: indicator.kind,
-              unit: indicator.unit,
-              targetOf: (year) => data.targetOf(scope.slug, indicator.code, year),
-              ytdAt: (q) => data.ytd(scope.slug, indicator.code, q),
-            })}
+            stats={latestStats(
+              data.figures,
+              scope.slug,
+              indicator,
+              { from: params.from, to: params.to },
+              (year) => data.targetOf(scope.slug, indicator.code, year),
+            )}
           />
         ))}
       </div>

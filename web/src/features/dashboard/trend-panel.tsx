@@ -1,11 +1,12 @@
 import type { Indicator } from '@ptce/shared/catalogue.schema';
+import { seriesKey } from '@ptce/shared/figures/figures';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../components/query-state';
 import { fmtNumber, fmtQuarter, labelIn } from '../../lib/format';
 import { useLang, useValueFormatter } from '../../lib/use-lang';
-import { seriesKey, trendRows } from './chart-data';
+import { trendRows } from './chart-data';
 import { exportFileName } from './chart-export';
 import { ChartLegend } from './chart-legend';
 import { useTrendChart } from './lazy-trend-chart';
@@ -55,7 +56,7 @@ export function TrendPanel({ id, scope, indicator, data, params, onClose, onStep
     from: fmtQuarter(from, lang),
     to: fmtQuarter(to, lang),
   });
-  const index = by === 'quarter' ? data.quarterly : data.yearly;
+  const index = by === 'quarter' ? data.figures.quarterly : data.figures.yearly;
   const rows = trendRows(index.get(seriesKey(scope.slug, indicator.code)), {
     by,
     from,

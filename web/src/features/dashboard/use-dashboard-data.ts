@@ -1,6 +1,6 @@
-import { aggregateSeries } from '@ptce/shared/aggregate-series';
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { Quarter } from '@ptce/shared/domain.types';
+import { buildFigures, type Figures } from '@ptce/shared/figures/figures';
 import { yearOf } from '@ptce/shared/periods';
 import type { Target } from '@ptce/shared/targets.schema';
 import { keepPreviousData, type UseQueryResult, useQueries, useQuery } from '@tanstack/react-query';
@@ -8,34 +8,31 @@ import { useMemo } from 'react';
 import { useCatalogue } from '../../api/catalogue';
 import { type PoleDetail, usePole } from '../../api/poles';
 import { targetsQuery } from '../../api/targets';
-import { valuesQuery } from '../../api/values';
+import { figuresQuery, valuesQuery } from '../../api/values';
 import { combineQueries } from '../../lib/combine-queries';
-import { fetchStart, indexSeries, type SeriesIndex } from './chart-data';
-import { createYtdLookup } from './tile-stats';
+import { fetchStart } from './chart-data';
 
 /** Everything the tiles and trends need, derived once per answer. */
 export interface DashboardData {
   pole: PoleDetail;
   catalogue: Catalogue;
-  /** Quarterly and yearly series, from Q1 of the year before `from` to `to`. */
-  quarterly: SeriesIndex;
-  yearly: SeriesIndex;
-  ytd: (scope: string, indicator: string, upTo: Quarter) => number | null;
+  /** The shared engine's figures from Q1 of the year before `from` to `to`. */
+  figures: Figures;
   targetOf: (scope: string, indicator: string, year: number) => number | null;
 }
 
 /**
- * Loads the pole, the catalogue, the values of `from`…`to` (and the year before, for the
- * comparisons) and the targets of every year shown; aggregates through aggregateSeries.
- * While a new range loads, the previous answer stays on screen (no layout jump). Nothing is
- * asked until `enabled`.
+ * Loads the pole, the catalogue, the totals (and the slices ratios read) of `from`…`to` and
+ * the year before, for the comparisons, and the targets of every year shown; every number is
+ * computed by the shared figures. While a new range loads, the previous answer stays on
+ * screen (no layout jump). Nothing is asked until `enabled`.
  */
 export function useDashboardData(pole: string, from: Quarter, to: Quarter, enabled = true) {
   const poleQ = usePole(pole);
   const catalogueQ = useCatalogue();
   const start = fetchStart(from);
   const valuesQ = useQuery({
-    ...valuesQuery(pole, { from: start, to, slice: '' }),
+    ...valuesQuery(pole, figuresQuery(start, to)),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -53,15 +50,11 @@ export function useDashboardData(pole: string, from: Quarter, to: Quarter, enabl
 
   const data = useMemo((): DashboardData | undefined => {
     if (!poleQ.data || !catalogueQ.data || !valuesQ.data || !targets) return undefined;
-    const catalogue = catalogueQ.data;
-    const cells = valuesQ.data;
     const byTarget = new Map(targets.map((t) => [`${t.scope}|${t.indicator}|${t.year}`, t.value]));
     return {
       pole: poleQ.data,
-      catalogue,
-      quarterly: indexSeries(aggregateSeries(catalogue, cells, { by: 'quarter', from: start, to })),
-      yearly: indexSeries(aggregateSeries(catalogue, cells, { by: 'year', from: start, to })),
-      ytd: createYtdLookup(catalogue, cells),
+      catalogue: catalogueQ.data,
+      figures: buildFigures(catalogueQ.data, valuesQ.data, { from: start, to }),
       targetOf: (scope, indicator, year) => byTarget.get(`${scope}|${indicator}|${year}`) ?? null,
     };
   }, [poleQ.data, catalogueQ.data, valuesQ.data, targets, start, to]);

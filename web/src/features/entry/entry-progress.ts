@@ -1,10 +1,10 @@
-import { aggregateOverTime, computeRatio } from '@ptce/shared/aggregate';
-import type { Indicator } from '@ptce/shared/catalogue.schema';
-import { compareQuarters, quartersOfYear, yearOf } from '@ptce/shared/periods';
+import type { Catalogue } from '@ptce/shared/catalogue.schema';
+import type { Cell } from '@ptce/shared/domain.types';
+import { buildFigures, type Figures } from '@ptce/shared/figures/figures';
 import type { StoredValue } from '@ptce/shared/values.schema';
 import { cellKey } from './entry-model';
 
-/** A scope's number for a quarter, indicator and slice, or null when not entered. */
+/** A scope's entered number for a quarter, indicator and slice, or null when not entered. */
 export type Lookup = (period: string, indicator: string, slice: string) => number | null;
 
 /** Stored values for every quarter but `period`, whose numbers are the grid's current ones. */
@@ -20,29 +20,24 @@ export function makeLookup(
   };
 }
 
-/** An indicator's total for one quarter; ratios are computed from their parts. */
-export function quarterValue(indicator: Indicator, lookup: Lookup, period: string): number | null {
-  if (indicator.kind !== 'ratio') return lookup(period, indicator.code, '');
-  return computeRatio(indicator, (code, slice) => lookup(period, code, slice));
-}
-
 /**
- * The year's value up to and including `period`: flows summed, stocks at `period`, ratios
- * from their parts aggregated the same way (what a yearly target is compared with).
+ * The shared figures of one scope with what the grid holds now: the stored values of the
+ * other quarters (`from`…`period`) and the grid's current numbers for `period`. Every total,
+ * ratio and year to date the grid shows is read from them.
  */
-export function yearToDate(
-  indicator: Indicator,
-  byCode: Map<string, Indicator>,
-  lookup: Lookup,
+export function gridFigures(
+  catalogue: Catalogue,
+  scope: string,
+  stored: readonly StoredValue[],
   period: string,
-): number | null {
-  const quarters = quartersOfYear(yearOf(period)).filter((q) => compareQuarters(q, period) <= 0);
-  const aggregate = (code: string, slice: string) => {
-    const kind = byCode.get(code)?.kind;
-    if (!kind || kind === 'ratio') return null;
-    const series = quarters.map((q) => ({ period: q, value: lookup(q, code, slice) }));
-    return aggregateOverTime(kind, series, quarters).value;
-  };
-  if (indicator.kind !== 'ratio') return aggregate(indicator.code, '');
-  return computeRatio(indicator, aggregate);
+  current: Map<string, number>,
+  from: string,
+): Figures {
+  const cells: Cell[] = [];
+  for (const v of stored) if (v.period !== period) cells.push({ ...v, scope });
+  for (const [key, value] of current) {
+    const [indicator = '', slice = ''] = key.split('|');
+    cells.push({ scope, indicator, period, slice, value });
+  }
+  return buildFigures(catalogue, cells, { from, to: period });
 }

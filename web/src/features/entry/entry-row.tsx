@@ -1,3 +1,4 @@
+import { seriesKey } from '@ptce/shared/figures/figures';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -5,7 +6,6 @@ import { qs } from '../../lib/api-client';
 import { fmtNumber } from '../../lib/format';
 import { DefinitionTip } from './definition-tip';
 import { cellKey, type RowModel } from './entry-model';
-import { quarterValue } from './entry-progress';
 import type { GridContext } from './grid-context';
 import { RowIssues } from './row-issues';
 import { SliceRows } from './slice-rows';
@@ -33,8 +33,9 @@ export function EntryRow({ row, ctx }: { row: RowModel; ctx: GridContext }) {
   const server = ctx.serverIssues.get(code) ?? [];
   const hasError = issues.some((i) => i.severity === 'error' && !i.overridden);
   const showIssues = issues.length > 0 || server.length > 0 || !!comment?.needsValue;
+  const series = ctx.figures.quarterly.get(seriesKey(ctx.scope, code));
   const at = (period: string | null) =>
-    period ? fmtNumber(quarterValue(indicator, ctx.lookup, period), lang, indicator.decimals) : '—';
+    period ? fmtNumber(series?.get(period)?.value, lang, indicator.decimals) : '—';
   const storedReason = total && !total.changed ? total.base.overrideReason : null;
   const history = `/poles/${ctx.pole}/historique${qs({ indicator: code, scope: ctx.scope, period: ctx.period })}`;
 

@@ -77,6 +77,7 @@ export function EntryScreen({
     serverIssues: saver.rowIssues,
     reasons: draft.reasons,
     lookup: grid.lookup,
+    figures: grid.figures,
     byCode: grid.byCode,
     targets: grid.targets,
     onText: (indicator, key, text) => {

@@ -1,4 +1,5 @@
 import type { Indicator } from '@ptce/shared/catalogue.schema';
+import type { Figures } from '@ptce/shared/figures/figures';
 import type { Lang } from '../../lib/format';
 import type { Lookup } from './entry-progress';
 import type { RulesView } from './entry-rules';
@@ -19,6 +20,8 @@ export interface GridContext {
   serverIssues: Map<string, string[]>;
   reasons: Record<string, string>;
   lookup: Lookup;
+  /** The scope's figures with the grid's current numbers: totals, ratios, year to date. */
+  figures: Figures;
   byCode: Map<string, Indicator>;
   /** indicator → the year's target of the scope; undefined while loading. */
   targets: Map<string, number> | undefined;

@@ -5,7 +5,7 @@ import { useTargets } from '../../api/targets';
 import type { Lang } from '../../lib/format';
 import { buildBatch } from './entry-batch';
 import { buildRows, indexByPeriod } from './entry-model';
-import { makeLookup } from './entry-progress';
+import { gridFigures, makeLookup } from './entry-progress';
 import { evaluateGridRules } from './entry-rules';
 import { deriveCells } from './entry-state';
 import type { EntryData } from './use-entry-data';
@@ -22,7 +22,7 @@ const safe = (f: (q: string) => string, q: string) => {
 /**
  * Everything the grid shows, derived from the loaded data and the draft on each render:
  * rows, inputs, the shared rules' verdict, the batch a save would send, lookups of other
- * quarters and the scope's targets for the year.
+ * quarters, the shared figures (totals, ratios, year to date) and the scope's targets.
  */
 export function useEntryGrid(
   data: EntryData,
@@ -62,6 +62,11 @@ export function useEntryGrid(
   );
   const batch = useMemo(() => buildBatch(scope.slug, view, rules), [scope.slug, view, rules]);
   const lookup = useMemo(() => makeLookup(stored, period, view.current), [stored, period, view]);
+  const from = safe(sameQuarterLastYear, period) ?? period;
+  const figures = useMemo(
+    () => gridFigures(catalogue, scope.slug, data.values, period, view.current, from),
+    [catalogue, scope.slug, data.values, period, view, from],
+  );
   const targetsQ = useTargets(pole.slug, yearOf(period));
   const targets = useMemo(() => {
     if (!targetsQ.data) return targetsQ.error ? new Map<string, number>() : undefined;
@@ -74,6 +79,7 @@ export function useEntryGrid(
     rules,
     batch,
     lookup,
+    figures,
     byCode,
     targets,
     previous: safe(previousQuarter, period),

@@ -99,7 +99,7 @@ describe('ReportPage', () => {
     expect(screen.getByText('Soumis')).toBeInTheDocument();
     expect(screen.getByText('14 août 2025')).toBeInTheDocument();
     expect(calls.map((c) => c.url)).toContain(
-      '/api/poles/test/values?from=2023Q3&to=2025Q2&slice=',
+      '/api/poles/test/values?from=2023Q3&to=2025Q2&slice=&ratioTerms=true',
     );
   });
 

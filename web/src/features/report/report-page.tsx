@@ -52,7 +52,7 @@ export function ReportPage() {
       ) : (
         <QueryState query={query} minHeight="40rem">
           {(data) => {
-            const state = data.periods.find((p) => p.period === period);
+            const state = data.periods.find((p) => p.period === data.period);
             return (
               <>
                 <ReportHeader territory={data.pole.territory} state={state} printedOn={printedOn} />
@@ -60,8 +60,8 @@ export function ReportPage() {
                   <ReportScopeTable
                     key={scope.slug}
                     name={scope.name}
-                    period={period}
-                    rows={reportRows(data.catalogue, scope, data.values, data.targets, period)}
+                    period={data.period}
+                    rows={reportRows(data, scope, data.period)}
                     completeness={state?.scopes.find((s) => s.scope === scope.slug)}
                   />
                 ))}

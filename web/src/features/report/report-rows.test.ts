@@ -1,3 +1,4 @@
+import { buildFigures } from '@ptce/shared/figures/figures';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { catalogueFixture } from '@ptce/shared/test-fixtures/catalogue.fixture';
 import type { StoredValue } from '@ptce/shared/values.schema';
@@ -58,7 +59,16 @@ const TARGETS = [
     updatedBy: null,
   },
 ];
-const rows = reportRows(catalogueFixture, SCOPE, VALUES, TARGETS, '2025Q2');
+const rows = reportRows(
+  {
+    catalogue: catalogueFixture,
+    figures: buildFigures(catalogueFixture, VALUES, { from: reportStart('2025Q2'), to: '2025Q2' }),
+    values: VALUES,
+    targets: TARGETS,
+  },
+  SCOPE,
+  '2025Q2',
+);
 const row = (code: string) => rows.find((r) => r.indicator.code === code);
 
 describe('reportRows', () => {

@@ -1,14 +1,9 @@
-import { aggregateSeries, type SeriesPoint } from '@ptce/shared/aggregate-series';
 import { type Catalogue, type Indicator, TOTAL_SLICE } from '@ptce/shared/catalogue.schema';
 import type { Quarter } from '@ptce/shared/domain.types';
-import {
-  previousQuarter,
-  quarterFromIndex,
-  quarterIndex,
-  quarterRange,
-  sameQuarterLastYear,
-  yearOf,
-} from '@ptce/shared/periods';
+import type { Figures } from '@ptce/shared/figures/figures';
+import { seriesKey } from '@ptce/shared/figures/figures';
+import { type Change, quarterValues, statsAt } from '@ptce/shared/figures/indicator-stats';
+import { quarterFromIndex, quarterIndex } from '@ptce/shared/periods';
 import type { Scope } from '@ptce/shared/poles.schema';
 import type { Target } from '@ptce/shared/targets.schema';
 import type { StoredValue } from '@ptce/shared/values.schema';
@@ -28,7 +23,7 @@ export interface ReportRow {
   previous: number | null;
   lastYear: number | null;
   /** Against the same quarter last year: relative (0.05 = +5 %) or, for percentages, points. */
-  change: { mode: 'relative' | 'points'; value: number } | null;
+  change: Change | null;
   /** Year to date: flows summed from Q1, ratios from summed parts, a stock's latest value. */
   ytd: number | null;
   target: number | null;
@@ -38,66 +33,48 @@ export interface ReportRow {
   trend: Array<number | null>;
 }
 
-/**
- * The rows of one scope for `period`, from the entered values (which must reach back to
- * `reportStart(period)`) through aggregateSeries, so ratios are recomputed from their parts.
- */
-export function reportRows(
-  catalogue: Catalogue,
-  scope: Scope,
-  values: readonly StoredValue[],
-  targets: readonly Target[],
-  period: Quarter,
-): ReportRow[] {
-  const year = yearOf(period);
-  const own = values.filter((v) => v.scope === scope.slug);
-  const totals = (points: SeriesPoint[]) =>
-    new Map(
-      points.filter((p) => p.slice === TOTAL_SLICE).map((p) => [`${p.indicator}|${p.period}`, p]),
-    );
-  const quarterly = totals(
-    aggregateSeries(catalogue, own, { by: 'quarter', from: reportStart(period), to: period }),
-  );
-  const hi = quarterIndex(period);
-  const inYear = own.filter((v) => yearOf(v.period) === year && quarterIndex(v.period) <= hi);
-  const yearly = totals(
-    aggregateSeries(catalogue, inYear, { by: 'year', from: `${year}Q1`, to: period }),
-  );
-  const trendQuarters = quarterRange(reportStart(period), period);
-  const byCode = new Map(catalogue.indicators.map((i) => [i.code, i]));
+/** What the report reads: the figures from `reportStart(period)`, the stored totals' comments. */
+export interface ReportInputs {
+  catalogue: Catalogue;
+  figures: Figures;
+  values: readonly StoredValue[];
+  targets: readonly Target[];
+}
 
+/**
+ * The rows of one scope for `period`: every number from the shared statistics over the
+ * figures (so ratios are recomputed from their parts), with the quarter's comment.
+ */
+export function reportRows(data: ReportInputs, scope: Scope, period: Quarter): ReportRow[] {
+  const byCode = new Map(data.catalogue.indicators.map((i) => [i.code, i]));
   return scope.indicators.flatMap((code) => {
     const indicator = byCode.get(code);
     if (!indicator) return [];
-    const at = (q: Quarter) => quarterly.get(`${code}|${q}`)?.value ?? null;
-    const value = at(period);
-    const lastYear = at(sameQuarterLastYear(period));
-    const ytd = indicator.kind === 'stock' ? value : (yearly.get(`${code}|${year}`)?.value ?? null);
-    const target =
-      targets.find((t) => t.scope === scope.slug && t.indicator === code && t.year === year)
+    const targetOf = (year: number) =>
+      data.targets.find((t) => t.scope === scope.slug && t.indicator === code && t.year === year)
         ?.value ?? null;
-    const comment = own.find(
-      (v) => v.indicator === code && v.period === period && v.slice === TOTAL_SLICE,
+    const s = statsAt(data.figures, scope.slug, indicator, period, targetOf);
+    const comment = data.values.find(
+      (v) =>
+        v.scope === scope.slug &&
+        v.indicator === code &&
+        v.period === period &&
+        v.slice === TOTAL_SLICE,
     )?.comment;
+    const series = data.figures.quarterly.get(seriesKey(scope.slug, code));
     return [
       {
         indicator,
-        value,
-        previous: at(previousQuarter(period)),
-        lastYear,
-        change: change(value, lastYear, indicator.unit === 'percent'),
-        ytd,
-        target,
-        progress: ytd !== null && target !== null && target !== 0 ? ytd / target : null,
+        value: s.value,
+        previous: s.previous.value,
+        lastYear: s.lastYear.value,
+        change: s.change,
+        ytd: s.ytd,
+        target: s.target,
+        progress: s.progress,
         comment: comment ?? null,
-        trend: trendQuarters.map(at),
+        trend: quarterValues(series, reportStart(period), period),
       },
     ];
   });
-}
-
-function change(value: number | null, base: number | null, points: boolean): ReportRow['change'] {
-  if (value === null || base === null) return null;
-  if (points) return { mode: 'points', value: value - base };
-  return base === 0 ? null : { mode: 'relative', value: (value - base) / Math.abs(base) };
 }

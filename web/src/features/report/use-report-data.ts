@@ -1,20 +1,27 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { Quarter } from '@ptce/shared/domain.types';
+import { buildFigures, type Figures } from '@ptce/shared/figures/figures';
 import { yearOf } from '@ptce/shared/periods';
 import type { Target } from '@ptce/shared/targets.schema';
 import type { StoredValue } from '@ptce/shared/values.schema';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useRef } from 'react';
 import { useCatalogue } from '../../api/catalogue';
 import { type PeriodWithCompleteness, usePeriods } from '../../api/periods';
 import { type PoleDetail, usePole } from '../../api/poles';
 import { targetsQuery } from '../../api/targets';
-import { valuesQuery } from '../../api/values';
+import { figuresQuery, valuesQuery } from '../../api/values';
 import { combineQueries } from '../../lib/combine-queries';
 import { reportStart } from './report-rows';
 
 export interface ReportData {
+  /** The quarter the figures on screen are for (the previous one while the next loads). */
+  period: Quarter;
   pole: PoleDetail;
   catalogue: Catalogue;
+  /** The shared engine's figures from `reportStart(period)` to `period`. */
+  figures: Figures;
+  /** The totals (for their comments) and the slices ratios read. */
   values: StoredValue[];
   targets: Target[];
   /** Every quarter of the pole with its status and completeness (for the picker too). */
@@ -22,7 +29,7 @@ export interface ReportData {
 }
 
 /**
- * The pole, catalogue, values from `reportStart(period)` to `period`, the year's targets and
+ * The pole, catalogue, figures from `reportStart(period)` to `period`, the year's targets and
  * the pole's quarters. When `period` changes the previous report stays until the new one is in.
  */
 export function useReportData(pole: string, period: Quarter | null) {
@@ -32,7 +39,7 @@ export function useReportData(pole: string, period: Quarter | null) {
   const valuesQ = useQuery({
     ...valuesQuery(
       pole,
-      period ? { from: reportStart(period), to: period, slice: '' } : { slice: '' },
+      figuresQuery(period ? reportStart(period) : undefined, period ?? undefined),
     ),
     enabled: period !== null,
     placeholderData: keepPreviousData,
@@ -43,11 +50,24 @@ export function useReportData(pole: string, period: Quarter | null) {
     placeholderData: keepPreviousData,
   });
   const queries = [poleQ, catalogueQ, periodsQ, valuesQ, targetsQ];
+  // While the next quarter loads, the answer on screen keeps the quarter it was read for.
+  const settled = useRef<Quarter | null>(null);
+  if (valuesQ.data && !valuesQ.isPlaceholderData) settled.current = period;
+  const range = settled.current;
+  const figures = useMemo(
+    () =>
+      catalogueQ.data && valuesQ.data && range
+        ? buildFigures(catalogueQ.data, valuesQ.data, { from: reportStart(range), to: range })
+        : undefined,
+    [catalogueQ.data, valuesQ.data, range],
+  );
   const data: ReportData | undefined =
-    poleQ.data && catalogueQ.data && periodsQ.data && valuesQ.data && targetsQ.data
+    poleQ.data && catalogueQ.data && periodsQ.data && valuesQ.data && targetsQ.data && figures
       ? {
+          period: range!,
           pole: poleQ.data,
           catalogue: catalogueQ.data,
+          figures,
           periods: periodsQ.data.periods,
           values: valuesQ.data,
           targets: targetsQ.data,

@@ -1,6 +1,6 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
+import type { Figures } from '@ptce/shared/figures/figures';
 import type { Target } from '@ptce/shared/targets.schema';
-import type { StoredValue } from '@ptce/shared/values.schema';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PoleDetail } from '../../api/poles';
@@ -26,7 +26,8 @@ export function TargetsForm(p: {
   catalogue: Catalogue;
   year: number;
   targets: Target[];
-  lastYear: StoredValue[];
+  /** The figures of the year before. */
+  lastYear: Figures;
   lang: Lang;
 }) {
   const { t } = useTranslation('targets');

@@ -1,9 +1,6 @@
-import { aggregateOverTime, computeRatio } from '@ptce/shared/aggregate';
 import type { Indicator } from '@ptce/shared/catalogue.schema';
 import { parseNumberFr } from '@ptce/shared/format';
-import { quartersOfYear } from '@ptce/shared/periods';
 import type { TargetEntry } from '@ptce/shared/targets.schema';
-import type { StoredValue } from '@ptce/shared/values.schema';
 import { exceedsDecimals } from '../../lib/format';
 
 /** Key of a target: `scope|indicator`. */
@@ -45,32 +42,4 @@ export function targetChanges(
       entries.push({ scope, indicator, value: read.value });
   }
   return { entries, problems };
-}
-
-/**
- * A scope's yearly actual from its quarters: flows summed, stocks at Q4, ratios from their
- * parts; `complete` when every quarter needed was entered.
- */
-export function yearActual(
-  indicator: Indicator,
-  indicators: Map<string, Indicator>,
-  values: StoredValue[],
-  scope: string,
-  year: number,
-): { value: number | null; complete: boolean } {
-  const quarters = quartersOfYear(year);
-  let complete = true;
-  const aggregate = (code: string, slice: string) => {
-    const kind = indicators.get(code)?.kind;
-    if (!kind || kind === 'ratio') return null;
-    const series = values
-      .filter((v) => v.scope === scope && v.indicator === code && v.slice === slice)
-      .map((v) => ({ period: v.period, value: v.value }));
-    const result = aggregateOverTime(kind, series, quarters);
-    complete &&= result.complete;
-    return result.value;
-  };
-  const value =
-    indicator.kind === 'ratio' ? computeRatio(indicator, aggregate) : aggregate(indicator.code, '');
-  return { value, complete };
 }

@@ -1,10 +1,12 @@
+import { buildFigures } from '@ptce/shared/figures/figures';
 import { MAX_YEAR, MIN_YEAR } from '@ptce/shared/periods';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useCatalogue } from '../../api/catalogue';
 import { usePole } from '../../api/poles';
 import { useTargets } from '../../api/targets';
-import { useValues } from '../../api/values';
+import { figuresQuery, useValues } from '../../api/values';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useLang } from '../../lib/use-lang';
@@ -23,16 +25,26 @@ export function TargetsPage() {
   const poleQ = usePole(pole);
   const catalogueQ = useCatalogue();
   const targetsQ = useTargets(pole, safeYear);
-  const valuesQ = useValues(pole, { from: `${safeYear - 1}Q1`, to: `${safeYear - 1}Q4` });
+  const valuesQ = useValues(pole, figuresQuery(`${safeYear - 1}Q1`, `${safeYear - 1}Q4`));
+  const lastYear = useMemo(
+    () =>
+      catalogueQ.data && valuesQ.data
+        ? buildFigures(catalogueQ.data, valuesQ.data, {
+            from: `${safeYear - 1}Q1`,
+            to: `${safeYear - 1}Q4`,
+          })
+        : undefined,
+    [catalogueQ.data, valuesQ.data, safeYear],
+  );
   const all = [poleQ, catalogueQ, targetsQ, valuesQ];
   const query = {
     data:
-      poleQ.data && catalogueQ.data && targetsQ.data && valuesQ.data
+      poleQ.data && catalogueQ.data && targetsQ.data && lastYear
         ? {
             pole: poleQ.data,
             catalogue: catalogueQ.data,
             targets: targetsQ.data,
-            values: valuesQ.data,
+            lastYear,
           }
         : undefined,
     error: all.find((q) => q.error)?.error ?? null,
@@ -55,7 +67,7 @@ export function TargetsPage() {
               catalogue={d.catalogue}
               year={year}
               targets={d.targets}
-              lastYear={d.values}
+              lastYear={d.lastYear}
               lang={lang}
             />
           </>

@@ -1,10 +1,11 @@
 import type { Indicator } from '@ptce/shared/catalogue.schema';
+import type { Figures } from '@ptce/shared/figures/figures';
+import { yearFigure } from '@ptce/shared/figures/indicator-stats';
 import type { Scope } from '@ptce/shared/poles.schema';
-import type { StoredValue } from '@ptce/shared/values.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fmtNumber, inputText, type Lang, labelIn } from '../../lib/format';
-import { readTarget, targetKey, yearActual } from './targets-model';
+import { readTarget, targetKey } from './targets-model';
 
 /** One scope's targets: indicator, unit, last year's actual and the target input (or value). */
 export function TargetsScopeTable(p: {
@@ -13,7 +14,8 @@ export function TargetsScopeTable(p: {
   indicators: Map<string, Indicator>;
   stored: Map<string, number>;
   texts: Record<string, string>;
-  lastYear: StoredValue[];
+  /** The figures of the year before, whose achieved values are shown. */
+  lastYear: Figures;
   serverIssues: Map<string, string>;
   editable: boolean;
   lang: Lang;
@@ -45,7 +47,7 @@ export function TargetsScopeTable(p: {
           {rows.map((ind) => {
             const key = targetKey(scope.slug, ind.code);
             const label = labelIn(ind, lang);
-            const actual = yearActual(ind, p.indicators, p.lastYear, scope.slug, p.year - 1);
+            const actual = yearFigure(p.lastYear, scope.slug, ind, p.year - 1);
             const text = p.texts[key] ?? inputText(p.stored.get(key), lang, ind.decimals);
             const problem = p.texts[key] === undefined ? null : readTarget(text, ind).problem;
             const message = problem ? t(problem, { count: ind.decimals }) : p.serverIssues.get(key);
