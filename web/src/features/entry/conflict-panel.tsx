@@ -1,5 +1,7 @@
+import type { Indicator } from '@ptce/shared/catalogue.schema';
+import { formatValue } from '@ptce/shared/format';
 import { useTranslation } from 'react-i18next';
-import { fmtDateTime, fmtNumber, type Lang } from '../../lib/format';
+import { fmtDateTime, type Lang } from '../../lib/format';
 import type { Conflict } from './use-save-entry';
 
 /**
@@ -9,12 +11,15 @@ import type { Conflict } from './use-save-entry';
 export function ConflictPanel({
   conflicts,
   labelOf,
+  byCode,
   lang,
   onResolve,
 }: {
   conflicts: Conflict[];
   /** The accessible name of the conflicting input (indicator, and slice if any). */
   labelOf: (c: Conflict) => string;
+  /** The catalogue, for each value's decimals and unit. */
+  byCode: Map<string, Indicator>;
   lang: Lang;
   onResolve: (c: Conflict, keep: boolean) => void;
 }) {
@@ -28,18 +33,19 @@ export function ConflictPanel({
         {conflicts.map((c) => {
           const label = labelOf(c);
           const theirs = c.theirs;
+          const indicator = byCode.get(c.indicator);
+          const show = (v: number | null) =>
+            indicator ? formatValue(v, indicator, lang) : String(v ?? '—');
           return (
             <li key={c.key}>
               <strong>{label}</strong>
-              <p>{t('conflict.yours', { value: fmtNumber(c.yours, lang) })}</p>
+              <p>{t('conflict.yours', { value: show(c.yours) })}</p>
               <p>
                 {t('conflict.theirs', {
                   who: theirs?.updatedBy ?? t('conflict.someone'),
                   when: fmtDateTime(theirs?.updatedAt, lang),
                   value:
-                    theirs?.value === null || !theirs
-                      ? t('conflict.deleted')
-                      : fmtNumber(theirs.value, lang),
+                    theirs?.value === null || !theirs ? t('conflict.deleted') : show(theirs.value),
                 })}
                 {theirs?.comment
                   ? ` — ${lang === 'fr' ? `« ${theirs.comment} »` : `“${theirs.comment}”`}`

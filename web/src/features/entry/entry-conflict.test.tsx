@@ -63,9 +63,9 @@ describe('EntryPage — conflicts', () => {
   it('shows the other person’s value and who changed it, keeps the typed input', async () => {
     renderConflict();
     const { input } = await typeAndSave('7');
-    expect(screen.getByText('Votre valeur : 7')).toBeInTheDocument();
+    expect(screen.getByText('Votre valeur : 7 pers.')).toBeInTheDocument();
     expect(
-      screen.getByText(/Valeur de Dominique Martin \(20\/11\/2026 \d\d:05\) : 9/),
+      screen.getByText(/Valeur de Dominique Martin \(20\/11\/2026 \d\d:05\) : 9 pers\./),
     ).toBeInTheDocument();
     expect(screen.getByText(/chiffre du bilan/)).toBeInTheDocument();
     expect(input).toHaveValue('7');

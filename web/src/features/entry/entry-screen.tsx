@@ -122,6 +122,7 @@ export function EntryScreen({
       <ConflictPanel
         conflicts={saver.conflicts}
         labelOf={labelOf}
+        byCode={grid.byCode}
         lang={lang}
         onResolve={saver.resolve}
       />

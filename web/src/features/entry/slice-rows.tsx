@@ -34,8 +34,11 @@ export function SliceRows({ id, row, ctx }: { id: string; row: RowModel; ctx: Gr
               {filled.length === 0
                 ? null
                 : total === null
-                  ? t('sliceSumNoTotal', { sum: fmtNumber(sum, lang) })
-                  : t('sliceSum', { sum: fmtNumber(sum, lang), total: fmtNumber(total, lang) })}
+                  ? t('sliceSumNoTotal', { sum: fmtNumber(sum, lang, decimals) })
+                  : t('sliceSum', {
+                      sum: fmtNumber(sum, lang, decimals),
+                      total: fmtNumber(total, lang, decimals),
+                    })}
             </td>
           </tr>,
           ...dim.slices.map((s) => {

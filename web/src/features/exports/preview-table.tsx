@@ -2,11 +2,12 @@ import type { AggregateRow } from '@ptce/shared/aggregation/aggregation.types';
 import { QuarterSchema } from '@ptce/shared/periods';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCatalogue } from '../../api/catalogue';
 import { fmtNumber, fmtQuarter, type Lang } from '../../lib/format';
 
 const COLUMNS = ['region', 'pole', 'scope', 'indicator', 'unit', 'period', 'slice'] as const;
 
-/** The preview rows as in the file, with French numbers and `T2 2025` quarters. */
+/** The preview rows as in the file, with French numbers (catalogue decimals) and `T2 2025`. */
 export function PreviewTable({
   rows,
   total,
@@ -18,6 +19,8 @@ export function PreviewTable({
 }) {
   const { t } = useTranslation('exports');
   const id = useId();
+  const catalogue = useCatalogue().data;
+  const decimals = new Map(catalogue?.indicators.map((i) => [i.code, i.decimals]));
   const cell = (row: AggregateRow, col: (typeof COLUMNS)[number]) =>
     col === 'period' && QuarterSchema.safeParse(row.period).success
       ? fmtQuarter(row.period, lang)
@@ -53,7 +56,7 @@ export function PreviewTable({
               {COLUMNS.map((c) => (
                 <td key={c}>{cell(row, c)}</td>
               ))}
-              <td className="num">{fmtNumber(row.value, lang)}</td>
+              <td className="num">{fmtNumber(row.value, lang, decimals.get(row.indicator))}</td>
               <td>{t(`status.${row.status}`)}</td>
               <td>{row.complete ? t('yes') : t('no')}</td>
             </tr>

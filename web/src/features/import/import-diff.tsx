@@ -2,6 +2,7 @@ import type { ImportChange } from '@ptce/shared/imports.schema';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCatalogue } from '../../api/catalogue';
 import { fmtNumber } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 
@@ -11,6 +12,8 @@ export function ImportDiff({ changes, scopes }: { changes: ImportChange[]; scope
   const lang = useLang();
   const id = useId();
   const scopeName = new Map(scopes.map((s) => [s.slug, s.name]));
+  const catalogue = useCatalogue().data;
+  const decimals = new Map(catalogue?.indicators.map((i) => [i.code, i.decimals]));
   const comment = (c: ImportChange) => {
     if ((c.oldComment ?? '') === (c.newComment ?? ''))
       return <span className="muted">{t('commentSame')}</span>;
@@ -44,8 +47,8 @@ export function ImportDiff({ changes, scopes }: { changes: ImportChange[]; scope
               <td>{scopeName.get(c.scope) ?? c.scope}</td>
               <td>{c.label}</td>
               <td className="num">
-                <span className="old">{fmtNumber(c.old, lang)}</span> →{' '}
-                <strong>{fmtNumber(c.new, lang)}</strong>
+                <span className="old">{fmtNumber(c.old, lang, decimals.get(c.indicator))}</span> →{' '}
+                <strong>{fmtNumber(c.new, lang, decimals.get(c.indicator))}</strong>
               </td>
               <td>{comment(c)}</td>
             </tr>
