@@ -1,9 +1,6 @@
 import { POLE_SCOPE } from '@ptce/shared/poles.schema';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, PoleRow } from '../db/database';
+import type { Db, PoleRow } from '../db/database';
 import { findScopes, listPoles } from '../poles/poles.repository';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Name of the pole-level scope a new pole gets. */
 export const POLE_SCOPE_NAME = 'Pôle';

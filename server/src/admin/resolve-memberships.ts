@@ -1,11 +1,8 @@
 import type { Lang } from '@ptce/shared/error-messages';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import type { MembershipInput } from '@ptce/shared/users.schema';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database';
+import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export type ResolvedMembership = MembershipInput & { poleId: number | null };
 

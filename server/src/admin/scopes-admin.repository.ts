@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, WorkingGroupRow } from '../db/database';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, WorkingGroupRow } from '../db/database';
 
 export async function findScope(
   db: Db,

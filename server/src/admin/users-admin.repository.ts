@@ -1,9 +1,5 @@
-import type { Role } from '@ptce/shared/session.schema';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database';
+import type { Db } from '../db/database';
 import type { ResolvedMembership } from './resolve-memberships';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** One account as `GET /api/users` lists it (never the password hash), or undefined. */
 export async function findUserView(db: Db, id: number) {
@@ -27,7 +23,7 @@ export async function findUserView(db: Db, id: number) {
     createdAt: u.created_at,
     disabledAt: u.disabled_at,
     memberships: memberships.map((m) => ({
-      role: m.role as Role,
+      role: m.role,
       pole: m.slug ?? null,
       region: m.region_code,
     })),

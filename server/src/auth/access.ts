@@ -1,11 +1,8 @@
 import type { Role } from '@ptce/shared/session.schema';
-import type { Kysely, Transaction } from 'kysely';
 import type { AppCache } from '../cache/app-cache';
-import type { Database, PoleRow } from '../db/database';
+import type { Db, PoleRow } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { type Principal, rolesOnPole } from './principal';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export interface PoleAccess {
   pole: PoleRow;

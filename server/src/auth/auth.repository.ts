@@ -1,10 +1,6 @@
-import type { Role } from '@ptce/shared/session.schema';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database';
+import type { Db } from '../db/database';
 import type { Grant } from './principal';
 import { hashToken, newSecret } from './tokens';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export async function findUserByEmail(db: Db, email: string) {
   return db
@@ -24,7 +20,7 @@ export async function findGrants(db: Db, userId: number): Promise<Grant[]> {
     .orderBy('m.id')
     .execute();
   return rows.map((r) => ({
-    role: r.role as Role,
+    role: r.role,
     poleId: r.pole_id,
     poleSlug: r.slug ?? null,
     regionCode: r.region_code,

@@ -5,9 +5,7 @@ import {
   IndicatorSchema,
 } from '@ptce/shared/catalogue.schema';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, IndicatorTable } from '../db/database';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Database, Db, IndicatorTable } from '../db/database';
 
 export interface SyncReport {
   added: string[];

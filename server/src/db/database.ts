@@ -1,6 +1,13 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Indicator, Kind, Unit } from '@ptce/shared/catalogue.schema';
+import type { PeriodAction, PeriodStatus } from '@ptce/shared/periods.schema';
+import type { Role } from '@ptce/shared/session.schema';
+import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
 
-/** Timestamps are ISO-8601 UTC strings; booleans are 0/1 integers (SQLite has neither type). */
+/**
+ * Timestamps are ISO-8601 UTC strings; booleans are 0/1 integers (SQLite has neither type).
+ * Columns holding a closed set (status, role, kind, unit…) are typed with the shared unions:
+ * the app writes them only from validated requests and the parsed catalogue.
+ */
 export interface RegionTable {
   code: string;
   name: string;
@@ -32,8 +39,8 @@ export interface IndicatorTable {
   label_en: string;
   definition_fr: string;
   definition_en: string;
-  unit: string;
-  kind: string;
+  unit: Unit;
+  kind: Kind;
   decimals: number;
   /** JSON arrays. */
   breakdowns: string;
@@ -42,7 +49,7 @@ export interface IndicatorTable {
   scale: number;
   min: number | null;
   max: number | null;
-  grounding: string;
+  grounding: Indicator['grounding'];
   position: number;
   /** 1 when the indicator left the catalogue but values still use it. */
   retired: number;
@@ -110,7 +117,7 @@ export interface TargetTable {
 export interface QuarterStatusTable {
   pole_id: number;
   period: string;
-  status: string;
+  status: PeriodStatus;
   reason: string | null;
   updated_at: string;
   updated_by: number | null;
@@ -121,9 +128,9 @@ export interface PeriodEventTable {
   id: Generated<number>;
   pole_id: number;
   period: string;
-  action: string;
-  from_status: string;
-  to_status: string;
+  action: PeriodAction;
+  from_status: PeriodStatus;
+  to_status: PeriodStatus;
   reason: string | null;
   at: string;
   by: number | null;
@@ -141,7 +148,7 @@ export interface UserTable {
 export interface MembershipTable {
   id: Generated<number>;
   user_id: number;
-  role: string;
+  role: Role;
   pole_id: number | null;
   region_code: string | null;
 }
@@ -205,6 +212,12 @@ export interface Database {
   api_tokens: ApiTokenTable;
   settings: SettingTable;
 }
+
+/**
+ * What every repository takes first: the app's database or an open transaction, so the caller
+ * decides whether calls share one transaction.
+ */
+export type Db = Kysely<Database> | Transaction<Database>;
 
 export type PoleRow = Selectable<PoleTable>;
 export type WorkingGroupRow = Selectable<WorkingGroupTable>;

@@ -3,9 +3,9 @@ import { generateDemoValues } from '@ptce/data/generate-demo';
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import { previousQuarter } from '@ptce/shared/periods';
 import { POLE_SCOPE } from '@ptce/shared/poles.schema';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { generatePassword, hashPassword } from '../auth/passwords';
-import type { Database } from '../db/database';
+import type { Database, PeriodEventTable, QuarterStatusTable } from '../db/database';
 import { insertUser } from '../users/users.repository';
 
 export interface DemoAccountCreated {
@@ -179,8 +179,8 @@ async function seedStatuses(
   to: string,
   at: string,
 ) {
-  const rows = [];
-  const events = [];
+  const rows: Insertable<QuarterStatusTable>[] = [];
+  const events: Insertable<PeriodEventTable>[] = [];
   const reason = 'données de démonstration';
   for (const [i, pole] of demo.poles.entries()) {
     const poleId = poleIds.get(pole.slug)!;

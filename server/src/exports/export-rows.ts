@@ -56,7 +56,7 @@ async function loadPole(
     .where('period', '>=', lo)
     .where('period', '<=', hi)
     .execute();
-  const byPeriod = new Map(states.map((s) => [s.period, s.status as PeriodStatus]));
+  const byPeriod = new Map(states.map((s) => [s.period, s.status]));
   return { pole, scopes, cells, statusOf: (q) => byPeriod.get(q) ?? 'draft' };
 }
 

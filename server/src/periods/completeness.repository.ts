@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/database';
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
 
 export interface ScopeCompleteness {
   scope: string;
@@ -12,7 +12,7 @@ export interface ScopeCompleteness {
  * Key `*` holds every scope at 0 filled, for quarters with no value at all.
  */
 export async function findCompleteness(
-  db: Kysely<Database>,
+  db: Db,
   poleId: number,
   from: string,
   to: string,

@@ -4,10 +4,7 @@ import type {
   PeriodState,
   PeriodStatus,
 } from '@ptce/shared/periods.schema';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/database';
 
 /** A quarter's workflow state; a quarter never touched is a `draft`. */
 export async function findPeriodState(
@@ -24,7 +21,7 @@ export async function findPeriodState(
     .executeTakeFirst();
   return {
     period,
-    status: (row?.status as PeriodStatus | undefined) ?? 'draft',
+    status: row?.status ?? 'draft',
     reason: row?.reason ?? null,
     updatedAt: row?.updated_at ?? null,
     updatedBy: row?.name ?? null,
@@ -49,7 +46,7 @@ export async function findPeriodStates(
     .execute();
   return rows.map((r) => ({
     period: r.period,
-    status: r.status as PeriodStatus,
+    status: r.status,
     reason: r.reason,
     updatedAt: r.updated_at,
     updatedBy: r.name ?? null,
@@ -115,9 +112,9 @@ export async function findPeriodEvents(
   const rows = await q.orderBy('e.id', 'desc').limit(1000).execute();
   return rows.map((r) => ({
     period: r.period,
-    action: r.action as PeriodAction,
-    fromStatus: r.from_status as PeriodStatus,
-    toStatus: r.to_status as PeriodStatus,
+    action: r.action,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
     reason: r.reason,
     at: r.at,
     by: r.name ?? null,

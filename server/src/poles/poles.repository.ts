@@ -1,8 +1,5 @@
 import type { PoleSummary, Scope } from '@ptce/shared/poles.schema';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/database';
 
 /** The poles whose ids are given (or all), with their region, ordered by region then name. */
 export async function listPoles(db: Db, ids: number[] | 'all'): Promise<PoleSummary[]> {

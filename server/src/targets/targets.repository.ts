@@ -1,8 +1,5 @@
 import type { Target } from '@ptce/shared/targets.schema';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/database';
 
 /** A pole's targets for a year. */
 export async function findTargets(db: Db, poleId: number, year: number): Promise<Target[]> {

@@ -1,9 +1,5 @@
-import type { Role } from '@ptce/shared/session.schema';
 import type { MembershipInput } from '@ptce/shared/users.schema';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/database';
 
 /** Every account with its memberships (pole slugs resolved), by e-mail. Never the hash. */
 export async function listUsers(db: Db) {
@@ -26,7 +22,7 @@ export async function listUsers(db: Db) {
     disabledAt: u.disabled_at,
     memberships: memberships
       .filter((m) => m.user_id === u.id)
-      .map((m) => ({ role: m.role as Role, pole: m.slug ?? null, region: m.region_code })),
+      .map((m) => ({ role: m.role, pole: m.slug ?? null, region: m.region_code })),
   }));
 }
 

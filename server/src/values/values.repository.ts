@@ -1,9 +1,6 @@
 import type { Cell } from '@ptce/shared/domain.types';
 import type { HistoryEntry, HistoryQuery, StoredValue } from '@ptce/shared/values.schema';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, NewValueHistory, ValueRow } from '../db/database';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, NewValueHistory, ValueRow } from '../db/database';
 
 export interface ValueFilter {
   from?: string | undefined;
