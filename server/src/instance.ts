@@ -1,7 +1,6 @@
 import { loadCatalogue as loadCatalogueFile } from '@ptce/data/catalogue';
 import { loadDemo } from '@ptce/data/demo';
 import { lastCompleteQuarter } from '@ptce/shared/periods';
-import type { Kysely } from 'kysely';
 import { findUserByEmail } from './auth/auth.repository';
 import { hashPassword } from './auth/passwords';
 import { RateLimiter } from './auth/rate-limit';
@@ -10,8 +9,9 @@ import { type SyncReport, syncCatalogue } from './catalogue/catalogue.repository
 import { CatalogueCache } from './catalogue/catalogue-cache';
 import { type Checkpointer, startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/create-db';
-import type { Database } from './db/database';
+import type { Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { findSetting, holdsAnything, insertSetting } from './db/settings.repository';
 import { type DemoAccountCreated, seedDemo } from './demo/seed-demo';
 import type { Env } from './env';
 import type { AppDeps } from './http/app-env';
@@ -34,20 +34,10 @@ const INITIALIZED = 'initialized_at';
  * Whether the database was set up before: its `initialized_at` setting, or — for a database
  * from before that setting — any region or account (then the setting is written now).
  */
-async function isInitialised(db: Kysely<Database>): Promise<boolean> {
-  const flag = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', INITIALIZED)
-    .executeTakeFirst();
-  if (flag) return true;
-  const region = await db.selectFrom('regions').select('code').limit(1).executeTakeFirst();
-  const user = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (!region && !user) return false;
-  await db
-    .insertInto('settings')
-    .values({ key: INITIALIZED, value: new Date().toISOString() })
-    .execute();
+async function isInitialised(db: Db): Promise<boolean> {
+  if ((await findSetting(db, INITIALIZED)) !== undefined) return true;
+  if (!(await holdsAnything(db))) return false;
+  await insertSetting(db, INITIALIZED, new Date().toISOString());
   return true;
 }
 
@@ -85,10 +75,7 @@ export async function openInstance(
       initializedKey: INITIALIZED,
     });
   } else if (created) {
-    await db
-      .insertInto('settings')
-      .values({ key: INITIALIZED, value: now().toISOString() })
-      .execute();
+    await insertSetting(db, INITIALIZED, now().toISOString());
   }
   if (
     env.PTCE_ADMIN_EMAIL &&

@@ -1,13 +1,9 @@
 import { POLE_SCOPE } from '@ptce/shared/poles.schema';
-import type { Db, PoleRow } from '../db/database';
+import type { Db } from '../db/database';
 import { findScopes, listPoles } from '../poles/poles.repository';
 
 /** Name of the pole-level scope a new pole gets. */
 export const POLE_SCOPE_NAME = 'Pôle';
-
-export async function findPoleBySlug(db: Db, slug: string): Promise<PoleRow | undefined> {
-  return db.selectFrom('poles').selectAll().where('slug', '=', slug).executeTakeFirst();
-}
 
 /** A pole as `GET /api/poles/{pole}` shows it (without the caller's roles). */
 export async function findPoleDetail(db: Db, poleId: number) {

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
+import { findPoleBySlug } from '../poles/poles.repository';
 import { CreatePoleRequestSchema, UpdatePoleRequestSchema } from './admin.schema';
 import { say } from './admin-http';
-import { findPoleBySlug, findPoleDetail, insertPole, updatePole } from './poles-admin.repository';
+import { findPoleDetail, insertPole, updatePole } from './poles-admin.repository';
 import { regionExists } from './regions.repository';
 
 /** Poles (admin): create one (with its pole scope), change its name, territory or region. */

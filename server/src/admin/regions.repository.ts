@@ -20,6 +20,18 @@ export async function listRegions(db: Db): Promise<RegionWithCount[]> {
   return rows.map((r) => ({ code: r.code, name: r.name, poles: Number(r.poles) }));
 }
 
+/** Creates a region (its code not taken: see `regionExists`). */
+export async function insertRegion(db: Db, r: { code: string; name: string }): Promise<void> {
+  await db.insertInto('regions').values(r).execute();
+}
+
+/** Every region code. */
+export async function listRegionCodes(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('regions').select('code').execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Whether a region with this code exists. */
 export async function regionExists(db: Db, code: string): Promise<boolean> {
   const row = await db
     .selectFrom('regions')

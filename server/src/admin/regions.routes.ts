@@ -3,7 +3,7 @@ import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
 import { CreateRegionRequestSchema } from './admin.schema';
-import { listRegions, regionExists } from './regions.repository';
+import { insertRegion, listRegions, regionExists } from './regions.repository';
 
 /** Regions (admin): list with their pole counts, create. */
 export function regionsAdminRoutes(deps: AppDeps) {
@@ -17,7 +17,7 @@ export function regionsAdminRoutes(deps: AppDeps) {
             fr: `La région ${body.code} existe déjà.`,
             en: `Region ${body.code} already exists.`,
           });
-        await trx.insertInto('regions').values(body).execute();
+        await insertRegion(trx, body);
       });
       return c.json({ region: { code: body.code, name: body.name, poles: 0 } }, 201);
     });

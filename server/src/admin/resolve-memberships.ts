@@ -3,6 +3,8 @@ import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import type { MembershipInput } from '@ptce/shared/users.schema';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
+import { poleIdsBySlug } from '../poles/poles.repository';
+import { listRegionCodes } from './regions.repository';
 
 export type ResolvedMembership = MembershipInput & { poleId: number | null };
 
@@ -15,12 +17,8 @@ export async function resolveMemberships(
   memberships: MembershipInput[],
   lang: Lang,
 ): Promise<ResolvedMembership[]> {
-  const poles = new Map(
-    (await db.selectFrom('poles').select(['id', 'slug']).execute()).map((p) => [p.slug, p.id]),
-  );
-  const regions = new Set(
-    (await db.selectFrom('regions').select('code').execute()).map((r) => r.code),
-  );
+  const poles = await poleIdsBySlug(db);
+  const regions = await listRegionCodes(db);
   const issues: ErrorIssue[] = [];
   memberships.forEach((m, i) => {
     if (m.pole && !poles.has(m.pole))

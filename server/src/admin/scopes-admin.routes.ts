@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
-import { findScopes } from '../poles/poles.repository';
+import { findPoleBySlug, findScopes } from '../poles/poles.repository';
 import {
   CreateGroupRequestSchema,
   SetIndicatorsRequestSchema,
@@ -11,7 +11,6 @@ import {
 } from './admin.schema';
 import { say } from './admin-http';
 import { checkIndicatorCodes } from './check-indicator-codes';
-import { findPoleBySlug } from './poles-admin.repository';
 import {
   findScope,
   findTrackedCodes,

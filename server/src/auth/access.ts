@@ -2,6 +2,7 @@ import type { Role } from '@ptce/shared/session.schema';
 import type { AppCache } from '../cache/app-cache';
 import type { Db, PoleRow } from '../db/database';
 import { ApiError } from '../http/api-error';
+import { findPoleBySlug, poleIdsInRegions } from '../poles/poles.repository';
 import { type Principal, rolesOnPole } from './principal';
 
 export interface PoleAccess {
@@ -21,7 +22,7 @@ export async function poleForCaller(
 ): Promise<PoleAccess> {
   let pole = cache?.pole(slug);
   if (!pole) {
-    pole = await db.selectFrom('poles').selectAll().where('slug', '=', slug).executeTakeFirst();
+    pole = await findPoleBySlug(db, slug);
     if (pole) cache?.setPole(slug, pole);
   }
   if (!pole) throw new ApiError('NOT_FOUND');
@@ -40,14 +41,7 @@ export async function visiblePoleIds(db: Db, p: Principal): Promise<number[] | '
   if (p.grants.some((g) => g.role === 'admin')) return 'all';
   const ids = new Set<number>();
   const regions = p.grants.filter((g) => g.role === 'cress').map((g) => g.regionCode!);
-  if (regions.length > 0) {
-    const rows = await db
-      .selectFrom('poles')
-      .select('id')
-      .where('region_code', 'in', regions)
-      .execute();
-    for (const r of rows) ids.add(r.id);
-  }
+  for (const id of await poleIdsInRegions(db, regions)) ids.add(id);
   for (const g of p.grants) if (g.poleId !== null) ids.add(g.poleId);
   return [...ids];
 }

@@ -1,7 +1,7 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import { loadCatalogue } from './catalogue.repository';
+import { findRetiredCodes, loadCatalogue } from './catalogue.repository';
 
 /** The catalogue changes only on sync or admin edits: read it once, drop it on change. */
 export class CatalogueCache {
@@ -13,14 +13,13 @@ export class CatalogueCache {
 
   get(): Promise<Catalogue> {
     if (!this.current) {
-      this.current = Promise.all([
-        loadCatalogue(this.db),
-        this.db.selectFrom('indicators').select('code').where('retired', '=', 1).execute(),
-      ]).then(([c, retired]) => {
-        this.byCode = new Map(c.indicators.map((i) => [i.code, i]));
-        this.retiredCodes = new Set(retired.map((r) => r.code));
-        return c;
-      });
+      this.current = Promise.all([loadCatalogue(this.db), findRetiredCodes(this.db)]).then(
+        ([c, retired]) => {
+          this.byCode = new Map(c.indicators.map((i) => [i.code, i]));
+          this.retiredCodes = retired;
+          return c;
+        },
+      );
       this.current.catch(() => {
         this.current = null;
       });

@@ -150,6 +150,12 @@ async function syncDimensions(trx: Transaction<Database>, dimensions: Dimension[
   }
 }
 
+/** Codes of the indicators that left the catalogue file but are kept for their values. */
+export async function findRetiredCodes(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('indicators').select('code').where('retired', '=', 1).execute();
+  return new Set(rows.map((r) => r.code));
+}
+
 /** The stored catalogue (retired indicators included, flagged by the caller if needed). */
 export async function loadCatalogue(db: Db): Promise<Catalogue> {
   const [indicators, dimensions, version] = await Promise.all([

@@ -3,10 +3,10 @@ import { GroupAggregator } from '@ptce/shared/aggregation/group-aggregator';
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import { getOrInsert } from '@ptce/shared/map-utils';
 import type { PeriodStatus } from '@ptce/shared/periods.schema';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/database';
+import type { Db } from '../db/database';
+import { findStatuses } from '../periods/periods.repository';
 import { findScopes, type ScopeRow } from '../poles/poles.repository';
-import type { ExportPole } from './export-scope';
+import { type ExportCell, type ExportPole, findEnteredCells } from './exports.repository';
 
 export interface ExportPlan {
   catalogue: Catalogue;
@@ -20,43 +20,23 @@ export interface ExportPlan {
 interface PoleData {
   pole: ExportPole;
   scopes: ScopeRow[];
-  cells: Map<
-    number,
-    Array<{ indicator_code: string; slice: string; period: string; value: number | null }>
-  >;
+  cells: Map<number, ExportCell[]>;
   statusOf: (quarter: string) => PeriodStatus;
 }
 
 /** One pole's scopes, entered values in range and quarter states: a pole at a time in memory. */
-async function loadPole(
-  db: Kysely<Database>,
-  pole: ExportPole,
-  lo: string,
-  hi: string,
-): Promise<PoleData> {
+async function loadPole(db: Db, pole: ExportPole, lo: string, hi: string): Promise<PoleData> {
   const scopes = await findScopes(db, pole.id);
-  const ids = scopes.map((s) => s.id);
-  const rows = ids.length
-    ? await db
-        .selectFrom('values')
-        .select(['group_id', 'indicator_code', 'slice', 'period', 'value'])
-        .where('pole_id', '=', pole.id)
-        .where('group_id', 'in', ids)
-        .where('period', '>=', lo)
-        .where('period', '<=', hi)
-        .where('value', 'is not', null)
-        .execute()
-    : [];
+  const rows = await findEnteredCells(
+    db,
+    pole.id,
+    scopes.map((s) => s.id),
+    lo,
+    hi,
+  );
   const cells: PoleData['cells'] = new Map();
   for (const r of rows) getOrInsert(cells, r.group_id, () => []).push(r);
-  const states = await db
-    .selectFrom('quarter_status')
-    .select(['period', 'status'])
-    .where('pole_id', '=', pole.id)
-    .where('period', '>=', lo)
-    .where('period', '<=', hi)
-    .execute();
-  const byPeriod = new Map(states.map((s) => [s.period, s.status]));
+  const byPeriod = await findStatuses(db, pole.id, lo, hi);
   return { pole, scopes, cells, statusOf: (q) => byPeriod.get(q) ?? 'draft' };
 }
 
@@ -65,10 +45,7 @@ async function loadPole(
  * are in memory at a time, and one group's accumulators. Row order is deterministic: regions,
  * poles (slug), scopes (their order in the pole), then the engine's order.
  */
-export async function* exportRows(
-  db: Kysely<Database>,
-  plan: ExportPlan,
-): AsyncGenerator<AggregateRow[]> {
+export async function* exportRows(db: Db, plan: ExportPlan): AsyncGenerator<AggregateRow[]> {
   const engine = new GroupAggregator(plan.catalogue, { by: plan.by, from: plan.from, to: plan.to });
   const { buckets } = engine;
   const [lo, hi] = buckets.range;

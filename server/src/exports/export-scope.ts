@@ -1,15 +1,9 @@
 import type { ExportQuery } from '@ptce/shared/exports.schema';
-import type { Kysely } from 'kysely';
 import { visiblePoleIds } from '../auth/access';
 import type { Principal } from '../auth/principal';
-import type { Database } from '../db/database';
+import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
-
-export interface ExportPole {
-  id: number;
-  slug: string;
-  regionCode: string;
-}
+import { type ExportPole, listExportPoles } from './exports.repository';
 
 /**
  * The poles an export covers, ordered by region then slug: the caller's scope (their poles,
@@ -17,20 +11,11 @@ export interface ExportPole {
  * region or pole outside the caller's scope answers 404, like any out-of-scope request.
  */
 export async function exportPoles(
-  db: Kysely<Database>,
+  db: Db,
   p: Principal,
   q: Pick<ExportQuery, 'region' | 'poles'>,
 ): Promise<ExportPole[]> {
-  const visible = await visiblePoleIds(db, p);
-  let sel = db
-    .selectFrom('poles')
-    .select(['id', 'slug', 'region_code as regionCode'])
-    .orderBy('region_code')
-    .orderBy('slug');
-  if (visible !== 'all')
-    sel = visible.length ? sel.where('id', 'in', visible) : sel.where('id', '=', -1);
-  const poles = await sel.execute();
-  let out = poles;
+  let out = await listExportPoles(db, await visiblePoleIds(db, p));
   if (q.region) {
     out = out.filter((pole) => pole.regionCode === q.region);
     if (out.length === 0) throw new ApiError('NOT_FOUND');

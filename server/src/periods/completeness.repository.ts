@@ -11,12 +11,7 @@ export interface ScopeCompleteness {
  * Per quarter and scope: how many tracked, entered (non-ratio) indicators have a total.
  * Key `*` holds every scope at 0 filled, for quarters with no value at all.
  */
-export async function findCompleteness(
-  db: Db,
-  poleId: number,
-  from: string,
-  to: string,
-) {
+export async function findCompleteness(db: Db, poleId: number, from: string, to: string) {
   const expected = await db
     .selectFrom('working_groups as g')
     .leftJoin('tracked_indicators as t', 't.group_id', 'g.id')

@@ -53,6 +53,23 @@ export async function findPeriodStates(
   }));
 }
 
+/** The recorded workflow state of each quarter in [from, to] (quarters absent are drafts). */
+export async function findStatuses(
+  db: Db,
+  poleId: number,
+  from: string,
+  to: string,
+): Promise<Map<string, PeriodStatus>> {
+  const rows = await db
+    .selectFrom('quarter_status')
+    .select(['period', 'status'])
+    .where('pole_id', '=', poleId)
+    .where('period', '>=', from)
+    .where('period', '<=', to)
+    .execute();
+  return new Map(rows.map((r) => [r.period, r.status]));
+}
+
 /** Records a transition: the new state and an append-only event, in the caller's transaction. */
 export async function recordTransition(
   db: Db,

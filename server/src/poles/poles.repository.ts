@@ -1,5 +1,27 @@
 import type { PoleSummary, Scope } from '@ptce/shared/poles.schema';
-import type { Db } from '../db/database';
+import type { Db, PoleRow } from '../db/database';
+
+/** The pole of a slug, or undefined. */
+export async function findPoleBySlug(db: Db, slug: string): Promise<PoleRow | undefined> {
+  return db.selectFrom('poles').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** Every pole's id by its slug. */
+export async function poleIdsBySlug(db: Db): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('poles').select(['id', 'slug']).execute();
+  return new Map(rows.map((p) => [p.slug, p.id]));
+}
+
+/** The ids of the poles of these regions. */
+export async function poleIdsInRegions(db: Db, regions: readonly string[]): Promise<number[]> {
+  if (regions.length === 0) return [];
+  const rows = await db
+    .selectFrom('poles')
+    .select('id')
+    .where('region_code', 'in', regions)
+    .execute();
+  return rows.map((r) => r.id);
+}
 
 /** The poles whose ids are given (or all), with their region, ordered by region then name. */
 export async function listPoles(db: Db, ids: number[] | 'all'): Promise<PoleSummary[]> {

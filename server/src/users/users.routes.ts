@@ -1,7 +1,9 @@
-import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import { CreateUserRequestSchema } from '@ptce/shared/users.schema';
 import { Hono } from 'hono';
+import { resolveMemberships } from '../admin/resolve-memberships';
+import { findUserView } from '../admin/users-admin.repository';
 import { requirePrincipal } from '../auth/auth.middleware';
+import { findUserByEmail } from '../auth/auth.repository';
 import { hashPassword } from '../auth/passwords';
 import { isAdmin } from '../auth/principal';
 import { ApiError } from '../http/api-error';
@@ -19,40 +21,10 @@ export function usersRoutes(deps: AppDeps) {
     .get('/', async (c) => c.json({ users: await listUsers(deps.db) }, 200))
     .post('/', async (c) => {
       const body = await readJson(c, CreateUserRequestSchema);
-      const fr = c.get('lang') === 'fr';
-      const poles = new Map(
-        (await deps.db.selectFrom('poles').select(['id', 'slug']).execute()).map((p) => [
-          p.slug,
-          p.id,
-        ]),
-      );
-      const regions = new Set(
-        (await deps.db.selectFrom('regions').select('code').execute()).map((r) => r.code),
-      );
-      const issues: ErrorIssue[] = [];
-      body.memberships.forEach((m, i) => {
-        if (m.pole && !poles.has(m.pole))
-          issues.push({
-            path: ['memberships', i, 'pole'],
-            code: 'unknown_pole',
-            message: fr ? `Pôle inconnu : ${m.pole}.` : `Unknown pole: ${m.pole}.`,
-          });
-        if (m.region && !regions.has(m.region))
-          issues.push({
-            path: ['memberships', i, 'region'],
-            code: 'unknown_region',
-            message: fr ? `Région inconnue : ${m.region}.` : `Unknown region: ${m.region}.`,
-          });
-      });
-      if (issues.length > 0) throw new ApiError('INVALID_ENTRIES', undefined, issues);
+      const memberships = await resolveMemberships(deps.db, body.memberships, c.get('lang'));
       const passwordHash = await hashPassword(body.password);
       const id = await deps.db.transaction().execute(async (trx) => {
-        const taken = await trx
-          .selectFrom('users')
-          .select('id')
-          .where('email', '=', body.email)
-          .executeTakeFirst();
-        if (taken)
+        if (await findUserByEmail(trx, body.email))
           throw new ApiError('CONFLICT', {
             fr: 'Cette adresse a déjà un compte.',
             en: 'This e-mail already has an account.',
@@ -62,13 +34,9 @@ export function usersRoutes(deps: AppDeps) {
           name: body.name,
           passwordHash,
           at: deps.now().toISOString(),
-          memberships: body.memberships.map((m) => ({
-            ...m,
-            poleId: m.pole ? poles.get(m.pole)! : null,
-          })),
+          memberships,
         });
       });
-      const user = (await listUsers(deps.db)).find((u) => u.id === id)!;
-      return c.json({ user }, 201);
+      return c.json({ user: (await findUserView(deps.db, id))! }, 201);
     });
 }

@@ -1,0 +1,49 @@
+import type { Db } from '../db/database';
+
+/** A pole as an export orders and labels it. */
+export interface ExportPole {
+  id: number;
+  slug: string;
+  regionCode: string;
+}
+
+/** An entered number as the export's engine reads it. */
+export interface ExportCell {
+  group_id: number;
+  indicator_code: string;
+  slice: string;
+  period: string;
+  value: number | null;
+}
+
+/** The poles of `ids` (or all), ordered by region then slug: the export's order. */
+export async function listExportPoles(db: Db, ids: number[] | 'all'): Promise<ExportPole[]> {
+  if (ids !== 'all' && ids.length === 0) return [];
+  let q = db
+    .selectFrom('poles')
+    .select(['id', 'slug', 'region_code as regionCode'])
+    .orderBy('region_code')
+    .orderBy('slug');
+  if (ids !== 'all') q = q.where('id', 'in', ids);
+  return q.execute();
+}
+
+/** The entered (non-cleared) cells of a pole's scopes `groupIds` in [`from`, `to`]. */
+export async function findEnteredCells(
+  db: Db,
+  poleId: number,
+  groupIds: number[],
+  from: string,
+  to: string,
+): Promise<ExportCell[]> {
+  if (groupIds.length === 0) return [];
+  return db
+    .selectFrom('values')
+    .select(['group_id', 'indicator_code', 'slice', 'period', 'value'])
+    .where('pole_id', '=', poleId)
+    .where('group_id', 'in', groupIds)
+    .where('period', '>=', from)
+    .where('period', '<=', to)
+    .where('value', 'is not', null)
+    .execute();
+}
