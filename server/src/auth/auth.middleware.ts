@@ -122,7 +122,7 @@ const tokenPrincipal = (deps: AppDeps, hash: string, now: Date) =>
   });
 
 /** The caller, or a 401 UNAUTHENTICATED. */
-export function requirePrincipal(c: Context<AppEnv>): Principal {
+export function requirePrincipal<E extends AppEnv>(c: Context<E>): Principal {
   const p = c.get('principal');
   if (!p) throw new ApiError('UNAUTHENTICATED');
   return p;

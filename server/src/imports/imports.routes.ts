@@ -1,7 +1,8 @@
 import { ImportQuerySchema, TemplateQuerySchema } from '@ptce/shared/imports.schema';
 import { Hono } from 'hono';
-import { poleForCaller, requireRole } from '../auth/access';
+import { requireRole } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
+import { appContext, poleAccess } from '../auth/pole-access.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readQuery } from '../http/validate';
 import { importUpload } from './import.service';
@@ -14,14 +15,10 @@ import { templateFileName, XLSX_TYPE } from './template-layout';
  * import reads its raw body itself (≤ 5 MB), so the app-wide JSON body limit skips its path.
  */
 export function importsRoutes(deps: AppDeps) {
+  const withPole = poleAccess(deps);
   return new Hono<AppEnv>()
-    .get('/:pole/template.xlsx', async (c) => {
-      const { pole } = await poleForCaller(
-        deps.db,
-        requirePrincipal(c),
-        c.req.param('pole'),
-        deps.cache,
-      );
+    .get('/:pole/template.xlsx', withPole, async (c) => {
+      const { pole } = c.get('access');
       const { period } = readQuery(c, TemplateQuerySchema);
       const body = await templateFor(deps, pole, period);
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
@@ -30,12 +27,12 @@ export function importsRoutes(deps: AppDeps) {
         'cache-control': 'no-store',
       });
     })
-    .post('/:pole/import', async (c) => {
+    .post('/:pole/import', withPole, async (c) => {
       const p = requirePrincipal(c);
-      const access = await poleForCaller(deps.db, p, c.req.param('pole'), deps.cache);
+      const access = c.get('access');
       requireRole(access, 'coordinator');
       const q = readQuery(c, ImportQuerySchema);
-      const result = await importUpload(deps, c, {
+      const result = await importUpload(deps, appContext(c), {
         pole: access.pole,
         userId: p.userId,
         period: q.period,

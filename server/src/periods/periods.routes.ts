@@ -16,8 +16,9 @@ import {
 import type { Role } from '@ptce/shared/session.schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { poleForCaller, requireRole } from '../auth/access';
+import { requireRole } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
+import { poleAccess } from '../auth/pole-access.middleware';
 import { cachedJson } from '../cache/cached-json';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
@@ -52,14 +53,10 @@ const RangeSchema = z.strictObject({
 
 /** The quarter workflow of a pole: states with completeness, events, submit/validate/reopen. */
 export function periodsRoutes(deps: AppDeps) {
+  const withPole = poleAccess(deps);
   const app = new Hono<AppEnv>()
-    .get('/:pole/periods', async (c) => {
-      const { pole } = await poleForCaller(
-        deps.db,
-        requirePrincipal(c),
-        c.req.param('pole'),
-        deps.cache,
-      );
+    .get('/:pole/periods', withPole, async (c) => {
+      const { pole } = c.get('access');
       const q = readQuery(c, RangeSchema);
       const to = q.to ?? currentQuarter(deps.now());
       // Eight quarters back, but never before the first accepted quarter (`to=2000Q1`).
@@ -91,20 +88,15 @@ export function periodsRoutes(deps: AppDeps) {
       };
       return cachedJson(c, deps, pole.id, compute, `${from}-${to}`);
     })
-    .get('/:pole/periods/:period/events', async (c) => {
-      const { pole } = await poleForCaller(
-        deps.db,
-        requirePrincipal(c),
-        c.req.param('pole'),
-        deps.cache,
-      );
+    .get('/:pole/periods/:period/events', withPole, async (c) => {
+      const { pole } = c.get('access');
       const period = parseWith(QuarterSchema, c.req.param('period'));
       return c.json({ events: await findPeriodEvents(deps.db, pole.id, period) }, 200);
     });
   for (const action of Object.keys(TRANSITIONS) as PeriodAction[]) {
-    app.post(`/:pole/periods/:period/${action}`, async (c) => {
+    app.post(`/:pole/periods/:period/${action}`, withPole, async (c) => {
       const p = requirePrincipal(c);
-      const access = await poleForCaller(deps.db, p, c.req.param('pole'), deps.cache);
+      const access = c.get('access');
       const rule = TRANSITIONS[action];
       requireRole(access, ...rule.roles);
       const period = parseWith(QuarterSchema, c.req.param('period'));

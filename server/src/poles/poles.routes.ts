@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
-import { poleForCaller, visiblePoleIds } from '../auth/access';
+import { visiblePoleIds } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
+import { poleAccess } from '../auth/pole-access.middleware';
 import { cachedJson } from '../cache/cached-json';
 import { cachedScopes } from '../cache/cached-scopes';
 import type { AppDeps, AppEnv } from '../http/app-env';
@@ -8,15 +9,15 @@ import { listPoles } from './poles.repository';
 
 /** The poles in the caller's scope; one pole with its scopes and tracked indicators. */
 export function polesRoutes(deps: AppDeps) {
+  const withPole = poleAccess(deps);
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const p = requirePrincipal(c);
       const poles = await listPoles(deps.db, await visiblePoleIds(deps.db, p));
       return c.json({ poles }, 200);
     })
-    .get('/:pole', async (c) => {
-      const p = requirePrincipal(c);
-      const { pole, roles } = await poleForCaller(deps.db, p, c.req.param('pole'), deps.cache);
+    .get('/:pole', withPole, async (c) => {
+      const { pole, roles } = c.get('access');
       const mine = [...roles].sort();
       return cachedJson(
         c,

@@ -1,7 +1,8 @@
 import { SaveTargetsRequestSchema, TargetsQuerySchema } from '@ptce/shared/targets.schema';
 import { Hono } from 'hono';
-import { poleForCaller, requireRole } from '../auth/access';
+import { requireRole } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
+import { poleAccess } from '../auth/pole-access.middleware';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson, readQuery } from '../http/validate';
@@ -11,20 +12,16 @@ import { findTargets, putTarget } from './targets.repository';
 
 /** Yearly targets: read by everyone in scope, set by the pole's coordinator, all-or-nothing. */
 export function targetsRoutes(deps: AppDeps) {
+  const withPole = poleAccess(deps);
   return new Hono<AppEnv>()
-    .get('/:pole/targets', async (c) => {
-      const { pole } = await poleForCaller(
-        deps.db,
-        requirePrincipal(c),
-        c.req.param('pole'),
-        deps.cache,
-      );
+    .get('/:pole/targets', withPole, async (c) => {
+      const { pole } = c.get('access');
       const { year } = readQuery(c, TargetsQuerySchema);
       return c.json({ year, targets: await findTargets(deps.db, pole.id, year) }, 200);
     })
-    .put('/:pole/targets', async (c) => {
+    .put('/:pole/targets', withPole, async (c) => {
       const p = requirePrincipal(c);
-      const access = await poleForCaller(deps.db, p, c.req.param('pole'), deps.cache);
+      const access = c.get('access');
       requireRole(access, 'coordinator');
       const body = await readJson(c, SaveTargetsRequestSchema);
       const scopeRows = await findScopes(deps.db, access.pole.id);

@@ -5,8 +5,9 @@ import {
   ValuesQuerySchema,
 } from '@ptce/shared/values.schema';
 import { Hono } from 'hono';
-import { poleForCaller, requireRole } from '../auth/access';
+import { requireRole } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
+import { poleAccess } from '../auth/pole-access.middleware';
 import { cachedJson } from '../cache/cached-json';
 import { cachedScopes } from '../cache/cached-scopes';
 import { ApiError } from '../http/api-error';
@@ -25,14 +26,10 @@ async function groupIdOf(deps: AppDeps, poleId: number, scope: string | undefine
 
 /** A pole's values: read, save a quarter's batch, and their history. Mounted under /api/poles. */
 export function valuesRoutes(deps: AppDeps) {
+  const withPole = poleAccess(deps);
   return new Hono<AppEnv>()
-    .get('/:pole/values', async (c) => {
-      const { pole } = await poleForCaller(
-        deps.db,
-        requirePrincipal(c),
-        c.req.param('pole'),
-        deps.cache,
-      );
+    .get('/:pole/values', withPole, async (c) => {
+      const { pole } = c.get('access');
       const q = readQuery(c, ValuesQuerySchema);
       const groupId = await groupIdOf(deps, pole.id, q.scope);
       const terms = q.ratioTerms === 'true' ? ratioTermSlices(await deps.catalogue.get()) : [];
@@ -41,9 +38,9 @@ export function valuesRoutes(deps: AppDeps) {
         values: await findValues(deps.db, pole.id, { ...q, groupId, terms }),
       }));
     })
-    .put('/:pole/values', async (c) => {
+    .put('/:pole/values', withPole, async (c) => {
       const p = requirePrincipal(c);
-      const access = await poleForCaller(deps.db, p, c.req.param('pole'), deps.cache);
+      const access = c.get('access');
       requireRole(access, 'coordinator');
       const body = await readJson(c, SaveValuesRequestSchema);
       const catalogue = await deps.catalogue.get();
@@ -63,13 +60,8 @@ export function valuesRoutes(deps: AppDeps) {
       const { blocking: _none, ...answer } = result;
       return c.json({ period: body.period, ...answer }, 200);
     })
-    .get('/:pole/history', async (c) => {
-      const { pole } = await poleForCaller(
-        deps.db,
-        requirePrincipal(c),
-        c.req.param('pole'),
-        deps.cache,
-      );
+    .get('/:pole/history', withPole, async (c) => {
+      const { pole } = c.get('access');
       const q = readQuery(c, HistoryQuerySchema);
       const history = await findHistory(deps.db, pole.id, {
         ...q,
