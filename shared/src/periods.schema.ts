@@ -8,8 +8,11 @@ export type PeriodStatus = z.infer<typeof PeriodStatusSchema>;
 export const PERIOD_ACTIONS = ['submit', 'validate', 'reopen'] as const;
 export type PeriodAction = (typeof PERIOD_ACTIONS)[number];
 
+/** The shortest written reason for sending back or reopening a quarter (after trimming). */
+export const REASON_MIN_LENGTH = 3;
+
 export const PeriodActionRequestSchema = z.strictObject({
-  reason: z.string().trim().min(3).max(2000).optional(),
+  reason: z.string().trim().min(REASON_MIN_LENGTH).max(2000).optional(),
 });
 export type PeriodActionRequest = z.infer<typeof PeriodActionRequestSchema>;
 

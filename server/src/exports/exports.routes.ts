@@ -1,17 +1,12 @@
 import { EXPORT_COLUMNS } from '@ptce/shared/aggregation/aggregation.types';
+import { exportRange } from '@ptce/shared/default-ranges';
 import type { Lang } from '@ptce/shared/error-messages';
 import {
   type ExportManifest,
   type ExportQuery,
   ExportQuerySchema,
 } from '@ptce/shared/exports.schema';
-import {
-  currentQuarter,
-  MAX_RANGE_QUARTERS,
-  MIN_YEAR,
-  quarterIndex,
-  yearOf,
-} from '@ptce/shared/periods';
+import { MAX_RANGE_QUARTERS, quarterIndex } from '@ptce/shared/periods';
 import { type Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { requirePrincipal } from '../auth/auth.middleware';
@@ -45,9 +40,7 @@ async function planFor(
   q: ExportQuery,
   lang: Lang,
 ): Promise<ExportPlan> {
-  const to = q.to ?? currentQuarter(deps.now());
-  // Never before the first accepted year (`to=2000Q1` would give 1998Q1).
-  const from = q.from ?? `${Math.max(yearOf(to) - 2, MIN_YEAR)}Q1`;
+  const { from, to } = exportRange(deps.now(), q);
   const span = quarterIndex(to) - quarterIndex(from);
   if (span < 0 || span >= MAX_RANGE_QUARTERS) {
     throw new ApiError('VALIDATION_FAILED', undefined, [

@@ -1,22 +1,16 @@
+import { periodsRange } from '@ptce/shared/default-ranges';
+import { mayTake, nextStatus, TRANSITIONS } from '@ptce/shared/period-workflow';
 import {
   compareQuarters,
   currentQuarter,
   MAX_RANGE_QUARTERS,
-  MIN_YEAR,
   QuarterSchema,
-  quarterFromIndex,
   quarterIndex,
   quarterRange,
 } from '@ptce/shared/periods';
-import {
-  type PeriodAction,
-  PeriodActionRequestSchema,
-  type PeriodStatus,
-} from '@ptce/shared/periods.schema';
-import type { Role } from '@ptce/shared/session.schema';
+import { PERIOD_ACTIONS, PeriodActionRequestSchema } from '@ptce/shared/periods.schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireRole } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
 import { poleAccess } from '../auth/pole-access.middleware';
 import { cachedJson } from '../cache/cached-json';
@@ -31,21 +25,6 @@ import {
   recordTransition,
 } from './periods.repository';
 
-/** Who may do each action, from which states, to which state. */
-const TRANSITIONS: Record<
-  PeriodAction,
-  { roles: Role[]; from: PeriodStatus[]; to: PeriodStatus; reason: boolean }
-> = {
-  submit: { roles: ['coordinator'], from: ['draft'], to: 'submitted', reason: false },
-  validate: { roles: ['cress'], from: ['submitted'], to: 'validated', reason: false },
-  reopen: {
-    roles: ['cress', 'admin'],
-    from: ['submitted', 'validated'],
-    to: 'draft',
-    reason: true,
-  },
-};
-
 const RangeSchema = z.strictObject({
   from: QuarterSchema.optional(),
   to: QuarterSchema.optional(),
@@ -58,9 +37,7 @@ export function periodsRoutes(deps: AppDeps) {
     .get('/:pole/periods', withPole, async (c) => {
       const { pole } = c.get('access');
       const q = readQuery(c, RangeSchema);
-      const to = q.to ?? currentQuarter(deps.now());
-      // Eight quarters back, but never before the first accepted quarter (`to=2000Q1`).
-      const from = q.from ?? quarterFromIndex(Math.max(quarterIndex(to) - 7, MIN_YEAR * 4));
+      const { from, to } = periodsRange(deps.now(), q);
       if (quarterIndex(to) - quarterIndex(from) >= MAX_RANGE_QUARTERS) {
         throw new ApiError('VALIDATION_FAILED', undefined, [
           { path: ['from'], code: 'too_big', message: `at most ${MAX_RANGE_QUARTERS} quarters` },
@@ -93,12 +70,12 @@ export function periodsRoutes(deps: AppDeps) {
       const period = parseWith(QuarterSchema, c.req.param('period'));
       return c.json({ events: await findPeriodEvents(deps.db, pole.id, period) }, 200);
     });
-  for (const action of Object.keys(TRANSITIONS) as PeriodAction[]) {
+  for (const action of PERIOD_ACTIONS) {
     app.post(`/:pole/periods/:period/${action}`, withPole, async (c) => {
       const p = requirePrincipal(c);
       const access = c.get('access');
       const rule = TRANSITIONS[action];
-      requireRole(access, ...rule.roles);
+      if (!mayTake(action, access.roles)) throw new ApiError('FORBIDDEN');
       const period = parseWith(QuarterSchema, c.req.param('period'));
       if (compareQuarters(period, currentQuarter(deps.now())) > 0)
         throw new ApiError('INVALID_STATE');
@@ -119,13 +96,14 @@ export function periodsRoutes(deps: AppDeps) {
       }
       const state = await deps.db.transaction().execute(async (trx) => {
         const before = await findPeriodState(trx, access.pole.id, period);
-        if (!rule.from.includes(before.status)) throw new ApiError('INVALID_STATE');
+        const to = nextStatus(action, before.status);
+        if (to === null) throw new ApiError('INVALID_STATE');
         await recordTransition(trx, {
           poleId: access.pole.id,
           period,
           action,
           from: before.status,
-          to: rule.to,
+          to,
           reason: body.reason ?? null,
           by: p.userId,
           at: deps.now().toISOString(),

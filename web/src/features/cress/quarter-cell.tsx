@@ -1,3 +1,4 @@
+import { actionsFrom } from '@ptce/shared/period-workflow';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PeriodWithCompleteness } from '../../api/periods';
@@ -36,6 +37,8 @@ export function QuarterCell({
   const expected = state.scopes.reduce((n, s) => n + s.expected, 0);
   const names = { pole: poleName, quarter: quarterLabel };
   const counts = { filled: fmtNumber(filled, lang), expected: fmtNumber(expected, lang) };
+  // Reopening a submitted quarter is sending it back.
+  const actions = actionsFrom(state.status);
   return (
     <td className={`cress-cell cress-cell-${state.status}`}>
       <StatusBadge status={displayStatus(state.status, state.reason, filled)} />
@@ -55,28 +58,28 @@ export function QuarterCell({
           >
             {t('links.review')}
           </Link>
-          {state.status === 'submitted' && (
-            <>
-              <button
-                type="button"
-                className="primary"
-                aria-label={t('actions.validateOf', names)}
-                disabled={validating}
-                onClick={() => onAction('validate')}
-              >
-                {validating ? t('actions.validating') : t('actions.validate')}
-              </button>
-              <button
-                type="button"
-                aria-label={t('actions.sendBackOf', names)}
-                disabled={validating}
-                onClick={() => onAction('sendBack')}
-              >
-                {t('actions.sendBack')}
-              </button>
-            </>
+          {actions.includes('validate') && (
+            <button
+              type="button"
+              className="primary"
+              aria-label={t('actions.validateOf', names)}
+              disabled={validating}
+              onClick={() => onAction('validate')}
+            >
+              {validating ? t('actions.validating') : t('actions.validate')}
+            </button>
           )}
-          {state.status === 'validated' && (
+          {actions.includes('reopen') && state.status === 'submitted' && (
+            <button
+              type="button"
+              aria-label={t('actions.sendBackOf', names)}
+              disabled={validating}
+              onClick={() => onAction('sendBack')}
+            >
+              {t('actions.sendBack')}
+            </button>
+          )}
+          {actions.includes('reopen') && state.status === 'validated' && (
             <button
               type="button"
               aria-label={t('actions.reopenOf', names)}

@@ -1,3 +1,4 @@
+import { REASON_MIN_LENGTH } from '@ptce/shared/periods.schema';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/query-state';
@@ -10,8 +11,6 @@ interface Props {
   onConfirm: (reason: string) => void;
   onCancel: () => void;
 }
-
-const MIN_REASON = 3;
 
 /**
  * A modal asking for a written reason (send back, reopen). Focus starts in the `Motif` box,
@@ -59,7 +58,7 @@ export function ReasonDialog({ title, text, pending, error, onConfirm, onCancel 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const trimmed = reason.trim();
-    if (trimmed.length < MIN_REASON) {
+    if (trimmed.length < REASON_MIN_LENGTH) {
       setTooShort(true);
       fieldRef.current?.focus();
       return;
@@ -93,7 +92,7 @@ export function ReasonDialog({ title, text, pending, error, onConfirm, onCancel 
             aria-describedby={tooShort ? `${errorId} ${helpId}` : helpId}
             onChange={(e) => {
               setReason(e.target.value);
-              if (tooShort && e.target.value.trim().length >= MIN_REASON) setTooShort(false);
+              if (tooShort && e.target.value.trim().length >= REASON_MIN_LENGTH) setTooShort(false);
             }}
           />
           <p id={helpId} className="field-help">

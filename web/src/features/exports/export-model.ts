@@ -1,4 +1,5 @@
 import type { Granularity, Level } from '@ptce/shared/aggregation/aggregation.types';
+import { exportRange } from '@ptce/shared/default-ranges';
 import type { ExportFormat } from '@ptce/shared/exports.schema';
 import { compareQuarters, currentQuarter, quarterRange, yearOf } from '@ptce/shared/periods';
 import type { PoleSummary } from '@ptce/shared/poles.schema';
@@ -20,10 +21,10 @@ const YEARS_BACK = 10;
 
 /** The server's defaults: from Q1 two years back to the current quarter, by scope, csv-fr. */
 export function defaultForm(now: Date): ExportForm {
-  const to = currentQuarter(now);
+  const { from, to } = exportRange(now);
   return {
     level: 'scope',
-    from: `${yearOf(to) - 2}Q1`,
+    from,
     to,
     by: 'quarter',
     format: 'csv-fr',

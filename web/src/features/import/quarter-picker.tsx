@@ -1,19 +1,14 @@
-import {
-  compareQuarters,
-  currentQuarter,
-  quarterFromIndex,
-  quarterIndex,
-  quarterRange,
-} from '@ptce/shared/periods';
+import { periodsRange } from '@ptce/shared/default-ranges';
+import { compareQuarters, quarterRange } from '@ptce/shared/periods';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { QuarterOptions } from '../../components/quarter-options';
 
-/** Quarters offered for import: the current one and the seven before (plus the shown one). */
+/** Quarters offered for import: those of the quarter list (plus the shown one). */
 export function importQuarters(period: string, now: Date): string[] {
-  const to = currentQuarter(now);
-  const list = quarterRange(quarterFromIndex(quarterIndex(to) - 7), to);
+  const { from, to } = periodsRange(now);
+  const list = quarterRange(from, to);
   if (!list.includes(period)) list.push(period);
   return list.sort((a, b) => compareQuarters(b, a));
 }
