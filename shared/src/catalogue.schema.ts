@@ -90,5 +90,9 @@ export const CatalogueSchema = z.object({
 });
 export type Catalogue = z.infer<typeof CatalogueSchema>;
 
+/** `GET /api/catalogue`: the catalogue, and the codes kept only for stored values (`retired`). */
+export const CatalogueResponseSchema = CatalogueSchema.extend({ retired: z.array(z.string()) });
+export type CatalogueResponse = z.infer<typeof CatalogueResponseSchema>;
+
 /** The slice key of a total. Breakdown slices are written `dimension=member`. */
 export const TOTAL_SLICE = '';

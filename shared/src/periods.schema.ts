@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QuarterSchema } from './periods';
 
 /** Workflow state of a pole's quarter. A quarter nobody touched is `draft`. */
 export const PERIOD_STATUSES = ['draft', 'submitted', 'validated'] as const;
@@ -26,6 +27,34 @@ export const PeriodStateSchema = z.object({
 });
 export type PeriodState = z.infer<typeof PeriodStateSchema>;
 
+/** How many of a scope's entered (non-ratio) indicators have a total for the quarter. */
+export const ScopeCompletenessSchema = z.object({
+  scope: z.string(),
+  filled: z.number().int(),
+  expected: z.number().int(),
+});
+export type ScopeCompleteness = z.infer<typeof ScopeCompletenessSchema>;
+
+/** A quarter's state with the completeness of each scope. */
+export const PeriodWithCompletenessSchema = PeriodStateSchema.extend({
+  scopes: z.array(ScopeCompletenessSchema),
+});
+export type PeriodWithCompleteness = z.infer<typeof PeriodWithCompletenessSchema>;
+
+/** `GET /api/poles/{pole}/periods?from=&to=`. */
+export const PeriodsQuerySchema = z.strictObject({
+  from: QuarterSchema.optional(),
+  to: QuarterSchema.optional(),
+});
+
+/** `GET /api/poles/{pole}/periods`: every quarter of the range, in order, and the deadline. */
+export const PeriodsResponseSchema = z.object({
+  /** Days after a quarter's end by which it is due. */
+  deadlineDays: z.number().int(),
+  periods: z.array(PeriodWithCompletenessSchema),
+});
+export type PeriodsResponse = z.infer<typeof PeriodsResponseSchema>;
+
 export const PeriodEventSchema = z.object({
   period: z.string(),
   action: z.enum(PERIOD_ACTIONS),
@@ -36,3 +65,7 @@ export const PeriodEventSchema = z.object({
   by: z.string().nullable(),
 });
 export type PeriodEvent = z.infer<typeof PeriodEventSchema>;
+
+/** `GET /api/poles/{pole}/periods/{period}/events`: the quarter's workflow log, newest first. */
+export const PeriodEventsResponseSchema = z.object({ events: z.array(PeriodEventSchema) });
+export type PeriodEventsResponse = z.infer<typeof PeriodEventsResponseSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RoleSchema } from './session.schema';
 
 export const ScopeSchema = z.object({
   slug: z.string(),
@@ -19,6 +20,22 @@ export type PoleSummary = z.infer<typeof PoleSummarySchema>;
 
 export const PoleSchema = PoleSummarySchema.extend({ scopes: z.array(ScopeSchema) });
 export type Pole = z.infer<typeof PoleSchema>;
+
+/** `GET /api/poles`: the poles in the caller's scope. */
+export const PolesResponseSchema = z.object({ poles: z.array(PoleSummarySchema) });
+export type PolesResponse = z.infer<typeof PolesResponseSchema>;
+
+/** `GET /api/poles/{pole}`: the pole, its scopes with their indicators, the caller's roles on it. */
+export const PoleDetailSchema = PoleSchema.extend({ roles: z.array(RoleSchema) });
+export type PoleDetail = z.infer<typeof PoleDetailSchema>;
+
+/** A pole created or changed by an admin. */
+export const PoleResponseSchema = z.object({ pole: PoleSchema });
+export type PoleResponse = z.infer<typeof PoleResponseSchema>;
+
+/** A scope created, renamed or given its indicators by an admin. */
+export const ScopeResponseSchema = z.object({ scope: ScopeSchema });
+export type ScopeResponse = z.infer<typeof ScopeResponseSchema>;
 
 /** The pole-level scope's slug in every pole. */
 export const POLE_SCOPE = 'pole';

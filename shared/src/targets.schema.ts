@@ -29,3 +29,10 @@ export const TargetSchema = z.object({
   updatedBy: z.string().nullable(),
 });
 export type Target = z.infer<typeof TargetSchema>;
+
+/** `GET` and `PUT /api/poles/{pole}/targets`: the year's targets. */
+export const TargetsResponseSchema = z.object({
+  year: z.number().int(),
+  targets: z.array(TargetSchema),
+});
+export type TargetsResponse = z.infer<typeof TargetsResponseSchema>;

@@ -52,6 +52,13 @@ export const StoredValueSchema = z.object({
 });
 export type StoredValue = z.infer<typeof StoredValueSchema>;
 
+/** `GET /api/poles/{pole}/values`. */
+export const ValuesResponseSchema = z.object({
+  pole: z.string(),
+  values: z.array(StoredValueSchema),
+});
+export type ValuesResponse = z.infer<typeof ValuesResponseSchema>;
+
 export const ValuesQuerySchema = z.strictObject({
   from: QuarterSchema.optional(),
   to: QuarterSchema.optional(),
@@ -93,6 +100,14 @@ export const HistoryEntrySchema = z.object({
   reason: z.string().nullable(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** `GET /api/poles/{pole}/history`: a page of changes, newest first. */
+export const HistoryPageSchema = z.object({
+  history: z.array(HistoryEntrySchema),
+  /** The `before` of the next page, or null on the last one. */
+  nextBefore: z.number().int().nullable(),
+});
+export type HistoryPage = z.infer<typeof HistoryPageSchema>;
 
 /** A cell a save changed, with its new version. */
 export const SavedCellSchema = z.object({

@@ -1,33 +1,19 @@
-import { PoleSchema, ScopeSchema } from '@ptce/shared/poles.schema';
-import { MembershipSchema } from '@ptce/shared/session.schema';
-import { ApiTokenSchema } from '@ptce/shared/users.schema';
-import { z } from 'zod';
-import type { RouteDoc } from '../openapi/route-doc';
 import {
   CreateGroupRequestSchema,
   CreatePoleRequestSchema,
   CreateRegionRequestSchema,
+  RegionResponseSchema,
+  RegionsResponseSchema,
   ResetPasswordRequestSchema,
   SetIndicatorsRequestSchema,
   TokensQuerySchema,
   UpdatePoleRequestSchema,
   UpdateScopeRequestSchema,
   UpdateUserRequestSchema,
-} from './admin.schema';
-
-const Region = z.object({ code: z.string(), name: z.string(), poles: z.number().int() });
-const User = z.object({
-  id: z.number().int(),
-  email: z.string(),
-  name: z.string(),
-  createdAt: z.string(),
-  disabledAt: z.string().nullable(),
-  memberships: z.array(MembershipSchema),
-});
-const OwnedToken = ApiTokenSchema.extend({
-  user: z.object({ id: z.number().int(), email: z.string(), name: z.string() }),
-});
-const Tokens = z.object({ tokens: z.array(OwnedToken) });
+} from '@ptce/shared/admin.schema';
+import { PoleResponseSchema, ScopeResponseSchema } from '@ptce/shared/poles.schema';
+import { OwnedTokensResponseSchema, UserResponseSchema } from '@ptce/shared/users.schema';
+import type { RouteDoc } from '../openapi/route-doc';
 
 const admin = (r: Omit<RouteDoc, 'tag' | 'auth'>): RouteDoc => ({
   ...r,
@@ -42,7 +28,7 @@ export const ADMIN_ROUTES: RouteDoc[] = [
     method: 'get',
     path: '/api/admin/regions',
     summary: 'Regions with their number of poles',
-    ok: { status: 200, description: 'Regions', schema: z.object({ regions: z.array(Region) }) },
+    ok: { status: 200, description: 'Regions', schema: RegionsResponseSchema },
     errors: [401, 403],
   }),
   admin({
@@ -50,7 +36,7 @@ export const ADMIN_ROUTES: RouteDoc[] = [
     path: '/api/admin/regions',
     summary: 'Create a region',
     body: CreateRegionRequestSchema,
-    ok: { status: 201, description: 'Created', schema: z.object({ region: Region }) },
+    ok: { status: 201, description: 'Created', schema: RegionResponseSchema },
     errors: [400, 401, 403, 409, 415],
   }),
   admin({
@@ -59,7 +45,7 @@ export const ADMIN_ROUTES: RouteDoc[] = [
     summary: 'Create a pole',
     description: 'The pole gets its pole-level scope (`pole`), tracking no indicator yet.',
     body: CreatePoleRequestSchema,
-    ok: { status: 201, description: 'Created', schema: z.object({ pole: PoleSchema }) },
+    ok: { status: 201, description: 'Created', schema: PoleResponseSchema },
     errors: [400, 401, 403, 409, 415, 422],
   }),
   admin({
@@ -68,7 +54,7 @@ export const ADMIN_ROUTES: RouteDoc[] = [
     summary: 'Change the name, territory or region of a pole',
     description: 'The slug never changes (addresses, exports and scripts use it).',
     body: UpdatePoleRequestSchema,
-    ok: { status: 200, description: 'Changed', schema: z.object({ pole: PoleSchema }) },
+    ok: { status: 200, description: 'Changed', schema: PoleResponseSchema },
     errors: [400, 401, 403, 404, 415, 422],
   }),
   admin({
@@ -78,7 +64,7 @@ export const ADMIN_ROUTES: RouteDoc[] = [
     description:
       'The slug cannot be `pole`, `transversal` or `non_renseigne` (members of the working-group breakdown).',
     body: CreateGroupRequestSchema,
-    ok: { status: 201, description: 'Created', schema: z.object({ scope: ScopeSchema }) },
+    ok: { status: 201, description: 'Created', schema: ScopeResponseSchema },
     errors: [400, 401, 403, 404, 409, 415, 422],
   }),
   admin({
@@ -86,7 +72,7 @@ export const ADMIN_ROUTES: RouteDoc[] = [
     path: '/api/admin/poles/{pole}/scopes/{scope}',
     summary: 'Rename a scope (working group or the pole scope)',
     body: UpdateScopeRequestSchema,
-    ok: { status: 200, description: 'Renamed', schema: z.object({ scope: ScopeSchema }) },
+    ok: { status: 200, description: 'Renamed', schema: ScopeResponseSchema },
     errors: [400, 401, 403, 404, 415],
   }),
   admin({
@@ -96,7 +82,7 @@ export const ADMIN_ROUTES: RouteDoc[] = [
     description:
       'Known catalogue codes; a retired code may stay where it is tracked but not be added. Values of an indicator taken off are kept.',
     body: SetIndicatorsRequestSchema,
-    ok: { status: 200, description: 'Set', schema: z.object({ scope: ScopeSchema }) },
+    ok: { status: 200, description: 'Set', schema: ScopeResponseSchema },
     errors: [400, 401, 403, 404, 415, 422],
   }),
   admin({
@@ -106,7 +92,7 @@ export const ADMIN_ROUTES: RouteDoc[] = [
     description:
       'Memberships are replaced as a whole and apply at the next request. One enabled admin always remains (422).',
     body: UpdateUserRequestSchema,
-    ok: { status: 200, description: 'Changed', schema: z.object({ user: User }) },
+    ok: { status: 200, description: 'Changed', schema: UserResponseSchema },
     errors: [400, 401, 403, 404, 415, 422],
   }),
   admin({
@@ -115,7 +101,7 @@ export const ADMIN_ROUTES: RouteDoc[] = [
     summary: 'Disable an account',
     description:
       'Its sessions are revoked and its API tokens stop working; one cannot disable oneself (422). No body, or `{}`.',
-    ok: { status: 200, description: 'Disabled', schema: z.object({ user: User }) },
+    ok: { status: 200, description: 'Disabled', schema: UserResponseSchema },
     errors: [400, 401, 403, 404, 415, 422],
   }),
   admin({
@@ -123,7 +109,7 @@ export const ADMIN_ROUTES: RouteDoc[] = [
     path: '/api/admin/users/{id}/enable',
     summary: 'Enable an account again',
     description: 'Its unrevoked API tokens work again; old sessions stay closed. No body, or `{}`.',
-    ok: { status: 200, description: 'Enabled', schema: z.object({ user: User }) },
+    ok: { status: 200, description: 'Enabled', schema: UserResponseSchema },
     errors: [400, 401, 403, 404, 415],
   }),
   admin({
@@ -140,7 +126,7 @@ export const ADMIN_ROUTES: RouteDoc[] = [
     method: 'get',
     path: '/api/admin/users/{id}/tokens',
     summary: 'The API tokens of one account',
-    ok: { status: 200, description: 'Tokens, newest first', schema: Tokens },
+    ok: { status: 200, description: 'Tokens, newest first', schema: OwnedTokensResponseSchema },
     errors: [400, 401, 403, 404],
   }),
   admin({
@@ -148,7 +134,11 @@ export const ADMIN_ROUTES: RouteDoc[] = [
     path: '/api/admin/tokens',
     summary: 'Every account’s API tokens',
     query: TokensQuerySchema,
-    ok: { status: 200, description: 'Tokens, newest first, with their owner', schema: Tokens },
+    ok: {
+      status: 200,
+      description: 'Tokens, newest first, with their owner',
+      schema: OwnedTokensResponseSchema,
+    },
     errors: [400, 401, 403],
   }),
   admin({

@@ -1,4 +1,4 @@
-import { POLE_SCOPE } from '@ptce/shared/poles.schema';
+import { POLE_SCOPE, type Pole } from '@ptce/shared/poles.schema';
 import type { Db } from '../db/database';
 import { findScopes, listPoles } from '../poles/poles.repository';
 
@@ -6,7 +6,7 @@ import { findScopes, listPoles } from '../poles/poles.repository';
 export const POLE_SCOPE_NAME = 'Pôle';
 
 /** A pole as `GET /api/poles/{pole}` shows it (without the caller's roles). */
-export async function findPoleDetail(db: Db, poleId: number) {
+export async function findPoleDetail(db: Db, poleId: number): Promise<Pole> {
   const [summary] = await listPoles(db, [poleId]);
   const scopes = (await findScopes(db, poleId)).map(({ id: _id, ...s }) => s);
   return { ...summary!, scopes };

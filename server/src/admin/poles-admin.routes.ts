@@ -1,9 +1,10 @@
+import { CreatePoleRequestSchema, UpdatePoleRequestSchema } from '@ptce/shared/admin.schema';
+import type { PoleResponse } from '@ptce/shared/poles.schema';
 import { Hono } from 'hono';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
 import { findPoleBySlug } from '../poles/poles.repository';
-import { CreatePoleRequestSchema, UpdatePoleRequestSchema } from './admin.schema';
 import { say } from './admin-http';
 import { findPoleDetail, insertPole, updatePole } from './poles-admin.repository';
 import { regionExists } from './regions.repository';
@@ -36,7 +37,7 @@ export function polesAdminRoutes(deps: AppDeps) {
           at: deps.now().toISOString(),
         });
       });
-      return c.json({ pole: await findPoleDetail(deps.db, id) }, 201);
+      return c.json({ pole: await findPoleDetail(deps.db, id) } satisfies PoleResponse, 201);
     })
     .patch('/:pole', async (c) => {
       const pole = await findPoleBySlug(deps.db, c.req.param('pole'));
@@ -47,6 +48,6 @@ export function polesAdminRoutes(deps: AppDeps) {
           throw unknownRegion(c, body.region);
         await updatePole(trx, pole.id, { ...body, regionCode: body.region });
       });
-      return c.json({ pole: await findPoleDetail(deps.db, pole.id) }, 200);
+      return c.json({ pole: await findPoleDetail(deps.db, pole.id) } satisfies PoleResponse, 200);
     });
 }

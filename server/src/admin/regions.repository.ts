@@ -1,12 +1,6 @@
+import type { RegionWithCount } from '@ptce/shared/admin.schema';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-
-export interface RegionWithCount {
-  code: string;
-  name: string;
-  /** How many poles the region holds. */
-  poles: number;
-}
 
 /** Every region by code, with its number of poles. */
 export async function listRegions(db: Db): Promise<RegionWithCount[]> {

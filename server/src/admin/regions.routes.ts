@@ -1,14 +1,20 @@
+import {
+  CreateRegionRequestSchema,
+  type RegionResponse,
+  type RegionsResponse,
+} from '@ptce/shared/admin.schema';
 import { Hono } from 'hono';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
-import { CreateRegionRequestSchema } from './admin.schema';
 import { insertRegion, listRegions, regionExists } from './regions.repository';
 
 /** Regions (admin): list with their pole counts, create. */
 export function regionsAdminRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/', async (c) => c.json({ regions: await listRegions(deps.db) }, 200))
+    .get('/', async (c) =>
+      c.json({ regions: await listRegions(deps.db) } satisfies RegionsResponse, 200),
+    )
     .post('/', async (c) => {
       const body = await readJson(c, CreateRegionRequestSchema);
       await deps.db.transaction().execute(async (trx) => {
@@ -19,6 +25,9 @@ export function regionsAdminRoutes(deps: AppDeps) {
           });
         await insertRegion(trx, body);
       });
-      return c.json({ region: { code: body.code, name: body.name, poles: 0 } }, 201);
+      return c.json(
+        { region: { code: body.code, name: body.name, poles: 0 } } satisfies RegionResponse,
+        201,
+      );
     });
 }

@@ -1,14 +1,15 @@
+import {
+  CreateGroupRequestSchema,
+  SetIndicatorsRequestSchema,
+  UpdateScopeRequestSchema,
+} from '@ptce/shared/admin.schema';
+import type { ScopeResponse } from '@ptce/shared/poles.schema';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
 import { findPoleBySlug, findScopes } from '../poles/poles.repository';
-import {
-  CreateGroupRequestSchema,
-  SetIndicatorsRequestSchema,
-  UpdateScopeRequestSchema,
-} from './admin.schema';
 import { say } from './admin-http';
 import { checkIndicatorCodes } from './check-indicator-codes';
 import {
@@ -79,7 +80,7 @@ export function scopesAdminRoutes(deps: AppDeps) {
         await setTrackedIndicators(trx, groupId, body.indicators ?? []);
         return groupId;
       });
-      return c.json({ scope: await scopeBody(pole.id, id) }, 201);
+      return c.json({ scope: await scopeBody(pole.id, id) } satisfies ScopeResponse, 201);
     })
     .patch('/:pole/scopes/:scope', async (c) => {
       const pole = await poleOf(c);
@@ -87,7 +88,7 @@ export function scopesAdminRoutes(deps: AppDeps) {
       if (!scope) throw new ApiError('NOT_FOUND');
       const body = await readJson(c, UpdateScopeRequestSchema);
       await renameScope(deps.db, scope.id, body.name);
-      return c.json({ scope: await scopeBody(pole.id, scope.id) }, 200);
+      return c.json({ scope: await scopeBody(pole.id, scope.id) } satisfies ScopeResponse, 200);
     })
     .put('/:pole/scopes/:scope/indicators', async (c) => {
       const pole = await poleOf(c);
@@ -99,6 +100,6 @@ export function scopesAdminRoutes(deps: AppDeps) {
         assertCodes(body.indicators, await findTrackedCodes(trx, scope.id));
         await setTrackedIndicators(trx, scope.id, body.indicators);
       });
-      return c.json({ scope: await scopeBody(pole.id, scope.id) }, 200);
+      return c.json({ scope: await scopeBody(pole.id, scope.id) } satisfies ScopeResponse, 200);
     });
 }

@@ -1,10 +1,14 @@
+import type { OwnedToken } from '@ptce/shared/users.schema';
 import type { Db } from '../db/database';
 
 /**
  * API tokens of every user (or of `userId`), newest first, with their owner. Never the hash.
  * Revoked and expired tokens are listed too, with their dates.
  */
-export async function listTokens(db: Db, filter: { userId?: number | undefined } = {}) {
+export async function listTokens(
+  db: Db,
+  filter: { userId?: number | undefined } = {},
+): Promise<OwnedToken[]> {
   let q = db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')

@@ -1,8 +1,9 @@
+import { IdSchema, TokensQuerySchema } from '@ptce/shared/admin.schema';
+import type { OwnedTokensResponse } from '@ptce/shared/users.schema';
 import { Hono } from 'hono';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith, readQuery } from '../http/validate';
-import { IdSchema, TokensQuerySchema } from './admin.schema';
 import { listTokens, revokeToken } from './tokens-admin.repository';
 
 /** Every user's API tokens (admin): list (`?user=` filters), revoke any. */
@@ -10,7 +11,10 @@ export function tokensAdminRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const q = readQuery(c, TokensQuerySchema);
-      return c.json({ tokens: await listTokens(deps.db, { userId: q.user }) }, 200);
+      return c.json(
+        { tokens: await listTokens(deps.db, { userId: q.user }) } satisfies OwnedTokensResponse,
+        200,
+      );
     })
     .delete('/:id', async (c) => {
       const id = parseWith(IdSchema, c.req.param('id'));

@@ -1,8 +1,9 @@
+import type { UserAccount } from '@ptce/shared/users.schema';
 import type { Db } from '../db/database';
 import type { ResolvedMembership } from './resolve-memberships';
 
 /** One account as `GET /api/users` lists it (never the password hash), or undefined. */
-export async function findUserView(db: Db, id: number) {
+export async function findUserView(db: Db, id: number): Promise<UserAccount | undefined> {
   const u = await db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'created_at', 'disabled_at'])

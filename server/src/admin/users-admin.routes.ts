@@ -1,3 +1,9 @@
+import {
+  IdSchema,
+  ResetPasswordRequestSchema,
+  UpdateUserRequestSchema,
+} from '@ptce/shared/admin.schema';
+import type { OwnedTokensResponse, UserResponse } from '@ptce/shared/users.schema';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { requirePrincipal } from '../auth/auth.middleware';
@@ -5,7 +11,6 @@ import { hashPassword } from '../auth/passwords';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith, readJson } from '../http/validate';
-import { IdSchema, ResetPasswordRequestSchema, UpdateUserRequestSchema } from './admin.schema';
 import { readNoBody } from './admin-http';
 import { resolveMemberships } from './resolve-memberships';
 import { listTokens } from './tokens-admin.repository';
@@ -51,7 +56,7 @@ export function usersAdminRoutes(deps: AppDeps) {
         }
         if ((await countActiveAdmins(trx)) === 0) throw lastAdmin();
       });
-      return c.json({ user: await mustExist(id) }, 200);
+      return c.json({ user: await mustExist(id) } satisfies UserResponse, 200);
     })
     .post('/:id/disable', async (c) => {
       const p = requirePrincipal(c);
@@ -70,14 +75,14 @@ export function usersAdminRoutes(deps: AppDeps) {
         await revokeUserSessions(trx, id, at);
         if ((await countActiveAdmins(trx)) === 0) throw lastAdmin();
       });
-      return c.json({ user: await mustExist(id) }, 200);
+      return c.json({ user: await mustExist(id) } satisfies UserResponse, 200);
     })
     .post('/:id/enable', async (c) => {
       const id = idOf(c);
       await mustExist(id);
       await readNoBody(c);
       await setDisabled(deps.db, id, null);
-      return c.json({ user: await mustExist(id) }, 200);
+      return c.json({ user: await mustExist(id) } satisfies UserResponse, 200);
     })
     .put('/:id/password', async (c) => {
       const p = requirePrincipal(c);
@@ -96,6 +101,9 @@ export function usersAdminRoutes(deps: AppDeps) {
     .get('/:id/tokens', async (c) => {
       const id = idOf(c);
       await mustExist(id);
-      return c.json({ tokens: await listTokens(deps.db, { userId: id }) }, 200);
+      return c.json(
+        { tokens: await listTokens(deps.db, { userId: id }) } satisfies OwnedTokensResponse,
+        200,
+      );
     });
 }

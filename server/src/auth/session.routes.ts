@@ -1,4 +1,4 @@
-import { LoginRequestSchema } from '@ptce/shared/session.schema';
+import { LoginRequestSchema, type SessionResponse } from '@ptce/shared/session.schema';
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { ApiError } from '../http/api-error';
@@ -54,7 +54,7 @@ export function sessionRoutes(deps: AppDeps) {
             memberships: grants.map(toMembership),
           },
           expiresAt: session.expiresAt,
-        },
+        } satisfies SessionResponse,
         200,
       );
     })
@@ -69,7 +69,7 @@ export function sessionRoutes(deps: AppDeps) {
             memberships: p.grants.map(toMembership),
           },
           expiresAt: p.expiresAt,
-        },
+        } satisfies SessionResponse,
         200,
       );
     })

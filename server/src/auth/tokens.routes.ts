@@ -1,4 +1,8 @@
-import { CreateTokenRequestSchema } from '@ptce/shared/users.schema';
+import {
+  type CreatedToken,
+  CreateTokenRequestSchema,
+  type TokensResponse,
+} from '@ptce/shared/users.schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../http/api-error';
@@ -17,7 +21,10 @@ export function tokensRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const p = requirePrincipal(c);
-      return c.json({ tokens: await listOwnTokens(deps.db, p.userId) }, 200);
+      return c.json(
+        { tokens: await listOwnTokens(deps.db, p.userId) } satisfies TokensResponse,
+        200,
+      );
     })
     .post('/', async (c) => {
       const p = requirePrincipal(c);
@@ -36,7 +43,7 @@ export function tokensRoutes(deps: AppDeps) {
           : null,
         canWrite: body.write === true,
       });
-      return c.json({ token, secret }, 201);
+      return c.json({ token, secret } satisfies CreatedToken, 201);
     })
     .delete('/:id', async (c) => {
       const p = requirePrincipal(c);

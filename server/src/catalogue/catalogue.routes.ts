@@ -1,3 +1,4 @@
+import type { CatalogueResponse } from '@ptce/shared/catalogue.schema';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../http/app-env';
 
@@ -7,7 +8,10 @@ export function catalogueRoutes(deps: AppDeps) {
     c.header('Cache-Control', 'no-cache');
     // `retired`: codes that left the catalogue but still label stored values.
     return c.json(
-      { ...(await deps.catalogue.get()), retired: [...(await deps.catalogue.retired())] },
+      {
+        ...(await deps.catalogue.get()),
+        retired: [...(await deps.catalogue.retired())],
+      } satisfies CatalogueResponse,
       200,
     );
   });

@@ -154,7 +154,10 @@ export function exportsRoutes(deps: AppDeps) {
       const plan = await planFor(deps, p, q, c.get('lang'));
       const snap = await snapshotOf(deps);
       try {
-        return c.json(await manifestOf(snap.db, p, q, plan, deps.now()), 200);
+        return c.json(
+          (await manifestOf(snap.db, p, q, plan, deps.now())) satisfies ExportManifest,
+          200,
+        );
       } finally {
         await snap.close();
       }

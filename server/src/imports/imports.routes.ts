@@ -1,4 +1,8 @@
-import { ImportQuerySchema, TemplateQuerySchema } from '@ptce/shared/imports.schema';
+import {
+  ImportQuerySchema,
+  type ImportResult,
+  TemplateQuerySchema,
+} from '@ptce/shared/imports.schema';
 import { Hono } from 'hono';
 import { requireRole } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
@@ -39,6 +43,6 @@ export function importsRoutes(deps: AppDeps) {
         dryRun: q.dryRun === 'true',
         filename: q.filename,
       });
-      return c.json(result, 200);
+      return c.json(result satisfies ImportResult, 200);
     });
 }

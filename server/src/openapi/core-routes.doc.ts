@@ -1,45 +1,37 @@
-import { CatalogueSchema } from '@ptce/shared/catalogue.schema';
-import { ExportQuerySchema } from '@ptce/shared/exports.schema';
-import { QuarterSchema } from '@ptce/shared/periods';
+import { CatalogueResponseSchema } from '@ptce/shared/catalogue.schema';
+import { ExportManifestSchema, ExportQuerySchema } from '@ptce/shared/exports.schema';
 import {
   PeriodActionRequestSchema,
-  PeriodEventSchema,
+  PeriodEventsResponseSchema,
   PeriodStateSchema,
+  PeriodsQuerySchema,
+  PeriodsResponseSchema,
 } from '@ptce/shared/periods.schema';
-import { PoleSchema, PoleSummarySchema } from '@ptce/shared/poles.schema';
-import { LoginRequestSchema, RoleSchema, SessionResponseSchema } from '@ptce/shared/session.schema';
+import { PoleDetailSchema, PolesResponseSchema } from '@ptce/shared/poles.schema';
+import { LoginRequestSchema, SessionResponseSchema } from '@ptce/shared/session.schema';
 import {
   SaveTargetsRequestSchema,
-  TargetSchema,
   TargetsQuerySchema,
+  TargetsResponseSchema,
 } from '@ptce/shared/targets.schema';
 import {
-  ApiTokenSchema,
+  CreatedTokenSchema,
   CreateTokenRequestSchema,
   CreateUserRequestSchema,
+  TokensResponseSchema,
+  UserResponseSchema,
+  UsersResponseSchema,
 } from '@ptce/shared/users.schema';
 import {
-  HistoryEntrySchema,
+  HistoryPageSchema,
   HistoryQuerySchema,
   SaveValuesRequestSchema,
   SaveValuesResponseSchema,
-  StoredValueSchema,
   ValuesQuerySchema,
+  ValuesResponseSchema,
 } from '@ptce/shared/values.schema';
-import { z } from 'zod';
 import type { RouteDoc } from './route-doc';
 
-const Range = z.strictObject({ from: QuarterSchema.optional(), to: QuarterSchema.optional() });
-const UserSchema = z.object({
-  id: z.number().int(),
-  email: z.string(),
-  name: z.string(),
-  createdAt: z.string(),
-  disabledAt: z.string().nullable(),
-  memberships: z.array(
-    z.object({ role: RoleSchema, pole: z.string().nullable(), region: z.string().nullable() }),
-  ),
-});
 const W = [401, 403, 404];
 
 /** The endpoints of DESIGN.md's API contract. */
@@ -83,7 +75,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     ok: {
       status: 200,
       description: 'Tokens (never their secrets)',
-      schema: z.object({ tokens: z.array(ApiTokenSchema) }),
+      schema: TokensResponseSchema,
     },
     errors: [401],
   },
@@ -99,7 +91,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     ok: {
       status: 201,
       description: 'Created',
-      schema: z.object({ token: ApiTokenSchema, secret: z.string() }),
+      schema: CreatedTokenSchema,
     },
     errors: [400, 401, 403],
   },
@@ -123,7 +115,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     ok: {
       status: 200,
       description: 'The catalogue',
-      schema: CatalogueSchema.extend({ retired: z.array(z.string()) }),
+      schema: CatalogueResponseSchema,
     },
     errors: [],
   },
@@ -136,7 +128,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     ok: {
       status: 200,
       description: 'Poles',
-      schema: z.object({ poles: z.array(PoleSummarySchema) }),
+      schema: PolesResponseSchema,
     },
     errors: [401],
   },
@@ -150,7 +142,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     ok: {
       status: 200,
       description: 'The pole',
-      schema: PoleSchema.extend({ roles: z.array(RoleSchema) }),
+      schema: PoleDetailSchema,
     },
     errors: W,
   },
@@ -164,7 +156,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     ok: {
       status: 200,
       description: 'Values',
-      schema: z.object({ pole: z.string(), values: z.array(StoredValueSchema) }),
+      schema: ValuesResponseSchema,
     },
     errors: [400, ...W],
   },
@@ -195,10 +187,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     ok: {
       status: 200,
       description: 'History',
-      schema: z.object({
-        history: z.array(HistoryEntrySchema),
-        nextBefore: z.number().int().nullable(),
-      }),
+      schema: HistoryPageSchema,
     },
     errors: [400, ...W],
   },
@@ -212,7 +201,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     ok: {
       status: 200,
       description: 'Targets',
-      schema: z.object({ year: z.number().int(), targets: z.array(TargetSchema) }),
+      schema: TargetsResponseSchema,
     },
     errors: [400, ...W],
   },
@@ -226,7 +215,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     ok: {
       status: 200,
       description: 'Targets of the year',
-      schema: z.object({ year: z.number().int(), targets: z.array(TargetSchema) }),
+      schema: TargetsResponseSchema,
     },
     errors: [400, ...W, 415, 422],
   },
@@ -236,20 +225,11 @@ export const CORE_ROUTES: RouteDoc[] = [
     tag: 'Quarters',
     summary: 'Quarter states and completeness',
     auth: 'session',
-    query: Range,
+    query: PeriodsQuerySchema,
     ok: {
       status: 200,
       description: 'States per quarter',
-      schema: z.object({
-        deadlineDays: z.number().int(),
-        periods: z.array(
-          PeriodStateSchema.extend({
-            scopes: z.array(
-              z.object({ scope: z.string(), filled: z.number().int(), expected: z.number().int() }),
-            ),
-          }),
-        ),
-      }),
+      schema: PeriodsResponseSchema,
     },
     errors: [400, ...W],
   },
@@ -262,7 +242,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     ok: {
       status: 200,
       description: 'Events, newest first',
-      schema: z.object({ events: z.array(PeriodEventSchema) }),
+      schema: PeriodEventsResponseSchema,
     },
     errors: [400, ...W],
   },
@@ -327,16 +307,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     ok: {
       status: 200,
       description: 'Manifest',
-      schema: z.object({
-        generatedAt: z.string(),
-        generatedBy: z.object({ name: z.string(), email: z.string() }),
-        filters: z.record(z.string(), z.unknown()),
-        catalogueVersion: z.string(),
-        columns: z.array(z.string()),
-        rowCount: z.number().int(),
-        sha256: z.string(),
-        notes: z.array(z.string()),
-      }),
+      schema: ExportManifestSchema,
     },
     errors: [400, 401, 404],
   },
@@ -346,7 +317,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     tag: 'Administration',
     summary: 'Accounts (admin)',
     auth: 'session',
-    ok: { status: 200, description: 'Users', schema: z.object({ users: z.array(UserSchema) }) },
+    ok: { status: 200, description: 'Users', schema: UsersResponseSchema },
     errors: [401, 403],
   },
   {
@@ -356,7 +327,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     summary: 'Create an account (admin)',
     auth: 'session',
     body: CreateUserRequestSchema,
-    ok: { status: 201, description: 'Created', schema: z.object({ user: UserSchema }) },
+    ok: { status: 201, description: 'Created', schema: UserResponseSchema },
     errors: [400, 401, 403, 409, 415, 422],
   },
   {

@@ -1,4 +1,10 @@
-import { ErrorEnvelopeSchema } from '@ptce/shared/errors.schema';
+import {
+  EntryIssueSchema,
+  FileIssueSchema,
+  RuleViolationIssueSchema,
+  StaleVersionIssueSchema,
+} from '@ptce/shared/error-issues.schema';
+import { ErrorEnvelopeSchema, ErrorIssueSchema } from '@ptce/shared/errors.schema';
 import { z } from 'zod';
 import type { RouteDoc } from './route-doc';
 
@@ -10,6 +16,28 @@ const toSchema = (schema: z.ZodType, io: 'input' | 'output') => {
     unrepresentable: 'any',
   }) as Json;
   return rest;
+};
+
+/** An envelope whose issues are typed: the shape of the 409 and 422 answers. */
+const envelopeOf = (codes: [string, ...string[]], issue: z.ZodType) =>
+  z.object({
+    error: z.object({
+      code: z.enum(codes),
+      message: z.string(),
+      issues: z.array(issue).optional(),
+    }),
+  });
+
+/** The envelope schema (in components) of each status with typed issues. */
+const ENVELOPES: Record<number, [name: string, schema: z.ZodType]> = {
+  409: ['ConflictEnvelope', envelopeOf(['CONFLICT'], StaleVersionIssueSchema)],
+  422: [
+    'UnprocessableEnvelope',
+    envelopeOf(
+      ['INVALID_ENTRIES', 'RULE_VIOLATION', 'INVALID_STATE'],
+      z.union([EntryIssueSchema, RuleViolationIssueSchema, FileIssueSchema, ErrorIssueSchema]),
+    ),
+  ],
 };
 
 const ERROR_TEXT: Record<number, string> = {
@@ -60,7 +88,11 @@ function operation(r: RouteDoc): Json {
     responses[String(status)] = {
       description:
         ERROR_TEXT[status] ?? 'Internal error (INTERNAL), details logged on the server only',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
+      content: {
+        'application/json': {
+          schema: { $ref: `#/components/schemas/${ENVELOPES[status]?.[0] ?? 'ErrorEnvelope'}` },
+        },
+      },
     };
   }
   const body = r.body
@@ -109,7 +141,12 @@ export function openApiDocument(routes: RouteDoc[], version: string): Json {
     tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
     paths,
     components: {
-      schemas: { ErrorEnvelope: toSchema(ErrorEnvelopeSchema, 'output') },
+      schemas: {
+        ErrorEnvelope: toSchema(ErrorEnvelopeSchema, 'output'),
+        ...Object.fromEntries(
+          Object.values(ENVELOPES).map(([name, schema]) => [name, toSchema(schema, 'output')]),
+        ),
+      },
       securitySchemes: {
         cookieAuth: {
           type: 'apiKey',

@@ -8,9 +8,15 @@ import {
   quarterIndex,
   quarterRange,
 } from '@ptce/shared/periods';
-import { PERIOD_ACTIONS, PeriodActionRequestSchema } from '@ptce/shared/periods.schema';
+import {
+  PERIOD_ACTIONS,
+  PeriodActionRequestSchema,
+  type PeriodEventsResponse,
+  type PeriodState,
+  PeriodsQuerySchema,
+  type PeriodsResponse,
+} from '@ptce/shared/periods.schema';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requirePrincipal } from '../auth/auth.middleware';
 import { poleAccess } from '../auth/pole-access.middleware';
 import { cachedJson } from '../cache/cached-json';
@@ -25,18 +31,13 @@ import {
   recordTransition,
 } from './periods.repository';
 
-const RangeSchema = z.strictObject({
-  from: QuarterSchema.optional(),
-  to: QuarterSchema.optional(),
-});
-
 /** The quarter workflow of a pole: states with completeness, events, submit/validate/reopen. */
 export function periodsRoutes(deps: AppDeps) {
   const withPole = poleAccess(deps);
   const app = new Hono<AppEnv>()
     .get('/:pole/periods', withPole, async (c) => {
       const { pole } = c.get('access');
-      const q = readQuery(c, RangeSchema);
+      const q = readQuery(c, PeriodsQuerySchema);
       const { from, to } = periodsRange(deps.now(), q);
       if (quarterIndex(to) - quarterIndex(from) >= MAX_RANGE_QUARTERS) {
         throw new ApiError('VALIDATION_FAILED', undefined, [
@@ -44,7 +45,7 @@ export function periodsRoutes(deps: AppDeps) {
         ]);
       }
       const periods = quarterRange(from, to);
-      const compute = async () => {
+      const compute = async (): Promise<PeriodsResponse> => {
         const states = new Map(
           (await findPeriodStates(deps.db, pole.id, from, to)).map((s) => [s.period, s]),
         );
@@ -68,7 +69,10 @@ export function periodsRoutes(deps: AppDeps) {
     .get('/:pole/periods/:period/events', withPole, async (c) => {
       const { pole } = c.get('access');
       const period = parseWith(QuarterSchema, c.req.param('period'));
-      return c.json({ events: await findPeriodEvents(deps.db, pole.id, period) }, 200);
+      return c.json(
+        { events: await findPeriodEvents(deps.db, pole.id, period) } satisfies PeriodEventsResponse,
+        200,
+      );
     });
   for (const action of PERIOD_ACTIONS) {
     app.post(`/:pole/periods/:period/${action}`, withPole, async (c) => {
@@ -110,7 +114,7 @@ export function periodsRoutes(deps: AppDeps) {
         });
         return findPeriodState(trx, access.pole.id, period);
       });
-      return c.json(state, 200);
+      return c.json(state satisfies PeriodState, 200);
     });
   }
   return app;

@@ -1,3 +1,4 @@
+import type { PoleDetail, PolesResponse } from '@ptce/shared/poles.schema';
 import { Hono } from 'hono';
 import { visiblePoleIds } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
@@ -14,7 +15,7 @@ export function polesRoutes(deps: AppDeps) {
     .get('/', async (c) => {
       const p = requirePrincipal(c);
       const poles = await listPoles(deps.db, await visiblePoleIds(deps.db, p));
-      return c.json({ poles }, 200);
+      return c.json({ poles } satisfies PolesResponse, 200);
     })
     .get('/:pole', withPole, async (c) => {
       const { pole, roles } = c.get('access');
@@ -23,7 +24,7 @@ export function polesRoutes(deps: AppDeps) {
         c,
         deps,
         pole.id,
-        async () => {
+        async (): Promise<PoleDetail> => {
           const [summary] = await listPoles(deps.db, [pole.id]);
           const scopes = (await cachedScopes(deps, pole.id)).map(({ id: _id, ...s }) => s);
           return { ...summary!, scopes, roles: mine };

@@ -1,4 +1,8 @@
-import { SaveTargetsRequestSchema, TargetsQuerySchema } from '@ptce/shared/targets.schema';
+import {
+  SaveTargetsRequestSchema,
+  TargetsQuerySchema,
+  type TargetsResponse,
+} from '@ptce/shared/targets.schema';
 import { Hono } from 'hono';
 import { requireRole } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
@@ -17,7 +21,10 @@ export function targetsRoutes(deps: AppDeps) {
     .get('/:pole/targets', withPole, async (c) => {
       const { pole } = c.get('access');
       const { year } = readQuery(c, TargetsQuerySchema);
-      return c.json({ year, targets: await findTargets(deps.db, pole.id, year) }, 200);
+      return c.json(
+        { year, targets: await findTargets(deps.db, pole.id, year) } satisfies TargetsResponse,
+        200,
+      );
     })
     .put('/:pole/targets', withPole, async (c) => {
       const p = requirePrincipal(c);
@@ -47,7 +54,10 @@ export function targetsRoutes(deps: AppDeps) {
         }
       });
       return c.json(
-        { year: body.year, targets: await findTargets(deps.db, access.pole.id, body.year) },
+        {
+          year: body.year,
+          targets: await findTargets(deps.db, access.pole.id, body.year),
+        } satisfies TargetsResponse,
         200,
       );
     });

@@ -1,8 +1,8 @@
-import type { MembershipInput } from '@ptce/shared/users.schema';
+import type { MembershipInput, UserAccount } from '@ptce/shared/users.schema';
 import type { Db } from '../db/database';
 
 /** Every account with its memberships (pole slugs resolved), by e-mail. Never the hash. */
-export async function listUsers(db: Db) {
+export async function listUsers(db: Db): Promise<UserAccount[]> {
   const users = await db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'created_at', 'disabled_at'])

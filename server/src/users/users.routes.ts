@@ -1,4 +1,8 @@
-import { CreateUserRequestSchema } from '@ptce/shared/users.schema';
+import {
+  CreateUserRequestSchema,
+  type UserResponse,
+  type UsersResponse,
+} from '@ptce/shared/users.schema';
 import { Hono } from 'hono';
 import { resolveMemberships } from '../admin/resolve-memberships';
 import { findUserView } from '../admin/users-admin.repository';
@@ -18,7 +22,7 @@ export function usersRoutes(deps: AppDeps) {
       if (!isAdmin(requirePrincipal(c))) throw new ApiError('FORBIDDEN');
       await next();
     })
-    .get('/', async (c) => c.json({ users: await listUsers(deps.db) }, 200))
+    .get('/', async (c) => c.json({ users: await listUsers(deps.db) } satisfies UsersResponse, 200))
     .post('/', async (c) => {
       const body = await readJson(c, CreateUserRequestSchema);
       const memberships = await resolveMemberships(deps.db, body.memberships, c.get('lang'));
@@ -37,6 +41,6 @@ export function usersRoutes(deps: AppDeps) {
           memberships,
         });
       });
-      return c.json({ user: (await findUserView(deps.db, id))! }, 201);
+      return c.json({ user: (await findUserView(deps.db, id))! } satisfies UserResponse, 201);
     });
 }

@@ -1,8 +1,11 @@
 import { ratioTermSlices } from '@ptce/shared/slices';
 import {
+  type HistoryPage,
   HistoryQuerySchema,
   SaveValuesRequestSchema,
+  type SaveValuesResponse,
   ValuesQuerySchema,
+  type ValuesResponse,
 } from '@ptce/shared/values.schema';
 import { Hono } from 'hono';
 import { requireRole } from '../auth/access';
@@ -33,10 +36,15 @@ export function valuesRoutes(deps: AppDeps) {
       const q = readQuery(c, ValuesQuerySchema);
       const groupId = await groupIdOf(deps, pole.id, q.scope);
       const terms = q.ratioTerms === 'true' ? ratioTermSlices(await deps.catalogue.get()) : [];
-      return cachedJson(c, deps, pole.id, async () => ({
-        pole: pole.slug,
-        values: await findValues(deps.db, pole.id, { ...q, groupId, terms }),
-      }));
+      return cachedJson(
+        c,
+        deps,
+        pole.id,
+        async (): Promise<ValuesResponse> => ({
+          pole: pole.slug,
+          values: await findValues(deps.db, pole.id, { ...q, groupId, terms }),
+        }),
+      );
     })
     .put('/:pole/values', withPole, async (c) => {
       const p = requirePrincipal(c);
@@ -58,7 +66,7 @@ export function valuesRoutes(deps: AppDeps) {
         body,
       );
       const { blocking: _none, ...answer } = result;
-      return c.json({ period: body.period, ...answer }, 200);
+      return c.json({ period: body.period, ...answer } satisfies SaveValuesResponse, 200);
     })
     .get('/:pole/history', withPole, async (c) => {
       const { pole } = c.get('access');
@@ -69,6 +77,6 @@ export function valuesRoutes(deps: AppDeps) {
       });
       const limit = q.limit ?? 1000;
       const nextBefore = history.length === limit ? history[history.length - 1]!.id : null;
-      return c.json({ history, nextBefore }, 200);
+      return c.json({ history, nextBefore } satisfies HistoryPage, 200);
     });
 }

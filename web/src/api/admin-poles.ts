@@ -1,23 +1,14 @@
-import type { Pole } from '@ptce/shared/poles.schema';
+import type { CreatePoleRequest, UpdatePoleRequest } from '@ptce/shared/admin.schema';
+import { PoleResponseSchema } from '@ptce/shared/poles.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api-client';
 import { keys } from './keys';
 
-export interface NewPole {
-  slug: string;
-  name: string;
-  territory: string;
-  region: string;
-}
+const createPole = (body: CreatePoleRequest) =>
+  api('/api/admin/poles', PoleResponseSchema, { method: 'POST', body }).then((r) => r.pole);
 
-export const createPole = (body: NewPole) =>
-  api<{ pole: Pole }>('/api/admin/poles', { method: 'POST', body }).then((r) => r.pole);
-
-export const updatePole = (
-  slug: string,
-  body: { name?: string; territory?: string; region?: string },
-) =>
-  api<{ pole: Pole }>(`/api/admin/poles/${encodeURIComponent(slug)}`, {
+const updatePole = (slug: string, body: UpdatePoleRequest) =>
+  api(`/api/admin/poles/${encodeURIComponent(slug)}`, PoleResponseSchema, {
     method: 'PATCH',
     body,
   }).then((r) => r.pole);
@@ -38,8 +29,7 @@ export function useCreatePole() {
 export function useUpdatePole(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name?: string; territory?: string; region?: string }) =>
-      updatePole(slug, body),
+    mutationFn: (body: UpdatePoleRequest) => updatePole(slug, body),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: keys.poles(), exact: true });
       qc.invalidateQueries({ queryKey: keys.pole(slug), exact: true });

@@ -1,25 +1,21 @@
+import {
+  type CreateRegionRequest,
+  RegionResponseSchema,
+  RegionsResponseSchema,
+} from '@ptce/shared/admin.schema';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api-client';
 import { keys } from './keys';
 
-export interface RegionWithCount {
-  code: string;
-  name: string;
-  poles: number;
-}
+const getRegions = () => api('/api/admin/regions', RegionsResponseSchema).then((r) => r.regions);
 
-export const getRegions = () =>
-  api<{ regions: RegionWithCount[] }>('/api/admin/regions').then((r) => r.regions);
-
-export const regionsQuery = () => queryOptions({ queryKey: keys.regions(), queryFn: getRegions });
+const regionsQuery = () => queryOptions({ queryKey: keys.regions(), queryFn: getRegions });
 
 /** Every region with its number of poles (admin only). */
 export const useRegions = () => useQuery(regionsQuery());
 
-export const createRegion = (body: { code: string; name: string }) =>
-  api<{ region: RegionWithCount }>('/api/admin/regions', { method: 'POST', body }).then(
-    (r) => r.region,
-  );
+const createRegion = (body: CreateRegionRequest) =>
+  api('/api/admin/regions', RegionResponseSchema, { method: 'POST', body }).then((r) => r.region);
 
 export function useCreateRegion() {
   const qc = useQueryClient();

@@ -1,23 +1,22 @@
-import type { Scope } from '@ptce/shared/poles.schema';
+import type { CreateGroupRequest } from '@ptce/shared/admin.schema';
+import { ScopeResponseSchema } from '@ptce/shared/poles.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api-client';
 import { keys } from './keys';
 
 const base = (pole: string) => `/api/admin/poles/${encodeURIComponent(pole)}/scopes`;
 
-export const createGroup = (
-  pole: string,
-  body: { slug: string; name: string; indicators?: string[] },
-) => api<{ scope: Scope }>(base(pole), { method: 'POST', body }).then((r) => r.scope);
+const createGroup = (pole: string, body: CreateGroupRequest) =>
+  api(base(pole), ScopeResponseSchema, { method: 'POST', body }).then((r) => r.scope);
 
-export const renameScope = (pole: string, scope: string, name: string) =>
-  api<{ scope: Scope }>(`${base(pole)}/${encodeURIComponent(scope)}`, {
+const renameScope = (pole: string, scope: string, name: string) =>
+  api(`${base(pole)}/${encodeURIComponent(scope)}`, ScopeResponseSchema, {
     method: 'PATCH',
     body: { name },
   }).then((r) => r.scope);
 
-export const setScopeIndicators = (pole: string, scope: string, indicators: string[]) =>
-  api<{ scope: Scope }>(`${base(pole)}/${encodeURIComponent(scope)}/indicators`, {
+const setScopeIndicators = (pole: string, scope: string, indicators: string[]) =>
+  api(`${base(pole)}/${encodeURIComponent(scope)}/indicators`, ScopeResponseSchema, {
     method: 'PUT',
     body: { indicators },
   }).then((r) => r.scope);
@@ -31,8 +30,7 @@ export function useScopeMutations(pole: string) {
   };
   return {
     create: useMutation({
-      mutationFn: (body: { slug: string; name: string; indicators?: string[] }) =>
-        createGroup(pole, body),
+      mutationFn: (body: CreateGroupRequest) => createGroup(pole, body),
       onSuccess,
     }),
     rename: useMutation({

@@ -1,28 +1,28 @@
-import type { MembershipInput } from '@ptce/shared/users.schema';
+import type { UpdateUserRequest } from '@ptce/shared/admin.schema';
+import { UserResponseSchema } from '@ptce/shared/users.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../lib/api-client';
+import { api, NO_CONTENT } from '../lib/api-client';
 import { keys } from './keys';
-import type { UserAccount } from './users';
 
 const base = (id: number) => `/api/admin/users/${id}`;
 
-export const updateUser = (id: number, body: { name?: string; memberships?: MembershipInput[] }) =>
-  api<{ user: UserAccount }>(base(id), { method: 'PATCH', body }).then((r) => r.user);
+const updateUser = (id: number, body: UpdateUserRequest) =>
+  api(base(id), UserResponseSchema, { method: 'PATCH', body }).then((r) => r.user);
 
-export const setUserDisabled = (id: number, disabled: boolean) =>
-  api<{ user: UserAccount }>(`${base(id)}/${disabled ? 'disable' : 'enable'}`, {
+const setUserDisabled = (id: number, disabled: boolean) =>
+  api(`${base(id)}/${disabled ? 'disable' : 'enable'}`, UserResponseSchema, {
     method: 'POST',
     body: {},
   }).then((r) => r.user);
 
-export const resetPassword = (id: number, password: string) =>
-  api<void>(`${base(id)}/password`, { method: 'PUT', body: { password } });
+const resetPassword = (id: number, password: string) =>
+  api(`${base(id)}/password`, NO_CONTENT, { method: 'PUT', body: { password } });
 
 /** Name and memberships of an account; refreshes the user list. */
 export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: number; name?: string; memberships?: MembershipInput[] }) => {
+    mutationFn: (v: { id: number } & UpdateUserRequest) => {
       const { id, ...body } = v;
       return updateUser(id, body);
     },

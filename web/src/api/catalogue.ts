@@ -1,9 +1,13 @@
-import type { Catalogue, Indicator } from '@ptce/shared/catalogue.schema';
+import {
+  type Catalogue,
+  CatalogueResponseSchema,
+  type Indicator,
+} from '@ptce/shared/catalogue.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../lib/api-client';
 import { keys } from './keys';
 
-export const getCatalogue = () => api<Catalogue>('/api/catalogue');
+const getCatalogue = () => api('/api/catalogue', CatalogueResponseSchema);
 
 export const catalogueQuery = () =>
   queryOptions({ queryKey: keys.catalogue(), queryFn: getCatalogue, staleTime: 10 * 60_000 });

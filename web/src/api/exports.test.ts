@@ -1,8 +1,37 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../lib/api-client';
 import { readPreview } from './exports';
 
-const manifest = { rowCount: 3, sha256: 'ab' };
-const row = (i: number) => ({ region: 'HDF', pole: 'p', indicator: `I${i}`, value: i });
+const manifest = {
+  generatedAt: '2026-11-29T09:00:00.000Z',
+  generatedBy: { name: 'Sophie', email: 'x@demo' },
+  filters: {
+    format: 'json',
+    from: '2024Q1',
+    to: '2026Q4',
+    by: 'quarter',
+    level: 'pole',
+    region: null,
+    poles: [],
+  },
+  catalogueVersion: '1',
+  columns: [],
+  rowCount: 3,
+  sha256: 'ab',
+  notes: [],
+};
+const row = (i: number) => ({
+  region: 'HDF',
+  pole: 'p',
+  scope: '',
+  indicator: `I${i}`,
+  unit: 'count',
+  period: '2026Q1',
+  slice: '',
+  value: i,
+  status: 'draft',
+  complete: true,
+});
 
 /** The server's JSON export layout, cut into chunks that split lines in the middle. */
 function streamed(rows: number, chunk = 7) {
@@ -40,6 +69,15 @@ describe('readPreview', () => {
   it('returns every row of a short export', async () => {
     const preview = await readPreview(streamed(3).res, 20);
     expect(preview.rows).toEqual([row(0), row(1), row(2)]);
+  });
+
+  it('refuses a row of another shape than the shared ExportRow, as a BAD_ANSWER', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const body = `{"manifest":${JSON.stringify(manifest)},"rows":[\n{"region":"HDF"}\n]}\n`;
+    const error = await readPreview(new Response(body), 20).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('BAD_ANSWER');
+    expect((error as ApiError).issues.map((i) => i.path)).toContainEqual(['pole']);
   });
 
   it('parses any other JSON layout whole', async () => {

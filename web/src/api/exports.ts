@@ -1,7 +1,15 @@
-import type { AggregateRow, Granularity, Level } from '@ptce/shared/aggregation/aggregation.types';
-import type { ExportFormat, ExportManifest } from '@ptce/shared/exports.schema';
+import type { Granularity, Level } from '@ptce/shared/aggregation/aggregation.types';
+import {
+  type ExportFormat,
+  ExportJsonSchema,
+  type ExportManifest,
+  ExportManifestSchema,
+  type ExportRow,
+  ExportRowSchema,
+} from '@ptce/shared/exports.schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { fetchRaw, qs } from '../lib/api-client';
+import type { z } from 'zod';
+import { fetchRaw, parseAnswer, qs } from '../lib/api-client';
 import { keys } from './keys';
 
 /** The filters of an export; `poles` undefined means every pole in the caller's scope. */
@@ -35,7 +43,18 @@ export const manifestUrl = (p: ExportParams) => `/api/exports/manifest${query(p)
 
 export interface ExportPreview {
   manifest: ExportManifest;
-  rows: AggregateRow[];
+  rows: ExportRow[];
+}
+
+/** `text` as JSON of `schema`'s shape; anything else is a `BAD_ANSWER` ApiError. */
+function parsed<S extends z.ZodType>(schema: S, text: string): z.infer<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return parseAnswer(schema, json, 200, 'export preview');
 }
 
 const HEAD = '{"manifest":';
@@ -49,13 +68,13 @@ const ROWS = ',"rows":[';
  */
 export async function readPreview(res: Response, limit: number): Promise<ExportPreview> {
   const reader = res.body?.getReader();
-  if (!reader) return firstRows(JSON.parse(await res.text()), limit);
+  if (!reader) return firstRows(parsed(ExportJsonSchema, await res.text()), limit);
   const decoder = new TextDecoder();
   let text = '';
   let start = 0;
   let manifest: ExportManifest | null = null;
   let streamed = true;
-  const rows: AggregateRow[] = [];
+  const rows: ExportRow[] = [];
   for (;;) {
     const { done, value } = await reader.read();
     text += decoder.decode(value, { stream: !done });
@@ -68,9 +87,10 @@ export async function readPreview(res: Response, limit: number): Promise<ExportP
       start = end + 1;
       if (!manifest) {
         streamed = line.startsWith(HEAD) && line.endsWith(ROWS);
-        if (streamed) manifest = JSON.parse(line.slice(HEAD.length, -ROWS.length));
+        if (streamed)
+          manifest = parsed(ExportManifestSchema, line.slice(HEAD.length, -ROWS.length));
       } else if (line.startsWith('{')) {
-        rows.push(JSON.parse(line.replace(/,$/, '')));
+        rows.push(parsed(ExportRowSchema, line.replace(/,$/, '')));
         if (rows.length >= limit) {
           await reader.cancel();
           return { manifest, rows };
@@ -79,7 +99,9 @@ export async function readPreview(res: Response, limit: number): Promise<ExportP
     }
     if (done) break;
   }
-  return streamed && manifest ? { manifest, rows } : firstRows(JSON.parse(text), limit);
+  return streamed && manifest
+    ? { manifest, rows }
+    : firstRows(parsed(ExportJsonSchema, text), limit);
 }
 
 const firstRows = (body: ExportPreview, limit: number): ExportPreview => ({

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '@ptce/shared/values.schema';
+import { HistoryPageSchema } from '@ptce/shared/values.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
 import { keys } from './keys';
@@ -9,12 +9,12 @@ export type HistoryFilter = { indicator?: string; scope?: string; period?: strin
 /** The query string of a filter, keeping `slice=` (the total). */
 const historyQs = (f: HistoryFilter) => qs(f, ['slice']);
 
-export const getHistory = (pole: string, f: HistoryFilter) =>
-  api<{ history: HistoryEntry[] }>(
-    `/api/poles/${encodeURIComponent(pole)}/history${historyQs(f)}`,
-  ).then((r) => r.history);
+const getHistory = (pole: string, f: HistoryFilter) =>
+  api(`/api/poles/${encodeURIComponent(pole)}/history${historyQs(f)}`, HistoryPageSchema).then(
+    (r) => r.history,
+  );
 
-export const historyQuery = (pole: string, f: HistoryFilter) =>
+const historyQuery = (pole: string, f: HistoryFilter) =>
   queryOptions({ queryKey: keys.history(pole, f), queryFn: () => getHistory(pole, f) });
 
 export const useHistory = (pole: string, f: HistoryFilter) => useQuery(historyQuery(pole, f));

@@ -1,6 +1,6 @@
-import type { ImportResult } from '@ptce/shared/imports.schema';
+import { type ImportResult, ImportResultSchema } from '@ptce/shared/imports.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { fetchRaw, qs } from '../lib/api-client';
+import { fetchRaw, qs, unwrap } from '../lib/api-client';
 import { keys } from './keys';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,7 +34,7 @@ export async function postImport(
     })}`,
     { method: 'POST', body: v.file, contentType: uploadType(v.file) },
   );
-  return (await res.json()) as ImportResult;
+  return unwrap(res, ImportResultSchema);
 }
 
 /** Runs an import; a real run refreshes the pole's values, history and quarter states. */

@@ -1,19 +1,15 @@
-import type { PeriodAction, PeriodEvent, PeriodState } from '@ptce/shared/periods.schema';
+import {
+  type PeriodAction,
+  PeriodEventsResponseSchema,
+  PeriodStateSchema,
+  PeriodsResponseSchema,
+} from '@ptce/shared/periods.schema';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
 import { keys } from './keys';
 
-export interface PeriodWithCompleteness extends PeriodState {
-  scopes: Array<{ scope: string; filled: number; expected: number }>;
-}
-
-export const getPeriods = (
-  pole: string,
-  q: { from?: string | undefined; to?: string | undefined },
-) =>
-  api<{ deadlineDays: number; periods: PeriodWithCompleteness[] }>(
-    `/api/poles/${encodeURIComponent(pole)}/periods${qs(q)}`,
-  );
+const getPeriods = (pole: string, q: { from?: string | undefined; to?: string | undefined }) =>
+  api(`/api/poles/${encodeURIComponent(pole)}/periods${qs(q)}`, PeriodsResponseSchema);
 
 export const periodsQuery = (
   pole: string,
@@ -25,9 +21,10 @@ export const usePeriods = (
   q: { from?: string | undefined; to?: string | undefined } = {},
 ) => useQuery(periodsQuery(pole, q));
 
-export const getPeriodEvents = (pole: string, period: string) =>
-  api<{ events: PeriodEvent[] }>(
+const getPeriodEvents = (pole: string, period: string) =>
+  api(
     `/api/poles/${encodeURIComponent(pole)}/periods/${period}/events`,
+    PeriodEventsResponseSchema,
   ).then((r) => r.events);
 
 export const usePeriodEvents = (pole: string, period: string) =>
@@ -38,8 +35,8 @@ export const usePeriodEvents = (pole: string, period: string) =>
     }),
   );
 
-export const periodAction = (pole: string, period: string, action: PeriodAction, reason?: string) =>
-  api<PeriodState>(`/api/poles/${encodeURIComponent(pole)}/periods/${period}/${action}`, {
+const periodAction = (pole: string, period: string, action: PeriodAction, reason?: string) =>
+  api(`/api/poles/${encodeURIComponent(pole)}/periods/${period}/${action}`, PeriodStateSchema, {
     method: 'POST',
     body: reason ? { reason } : {},
   });

@@ -1,12 +1,12 @@
-import type { SessionResponse } from '@ptce/shared/session.schema';
+import { type SessionResponse, SessionResponseSchema } from '@ptce/shared/session.schema';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../lib/api-client';
+import { ApiError, api, NO_CONTENT } from '../lib/api-client';
 import { keys } from './keys';
 
 /** Who am I; `null` when not logged in (a 401 is an answer here, not an error). */
 export async function getSession(): Promise<SessionResponse | null> {
   try {
-    return await api<SessionResponse>('/api/session');
+    return await api('/api/session', SessionResponseSchema);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
     throw err;
@@ -18,7 +18,7 @@ export const sessionQuery = () =>
 export const useSession = () => useQuery(sessionQuery());
 
 export function login(body: { email: string; password: string }) {
-  return api<SessionResponse>('/api/session', { method: 'POST', body });
+  return api('/api/session', SessionResponseSchema, { method: 'POST', body });
 }
 
 export function useLogin() {
@@ -35,7 +35,7 @@ export function useLogin() {
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('/api/session', { method: 'DELETE' }),
+    mutationFn: () => api('/api/session', NO_CONTENT, { method: 'DELETE' }),
     onSettled: () => {
       qc.clear();
       qc.setQueryData(keys.session(), null);

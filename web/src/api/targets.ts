@@ -1,12 +1,12 @@
-import type { SaveTargetsRequest, Target } from '@ptce/shared/targets.schema';
+import { type SaveTargetsRequest, TargetsResponseSchema } from '@ptce/shared/targets.schema';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api-client';
 import { keys } from './keys';
 
-export const getTargets = (pole: string, year: number) =>
-  api<{ year: number; targets: Target[] }>(
-    `/api/poles/${encodeURIComponent(pole)}/targets?year=${year}`,
-  ).then((r) => r.targets);
+const getTargets = (pole: string, year: number) =>
+  api(`/api/poles/${encodeURIComponent(pole)}/targets?year=${year}`, TargetsResponseSchema).then(
+    (r) => r.targets,
+  );
 
 export const targetsQuery = (pole: string, year: number) =>
   queryOptions({ queryKey: keys.targets(pole, year), queryFn: () => getTargets(pole, year) });
@@ -18,7 +18,7 @@ export function useSaveTargets(pole: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: SaveTargetsRequest) =>
-      api<{ year: number; targets: Target[] }>(`/api/poles/${encodeURIComponent(pole)}/targets`, {
+      api(`/api/poles/${encodeURIComponent(pole)}/targets`, TargetsResponseSchema, {
         method: 'PUT',
         body,
       }),

@@ -1,18 +1,22 @@
-import type { ApiToken, CreateTokenRequest } from '@ptce/shared/users.schema';
+import {
+  CreatedTokenSchema,
+  type CreateTokenRequest,
+  TokensResponseSchema,
+} from '@ptce/shared/users.schema';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../lib/api-client';
+import { api, NO_CONTENT } from '../lib/api-client';
 import { keys } from './keys';
 
-export const getTokens = () => api<{ tokens: ApiToken[] }>('/api/tokens').then((r) => r.tokens);
+const getTokens = () => api('/api/tokens', TokensResponseSchema).then((r) => r.tokens);
 
-export const tokensQuery = () => queryOptions({ queryKey: keys.tokens(), queryFn: getTokens });
+const tokensQuery = () => queryOptions({ queryKey: keys.tokens(), queryFn: getTokens });
 
 /** The caller's own API tokens (any role). */
 export const useTokens = () => useQuery(tokensQuery());
 
 /** Creates a token; the answer holds its secret, shown this once only. */
-export const createToken = (body: CreateTokenRequest) =>
-  api<{ token: ApiToken; secret: string }>('/api/tokens', { method: 'POST', body });
+const createToken = (body: CreateTokenRequest) =>
+  api('/api/tokens', CreatedTokenSchema, { method: 'POST', body });
 
 export function useCreateToken() {
   const qc = useQueryClient();
@@ -22,7 +26,7 @@ export function useCreateToken() {
   });
 }
 
-export const revokeOwnToken = (id: number) => api<void>(`/api/tokens/${id}`, { method: 'DELETE' });
+const revokeOwnToken = (id: number) => api(`/api/tokens/${id}`, NO_CONTENT, { method: 'DELETE' });
 
 export function useRevokeOwnToken() {
   const qc = useQueryClient();

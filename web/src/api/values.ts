@@ -1,7 +1,7 @@
-import type {
-  SaveValuesRequest,
-  SaveValuesResponse,
-  StoredValue,
+import {
+  type SaveValuesRequest,
+  SaveValuesResponseSchema,
+  ValuesResponseSchema,
 } from '@ptce/shared/values.schema';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
@@ -25,9 +25,11 @@ export const figuresQuery = (from: string | undefined, to: string | undefined): 
   ratioTerms: 'true',
 });
 
-export const getValues = (pole: string, q: ValuesQuery) =>
-  api<{ values: StoredValue[] }>(
+// The answer is parsed once, here: its thousands of rows are not parsed again downstream.
+const getValues = (pole: string, q: ValuesQuery) =>
+  api(
     `/api/poles/${encodeURIComponent(pole)}/values${qs({ ...q }, ['slice'])}`,
+    ValuesResponseSchema,
   ).then((r) => r.values);
 
 export const valuesQuery = (pole: string, q: ValuesQuery) =>
@@ -35,10 +37,11 @@ export const valuesQuery = (pole: string, q: ValuesQuery) =>
 
 export const useValues = (pole: string, q: ValuesQuery) => useQuery(valuesQuery(pole, q));
 
-export type SaveValuesResult = SaveValuesResponse;
-
-export const saveValues = (pole: string, body: SaveValuesRequest) =>
-  api<SaveValuesResult>(`/api/poles/${encodeURIComponent(pole)}/values`, { method: 'PUT', body });
+const saveValues = (pole: string, body: SaveValuesRequest) =>
+  api(`/api/poles/${encodeURIComponent(pole)}/values`, SaveValuesResponseSchema, {
+    method: 'PUT',
+    body,
+  });
 
 /** Saves a batch; on success every values, history and periods query of the pole is refreshed. */
 export function useSaveValues(pole: string) {

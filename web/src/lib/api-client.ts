@@ -1,10 +1,12 @@
-import type { ErrorCode, ErrorIssue } from '@ptce/shared/errors.schema';
+import { type ErrorCode, ErrorEnvelopeSchema, type ErrorIssue } from '@ptce/shared/errors.schema';
+import { z } from 'zod';
 
 /** An API failure: the envelope's code, message (in the request's language) and issues. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode | 'NETWORK',
+    /** The envelope's code; `NETWORK`: no answer; `BAD_ANSWER`: an answer of another shape. */
+    readonly code: ErrorCode | 'NETWORK' | 'BAD_ANSWER',
     message: string,
     readonly issues: ErrorIssue[] = [],
   ) {
@@ -28,29 +30,73 @@ export function setApiLanguage(lang: string): void {
   currentLang = lang;
 }
 
-/** Turns a response into its JSON body, or throws the envelope as an ApiError. */
-export async function unwrap<T>(res: Response): Promise<T> {
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  let body: unknown = null;
+/** What the client says when an answer does not have the shape its schema gives. */
+const BAD_ANSWER = {
+  fr: 'Le serveur a envoyé une réponse inattendue.',
+  en: 'The server sent an unexpected answer.',
+};
+
+/**
+ * Reads a response: a 2xx body parsed with `schema` (a 204 has no body: `undefined`), or the
+ * error envelope thrown as an ApiError. A body of another shape than `schema`'s is thrown as a
+ * `BAD_ANSWER` ApiError listing where it differs (`path`, zod's code and message), so that a
+ * server drifting from the shared wire shapes shows up as an error, not as a wrong screen.
+ */
+export async function unwrap<S extends z.ZodType>(
+  res: Response,
+  schema: S,
+  /** Names the request in the console when the answer has another shape. */
+  where = res.url,
+): Promise<z.infer<S>> {
+  const text = res.status === 204 ? '' : await res.text();
+  let body: unknown;
   try {
-    body = text ? JSON.parse(text) : null;
+    body = text ? JSON.parse(text) : undefined;
   } catch {
-    body = null;
+    body = undefined;
   }
-  if (res.ok) return body as T;
-  const error = (
-    body as { error?: { code: ErrorCode; message: string; issues?: ErrorIssue[] } } | null
-  )?.error;
-  if (res.status === 401 && error?.code === 'UNAUTHENTICATED')
+  if (!res.ok) throw toApiError(res.status, body);
+  return parseAnswer(schema, body, res.status, where);
+}
+
+/**
+ * `body` (a 2xx answer's JSON) parsed with `schema`.
+ * @throws ApiError `BAD_ANSWER` (with `status`) listing where the body differs from the schema.
+ */
+export function parseAnswer<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  status = 200,
+  where = 'answer',
+): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.slice(0, 20).map((i) => ({
+    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    code: i.code,
+    message: i.message,
+  }));
+  console.error(`[ptce-suivi] ${where || 'answer'}: unexpected shape`, issues);
+  const message = BAD_ANSWER[currentLang === 'en' ? 'en' : 'fr'];
+  throw new ApiError(status, 'BAD_ANSWER', message, issues);
+}
+
+/** The ApiError of a non-2xx answer, from its envelope when it has one. */
+function toApiError(status: number, body: unknown): ApiError {
+  const envelope = ErrorEnvelopeSchema.safeParse(body);
+  const error = envelope.success ? envelope.data.error : null;
+  if (status === 401 && error?.code === 'UNAUTHENTICATED')
     for (const l of unauthenticatedListeners) l();
-  throw new ApiError(
-    res.status,
+  return new ApiError(
+    status,
     error?.code ?? 'INTERNAL',
-    error?.message ?? `HTTP ${res.status}`,
+    error?.message ?? `HTTP ${status}`,
     error?.issues ?? [],
   );
 }
+
+/** The schema of an answer without a body (204 No Content). */
+export const NO_CONTENT = z.undefined();
 
 /**
  * `fetch` on the same origin with the session cookie and the UI language. A server that
@@ -79,11 +125,17 @@ async function send(
   }
 }
 
-/** The one way the web reaches the API: same-origin cookie, JSON in and out. */
-export async function api<T>(
+/**
+ * The one way the web reaches the API: same-origin cookie, JSON in and out, the answer parsed
+ * with `schema` (the shared wire shape of the endpoint).
+ * @throws ApiError: the error envelope, `NETWORK` when the server cannot be reached,
+ *   `BAD_ANSWER` for an answer of another shape.
+ */
+export async function api<S extends z.ZodType>(
   path: string,
+  schema: S,
   init: { method?: string; body?: unknown; signal?: AbortSignal | undefined } = {},
-): Promise<T> {
+): Promise<z.infer<S>> {
   const json = init.body !== undefined;
   const res = await send(
     path,
@@ -97,7 +149,7 @@ export async function api<T>(
     },
     init.signal,
   );
-  return unwrap<T>(res);
+  return unwrap(res, schema, `${init.method ?? 'GET'} ${path}`);
 }
 
 export interface RawRequest {
@@ -128,7 +180,7 @@ export async function fetchRaw(path: string, init: RawRequest = {}): Promise<Res
     },
     init.signal,
   );
-  if (!res.ok) await unwrap<never>(res);
+  if (!res.ok) await unwrap(res, NO_CONTENT);
   return res;
 }
 

@@ -6,6 +6,9 @@ import type { stubFetch } from './render';
 
 type Routes = Parameters<typeof stubFetch>[0];
 
+/** `GET /api/catalogue`: the shared catalogue fixture, no retired code. */
+export const catalogueBody = { ...catalogueFixture, retired: [] as string[] };
+
 /** The region of the demo poles. */
 export const HDF = { code: 'HDF', name: 'Hauts-de-France' };
 
@@ -92,6 +95,12 @@ export function targetEntry(
 /** A body, or a function of the request's address for an answer that depends on its query. */
 type Read = object | ((url: URL) => unknown);
 
+/** What the server adds to each read of `poleRoutes`: the pole of values, history's last page. */
+const READ_DEFAULTS = (slug: string): Record<string, object> => ({
+  values: { pole: slug },
+  history: { nextBefore: null },
+});
+
 /**
  * The GET routes a pole's pages read, for `stubFetch`: the shared catalogue fixture, the
  * pole's detail and each of its `values`, `targets`, `periods`, `history` given.
@@ -101,12 +110,15 @@ export function poleRoutes(
   reads: Partial<Record<'values' | 'targets' | 'periods' | 'history', Read>> = {},
 ): Routes {
   const routes: Routes = {
-    'GET /api/catalogue': () => ({ json: catalogueFixture }),
+    'GET /api/catalogue': () => ({ json: catalogueBody }),
     [`GET /api/poles/${pole.slug}`]: () => ({ json: pole }),
   };
   for (const [what, read] of Object.entries(reads))
     routes[`GET /api/poles/${pole.slug}/${what}`] = (_body, url) => ({
-      json: typeof read === 'function' ? read(url) : read,
+      json: {
+        ...READ_DEFAULTS(pole.slug)[what],
+        ...((typeof read === 'function' ? read(url) : read) as object),
+      },
     });
   return routes;
 }

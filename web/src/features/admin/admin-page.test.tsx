@@ -153,6 +153,7 @@ describe('AdminPage — API tokens', () => {
       lastUsedAt: null,
       expiresAt: '2027-02-27T10:00:00Z',
       revokedAt: null,
+      canWrite: false,
     };
     const list: (typeof token)[] = [];
     const calls = serve(

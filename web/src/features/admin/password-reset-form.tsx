@@ -1,7 +1,7 @@
+import type { UserAccount } from '@ptce/shared/users.schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useResetPassword } from '../../api/admin-users';
-import type { UserAccount } from '../../api/users';
 import { PasswordField } from './password-field';
 import { RowPanelForm } from './row-panel-form';
 

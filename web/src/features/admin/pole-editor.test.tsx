@@ -1,13 +1,17 @@
-import { catalogueFixture } from '@ptce/shared/test-fixtures/catalogue.fixture';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { HDF, poleDetail } from '../../testing/fixtures';
+import { catalogueBody, HDF, poleDetail } from '../../testing/fixtures';
 import { renderWithProviders, stubFetch } from '../../testing/render';
 import { AdminPage } from './admin-page';
 
 const session = {
-  user: { id: 5, email: 'a@t.test', name: 'Admin', memberships: [{ role: 'admin' }] },
+  user: {
+    id: 5,
+    email: 'a@t.test',
+    name: 'Admin',
+    memberships: [{ role: 'admin', pole: null, region: null }],
+  },
   expiresAt: null,
 };
 const summary = { slug: 'henin-carvin', name: 'PTCE Hénin-Carvin', territory: 'CAHC', region: HDF };
@@ -31,7 +35,7 @@ describe('AdminPage — a pole’s scopes', () => {
       'GET /api/session': () => ({ json: session }),
       'GET /api/poles': () => ({ json: { poles: [summary] } }),
       'GET /api/poles/henin-carvin': () => ({ json: pole }),
-      'GET /api/catalogue': () => ({ json: catalogueFixture }),
+      'GET /api/catalogue': () => ({ json: catalogueBody }),
       'GET /api/admin/regions': () => ({ json: { regions: [{ ...HDF, poles: 1 }] } }),
       'PUT /api/admin/poles/henin-carvin/scopes/transition-ecologique/indicators': (body) => {
         const scope = { ...pole.scopes[0]!, ...(body as { indicators: string[] }) };

@@ -1,8 +1,7 @@
-import type { ApiToken } from '@ptce/shared/users.schema';
+import type { ApiToken, OwnedToken } from '@ptce/shared/users.schema';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OwnedToken } from '../../api/admin-tokens';
 import { ErrorMessage, QueryState } from '../../components/query-state';
 import { FormStatus } from './form-status';
 import { TokenTable } from './token-table';

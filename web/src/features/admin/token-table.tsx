@@ -1,11 +1,13 @@
-import type { ApiToken } from '@ptce/shared/users.schema';
+import type { ApiToken, OwnedToken } from '@ptce/shared/users.schema';
 import { useTranslation } from 'react-i18next';
-import type { OwnedToken } from '../../api/admin-tokens';
 import { fmtDateTime } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 
 /** Active, revoked or expired, at the time of display. */
-function tokenState(tok: ApiToken, now: number): 'active' | 'revoked' | 'expired' {
+function tokenState(
+  tok: Pick<ApiToken, 'revokedAt' | 'expiresAt'>,
+  now: number,
+): 'active' | 'revoked' | 'expired' {
   if (tok.revokedAt) return 'revoked';
   if (tok.expiresAt && Date.parse(tok.expiresAt) <= now) return 'expired';
   return 'active';

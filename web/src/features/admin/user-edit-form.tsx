@@ -1,9 +1,9 @@
+import type { UserAccount } from '@ptce/shared/users.schema';
 import { MembershipInputSchema } from '@ptce/shared/users.schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useUpdateUser } from '../../api/admin-users';
-import type { UserAccount } from '../../api/users';
 import {
   type MembershipDraft,
   MembershipsEditor,

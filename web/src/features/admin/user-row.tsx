@@ -1,9 +1,9 @@
+import type { UserAccount } from '@ptce/shared/users.schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegions } from '../../api/admin-regions';
 import { useSetUserDisabled } from '../../api/admin-users';
 import { usePoles } from '../../api/poles';
-import type { UserAccount } from '../../api/users';
 import { ErrorMessage } from '../../components/query-state';
 import { fmtDateTime } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';

@@ -16,6 +16,15 @@ const scopes = (filled: number) => [
 ];
 
 /** A tiny server: each pole's quarter states, changed by validate/reopen like the real one. */
+/** The answer of a workflow action on henin-carvin's 2026Q3. */
+const stateAfter = (status: string, reason: string | null) => ({
+  period: '2026Q3',
+  status,
+  reason,
+  updatedAt: '2026-11-29T10:00:00.000Z',
+  updatedBy: 'Sophie',
+});
+
 function fakeServer(opts: { validate?: { status: number; json: unknown } } = {}) {
   const states = new Map<string, { status: string; reason: string | null }>([
     ['henin-carvin|2026Q3', { status: 'submitted', reason: null }],
@@ -48,12 +57,12 @@ function fakeServer(opts: { validate?: { status: number; json: unknown } } = {})
     'POST /api/poles/henin-carvin/periods/2026Q3/validate': () => {
       if (opts.validate) return opts.validate;
       states.set('henin-carvin|2026Q3', { status: 'validated', reason: null });
-      return { json: { period: '2026Q3', status: 'validated', reason: null } };
+      return { json: stateAfter('validated', null) };
     },
     'POST /api/poles/henin-carvin/periods/2026Q3/reopen': (body) => {
       const reason = (body as { reason: string }).reason;
       states.set('henin-carvin|2026Q3', { status: 'draft', reason });
-      return { json: { period: '2026Q3', status: 'draft', reason } };
+      return { json: stateAfter('draft', reason) };
     },
   });
   return calls;

@@ -1,8 +1,9 @@
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 import type { PoleSummary } from '@ptce/shared/poles.schema';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type PeriodWithCompleteness, usePeriodAction } from '../../api/periods';
+import { usePeriodAction } from '../../api/periods';
 import { ErrorMessage } from '../../components/query-state';
 import { fmtQuarter } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';

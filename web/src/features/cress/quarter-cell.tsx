@@ -1,7 +1,7 @@
 import { actionsFrom } from '@ptce/shared/period-workflow';
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PeriodWithCompleteness } from '../../api/periods';
 import { displayStatus, StatusBadge } from '../../components/status-badge';
 import { fmtNumber } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';

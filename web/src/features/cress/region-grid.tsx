@@ -1,8 +1,8 @@
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 import type { PoleSummary } from '@ptce/shared/poles.schema';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PeriodWithCompleteness } from '../../api/periods';
 import { fmtQuarter } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 import { type ActionTarget, PoleRow } from './pole-row';

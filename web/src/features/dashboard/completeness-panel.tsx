@@ -1,9 +1,9 @@
 import type { Quarter } from '@ptce/shared/domain.types';
 import { compareQuarters } from '@ptce/shared/periods';
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PeriodWithCompleteness } from '../../api/periods';
 import { QueryState } from '../../components/query-state';
 import { fmtQuarter } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';

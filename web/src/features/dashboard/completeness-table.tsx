@@ -1,6 +1,6 @@
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useTranslation } from 'react-i18next';
-import type { PeriodWithCompleteness } from '../../api/periods';
 import { StatusBadge } from '../../components/status-badge';
 import { fmtQuarter } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';

@@ -1,5 +1,5 @@
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 import { describe, expect, it } from 'vitest';
-import type { PeriodWithCompleteness } from '../../api/periods';
 import { latestEnteredQuarter, missingQuarters, periodsWindow } from './completeness';
 
 const period = (p: string, scopes: Array<[string, number, number]>): PeriodWithCompleteness => ({

@@ -1,6 +1,6 @@
 import type { Quarter } from '@ptce/shared/domain.types';
 import { compareQuarters, currentQuarter, yearOf } from '@ptce/shared/periods';
-import type { PeriodWithCompleteness } from '../../api/periods';
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 
 /** A quarter of the range where some scope lacks values. */
 export interface MissingQuarter {

@@ -1,8 +1,8 @@
-import { catalogueFixture } from '@ptce/shared/test-fixtures/catalogue.fixture';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  catalogueBody,
   periodState,
   periodsBody,
   poleDetail,
@@ -149,7 +149,7 @@ describe('DashboardPage', () => {
 
   it('shows the API error in French, without a retry for a pole out of scope (404)', async () => {
     stubFetch({
-      'GET /api/catalogue': () => ({ json: catalogueFixture }),
+      'GET /api/catalogue': () => ({ json: catalogueBody }),
       'GET /api/poles/test': () => ({
         status: 404,
         json: { error: { code: 'NOT_FOUND', message: 'Ce pôle est introuvable.' } },

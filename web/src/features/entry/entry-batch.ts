@@ -1,5 +1,4 @@
-import type { ValueEntry } from '@ptce/shared/values.schema';
-import type { SaveValuesResult } from '../../api/values';
+import type { SaveValuesResponse, ValueEntry } from '@ptce/shared/values.schema';
 import { type BaseCell, cellKey } from './entry-model';
 import type { RulesView } from './entry-rules';
 import type { CellsView } from './entry-state';
@@ -41,7 +40,7 @@ export function buildBatch(scope: string, view: CellsView, rules: RulesView): Ba
 /** The stored state of each sent cell after a successful save, to show until the refetch. */
 export function basesAfterSave(
   entries: ValueEntry[],
-  result: SaveValuesResult,
+  result: SaveValuesResponse,
   view: CellsView,
 ): Record<string, BaseCell> {
   const versions = new Map(result.saved.map((s) => [cellKey(s.indicator, s.slice), s.version]));

@@ -1,5 +1,5 @@
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 import { useTranslation } from 'react-i18next';
-import type { PeriodWithCompleteness } from '../../api/periods';
 import { displayStatus, StatusBadge } from '../../components/status-badge';
 
 /**

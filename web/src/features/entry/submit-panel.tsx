@@ -1,6 +1,6 @@
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PeriodWithCompleteness } from '../../api/periods';
 import { usePeriodAction } from '../../api/periods';
 import { ErrorMessage } from '../../components/query-state';
 import { fmtQuarter, type Lang } from '../../lib/format';

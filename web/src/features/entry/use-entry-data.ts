@@ -1,10 +1,12 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import { QuarterSchema, sameQuarterLastYear } from '@ptce/shared/periods';
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
+import type { PoleDetail } from '@ptce/shared/poles.schema';
 import type { StoredValue } from '@ptce/shared/values.schema';
 import { useQuery } from '@tanstack/react-query';
 import { useCatalogue } from '../../api/catalogue';
-import { type PeriodWithCompleteness, periodsQuery } from '../../api/periods';
-import { type PoleDetail, usePole } from '../../api/poles';
+import { periodsQuery } from '../../api/periods';
+import { usePole } from '../../api/poles';
 import { valuesQuery } from '../../api/values';
 import { combineQueries } from '../../lib/combine-queries';
 

@@ -1,8 +1,15 @@
+import {
+  EntryIssueSchema,
+  issuesOf,
+  RuleViolationIssueSchema,
+  StaleVersionIssueSchema,
+} from '@ptce/shared/error-issues.schema';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
+import type { SaveValuesResponse } from '@ptce/shared/values.schema';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Dispatch, useEffect, useRef, useState } from 'react';
 import { keys } from '../../api/keys';
-import { type SaveValuesResult, useSaveValues } from '../../api/values';
+import { useSaveValues } from '../../api/values';
 import { ApiError } from '../../lib/api-client';
 import { type Batch, basesAfterSave } from './entry-batch';
 import { type BaseCell, cellKey, EMPTY_BASE } from './entry-model';
@@ -19,35 +26,22 @@ export interface Conflict {
 }
 
 export type Outcome =
-  | { kind: 'saved'; result: SaveValuesResult }
+  | { kind: 'saved'; result: SaveValuesResponse }
   | { kind: 'nothing' }
   | { kind: 'problems' }
   | { kind: 'failed'; error: unknown };
 
-interface StaleCurrent {
-  value: number | null;
-  comment: string | null;
-  version: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
-
 function toConflicts(issues: ErrorIssue[], batch: Batch): Conflict[] {
-  return issues
-    .filter((i) => i.code === 'stale_version')
-    .map((i) => {
-      const indicator = String(i.indicator);
-      const slice = String(i.slice ?? '');
-      const entry = batch.entries[Number(i.path?.[1])];
-      const cur = i.current as StaleCurrent | null;
-      return {
-        key: cellKey(indicator, slice),
-        indicator,
-        slice,
-        yours: entry?.value ?? null,
-        theirs: cur ? { ...cur, overrideReason: null } : null,
-      };
-    });
+  return issuesOf(StaleVersionIssueSchema, issues).map((i) => {
+    const entry = batch.entries[Number(i.path?.[1])];
+    return {
+      key: cellKey(i.indicator, i.slice),
+      indicator: i.indicator,
+      slice: i.slice,
+      yours: entry?.value ?? null,
+      theirs: i.current ? { ...i.current, overrideReason: null } : null,
+    };
+  });
 }
 
 /** 422 issues by indicator: catalogue misfits name it, rule violations list their cells. */
@@ -57,11 +51,9 @@ function toRowIssues(issues: ErrorIssue[]): Map<string, string[]> {
     const list = out.get(code) ?? [];
     if (!list.includes(msg)) out.set(code, [...list, msg]);
   };
-  for (const i of issues) {
-    if (typeof i.indicator === 'string') add(i.indicator, i.message);
-    const cells = Array.isArray(i.cells) ? (i.cells as Array<{ indicator: string }>) : [];
-    for (const c of cells) add(c.indicator, i.message);
-  }
+  for (const i of issuesOf(EntryIssueSchema, issues)) add(i.indicator, i.message);
+  for (const i of issuesOf(RuleViolationIssueSchema, issues))
+    for (const c of i.cells) add(c.indicator, i.message);
   return out;
 }
 

@@ -28,7 +28,15 @@ const session = (role: string, extra: Record<string, string | null> = {}) => ({
 const manifest = {
   generatedAt: '2026-11-29T09:00:00.000Z',
   generatedBy: { name: 'Sophie', email: 'x@demo' },
-  filters: {},
+  filters: {
+    format: 'json',
+    from: '2024Q1',
+    to: '2026Q4',
+    by: 'quarter',
+    level: 'scope',
+    region: null,
+    poles: ['henin-carvin'],
+  },
   catalogueVersion: '1',
   columns: [],
   rowCount: 6402,

@@ -1,5 +1,5 @@
 import { quarterEndDate } from '@ptce/shared/periods';
-import type { PeriodWithCompleteness } from '../../api/periods';
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 
 const DAY = 86_400_000;
 

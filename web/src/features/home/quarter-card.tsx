@@ -1,8 +1,8 @@
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PeriodWithCompleteness } from '../../api/periods';
 import { displayStatus, StatusBadge } from '../../components/status-badge';
 import { fmtDate, fmtQuarter, type Lang } from '../../lib/format';
 import { daysLate, deadlineOf } from './home-model';

@@ -1,8 +1,8 @@
 import type { ImportResult } from '@ptce/shared/imports.schema';
+import type { PoleDetail } from '@ptce/shared/poles.schema';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PoleDetail } from '../../api/poles';
 import { fmtQuarter } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 import { ImportErrors } from './import-errors';

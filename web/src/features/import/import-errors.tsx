@@ -1,3 +1,4 @@
+import { FileIssueSchema, RuleViolationIssueSchema } from '@ptce/shared/error-issues.schema';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,18 +11,18 @@ interface Located {
   header?: string;
 }
 
+const NOWHERE: Located = { sheet: null, row: null, column: null };
+
 /** Where an issue is in the file: its own cell, or the first row of a rule's cells. */
 function locationOf(issue: ErrorIssue): Located {
-  const own = issue as Partial<Located> & {
-    locations?: Array<{ sheet: string | null; row: number }>;
-  };
-  const first = own.locations?.[0];
-  return {
-    sheet: own.sheet ?? first?.sheet ?? null,
-    row: own.row ?? first?.row ?? null,
-    column: own.column ?? null,
-    ...(typeof own.header === 'string' ? { header: own.header } : {}),
-  };
+  const own = FileIssueSchema.safeParse(issue);
+  if (own.success) {
+    const { sheet, row, column, header } = own.data;
+    return { sheet, row, column, ...(header !== undefined ? { header } : {}) };
+  }
+  const rule = RuleViolationIssueSchema.safeParse(issue);
+  const first = rule.success ? rule.data.locations?.[0] : undefined;
+  return first ? { sheet: first.sheet, row: first.row, column: null } : NOWHERE;
 }
 
 /**

@@ -1,7 +1,7 @@
+import type { PoleDetail } from '@ptce/shared/poles.schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { templateUrl, useImport } from '../../api/imports';
-import type { PoleDetail } from '../../api/poles';
 import { DryRunReport } from './dry-run-report';
 import { ImportConfirm } from './import-confirm';
 import { ImportErrors } from './import-errors';

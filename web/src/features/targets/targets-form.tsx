@@ -1,9 +1,9 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { Figures } from '@ptce/shared/figures/figures';
+import type { PoleDetail } from '@ptce/shared/poles.schema';
 import type { Target } from '@ptce/shared/targets.schema';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PoleDetail } from '../../api/poles';
 import { useSession } from '../../api/session';
 import { useSaveTargets } from '../../api/targets';
 import { RestoredDraftNotice } from '../../components/restored-draft-notice';

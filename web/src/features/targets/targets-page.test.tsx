@@ -1,3 +1,4 @@
+import type { SaveTargetsRequest } from '@ptce/shared/targets.schema';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -66,11 +67,19 @@ async function typeAndLeave() {
   unmount();
 }
 
+/** The answer of a save: the year's targets as stored (a `null` value removes one). */
+const saved = (body: unknown) => ({
+  json: {
+    year: 2026,
+    targets: (body as SaveTargetsRequest).targets.flatMap((t) =>
+      t.value === null ? [] : [targetEntry({ ...t, value: t.value, year: 2026 })],
+    ),
+  },
+});
+
 describe('TargetsPage', () => {
   it('lets the coordinator type French numbers and saves the changed targets at once', async () => {
-    const { calls } = renderTargets(['coordinator'], (body) => ({
-      json: { year: 2026, targets: (body as { targets: unknown[] }).targets },
-    }));
+    const { calls } = renderTargets(['coordinator'], saved);
     const user = userEvent.setup();
     await screen.findByLabelText('Objectif 2026 — Sorties de parcours (Mobilité sociale)');
     const exits = screen.getByRole('textbox', {
@@ -117,9 +126,7 @@ describe('TargetsPage', () => {
 
   it('restores unsaved targets after leaving, says so, and forgets them once saved', async () => {
     await typeAndLeave();
-    const { calls } = renderTargets(['coordinator'], (body) => ({
-      json: { year: 2026, targets: (body as { targets: unknown[] }).targets },
-    }));
+    const { calls } = renderTargets(['coordinator'], saved);
     expect(await screen.findByRole('textbox', { name: EXITS })).toHaveValue('55');
     expect(screen.getByRole('textbox', { name: RESOURCES })).toHaveValue('9 000');
     expect(screen.getByRole('region', NOTICE)).not.toHaveTextContent(/quelqu’un d’autre/);

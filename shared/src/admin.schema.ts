@@ -1,11 +1,11 @@
-import { IndicatorCodeSchema } from '@ptce/shared/catalogue.schema';
-import { POLE_SCOPE } from '@ptce/shared/poles.schema';
-import { RegionCodeSchema, SlugSchema } from '@ptce/shared/session.schema';
-import { NOT_SPECIFIED } from '@ptce/shared/slices';
-import { MembershipInputSchema } from '@ptce/shared/users.schema';
 import { z } from 'zod';
+import { IndicatorCodeSchema } from './catalogue.schema';
+import { POLE_SCOPE } from './poles.schema';
+import { RegionCodeSchema, SlugSchema } from './session.schema';
+import { NOT_SPECIFIED } from './slices';
+import { MembershipInputSchema } from './users.schema';
 
-// Request bodies of the admin API (server-side only: shared/ holds the wire types of the rest).
+// The administration API (`/api/admin/*`): request bodies and the region answers.
 
 const NameSchema = z.string().trim().min(1).max(200);
 const TerritorySchema = z.string().trim().min(1).max(300);
@@ -23,6 +23,23 @@ export const CreateRegionRequestSchema = z.strictObject({
   code: RegionCodeSchema,
   name: NameSchema,
 });
+export type CreateRegionRequest = z.infer<typeof CreateRegionRequestSchema>;
+
+/** A region with how many poles it holds. */
+export const RegionWithCountSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  poles: z.number().int(),
+});
+export type RegionWithCount = z.infer<typeof RegionWithCountSchema>;
+
+/** `GET /api/admin/regions`: every region by code. */
+export const RegionsResponseSchema = z.object({ regions: z.array(RegionWithCountSchema) });
+export type RegionsResponse = z.infer<typeof RegionsResponseSchema>;
+
+/** `POST /api/admin/regions`: the region created. */
+export const RegionResponseSchema = z.object({ region: RegionWithCountSchema });
+export type RegionResponse = z.infer<typeof RegionResponseSchema>;
 
 export const CreatePoleRequestSchema = z.strictObject({
   slug: SlugSchema,
@@ -30,6 +47,7 @@ export const CreatePoleRequestSchema = z.strictObject({
   territory: TerritorySchema,
   region: RegionCodeSchema,
 });
+export type CreatePoleRequest = z.infer<typeof CreatePoleRequestSchema>;
 
 /** The slug of a pole is its address in URLs, files and scripts: it never changes. */
 export const UpdatePoleRequestSchema = z
@@ -39,6 +57,7 @@ export const UpdatePoleRequestSchema = z
     region: RegionCodeSchema.optional(),
   })
   .refine(atLeastOne, AT_LEAST_ONE);
+export type UpdatePoleRequest = z.infer<typeof UpdatePoleRequestSchema>;
 
 /** Catalogue codes, each once, in the order the scope shows them. */
 export const IndicatorListSchema = z
@@ -53,6 +72,7 @@ export const CreateGroupRequestSchema = z.strictObject({
   name: NameSchema,
   indicators: IndicatorListSchema.optional(),
 });
+export type CreateGroupRequest = z.infer<typeof CreateGroupRequestSchema>;
 
 /** A scope's slug is a slice member of the `working_group` breakdown: it never changes. */
 export const UpdateScopeRequestSchema = z.strictObject({ name: NameSchema });
@@ -72,6 +92,7 @@ export const UpdateUserRequestSchema = z
       .optional(),
   })
   .refine(atLeastOne, AT_LEAST_ONE);
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
 
 export const ResetPasswordRequestSchema = z.strictObject({
   password: z.string().min(12, 'at least 12 characters').max(1024),
