@@ -9,15 +9,14 @@ const RESERVED_SLUGS = [POLE_SCOPE, 'transversal', 'non_renseigne'];
 
 const IndicatorListSchema = z.array(z.string().min(1)).min(1);
 
-export const DemoGroupSchema = z.strictObject({
+const DemoGroupSchema = z.strictObject({
   slug: SlugSchema.refine((s) => !RESERVED_SLUGS.includes(s), 'reserved slug'),
   name: z.string().min(1),
   indicators: IndicatorListSchema,
 });
-export type DemoGroup = z.infer<typeof DemoGroupSchema>;
 
 /** Settings of the demo-value generator for one pole (ignored by everything else). */
-export const DemoGeneratorSettingsSchema = z.strictObject({
+const DemoGeneratorSettingsSchema = z.strictObject({
   /** Size multiplier against a typical PTCE (~15 members, ~100 jobs): 1 = typical. */
   scale: z.number().positive().max(10),
   /** Yearly growth of activity volumes, e.g. 0.06 for +6 % a year. */
@@ -25,9 +24,8 @@ export const DemoGeneratorSettingsSchema = z.strictObject({
   /** Breakdown dimensions this pole never fills (its slices stay empty). */
   skipDimensions: z.array(z.string()),
 });
-export type DemoGeneratorSettings = z.infer<typeof DemoGeneratorSettingsSchema>;
 
-export const DemoPoleSchema = z.strictObject({
+const DemoPoleSchema = z.strictObject({
   slug: SlugSchema,
   name: z.string().min(1),
   territory: z.string().min(1),
@@ -39,12 +37,11 @@ export const DemoPoleSchema = z.strictObject({
 });
 export type DemoPole = z.infer<typeof DemoPoleSchema>;
 
-export const DemoAccountSchema = z.strictObject({
+const DemoAccountSchema = z.strictObject({
   email: z.email(),
   name: z.string().min(1),
   memberships: z.array(MembershipInputSchema).min(1),
 });
-export type DemoAccount = z.infer<typeof DemoAccountSchema>;
 
 function unique(list: string[]): boolean {
   return new Set(list).size === list.length;

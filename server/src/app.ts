@@ -24,7 +24,7 @@ import { usersRoutes } from './users/users.routes';
 import { valuesRoutes } from './values/values.routes';
 
 /** The API's version, in the OpenAPI document. */
-export const API_VERSION = '0.1.0';
+const API_VERSION = '0.1.0';
 
 const limitBody = bodyLimit({
   maxSize: MAX_JSON_BYTES,
@@ -107,4 +107,8 @@ export function createApp(deps: AppDeps) {
   return app;
 }
 
+/**
+ * The app's type, for a typed client (`hc<AppType>`): no code imports it yet.
+ * @public
+ */
 export type AppType = ReturnType<typeof createApp>;

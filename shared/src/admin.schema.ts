@@ -14,7 +14,7 @@ const TerritorySchema = z.string().trim().min(1).max(300);
  * Scope slugs that can never name a working group: the pole scope itself, and the members
  * every `working_group` breakdown already has (a group slug is also a slice member there).
  */
-export const RESERVED_SCOPE_SLUGS: readonly string[] = [POLE_SCOPE, 'transversal', NOT_SPECIFIED];
+const RESERVED_SCOPE_SLUGS: readonly string[] = [POLE_SCOPE, 'transversal', NOT_SPECIFIED];
 
 const atLeastOne = (o: object) => Object.values(o).some((v) => v !== undefined);
 const AT_LEAST_ONE = { message: 'at least one field to change' };
@@ -26,7 +26,7 @@ export const CreateRegionRequestSchema = z.strictObject({
 export type CreateRegionRequest = z.infer<typeof CreateRegionRequestSchema>;
 
 /** A region with how many poles it holds. */
-export const RegionWithCountSchema = z.object({
+const RegionWithCountSchema = z.object({
   code: z.string(),
   name: z.string(),
   poles: z.number().int(),
@@ -60,7 +60,7 @@ export const UpdatePoleRequestSchema = z
 export type UpdatePoleRequest = z.infer<typeof UpdatePoleRequestSchema>;
 
 /** Catalogue codes, each once, in the order the scope shows them. */
-export const IndicatorListSchema = z
+const IndicatorListSchema = z
   .array(IndicatorCodeSchema)
   .max(500)
   .refine((codes) => new Set(codes).size === codes.length, { message: 'duplicate indicator' });

@@ -1,17 +1,8 @@
 import { z } from 'zod';
 
 /** Units of measure of the catalogue. `count` and `persons` are integers. */
-export const UNITS = [
-  'count',
-  'persons',
-  'fte',
-  'eur',
-  'tonnes',
-  'hours',
-  'percent',
-  'mwh',
-] as const;
-export const UnitSchema = z.enum(UNITS);
+const UNITS = ['count', 'persons', 'fte', 'eur', 'tonnes', 'hours', 'percent', 'mwh'] as const;
+const UnitSchema = z.enum(UNITS);
 export type Unit = z.infer<typeof UnitSchema>;
 
 /** Units whose values must be whole numbers (rule E8). */
@@ -21,35 +12,34 @@ export const INTEGER_UNITS: readonly Unit[] = ['count', 'persons'];
  * How an indicator aggregates over time: `flow` = sum of quarters, `stock` = last quarter,
  * `ratio` = Σ numerator ÷ Σ denominator, computed, never entered.
  */
-export const KINDS = ['flow', 'stock', 'ratio'] as const;
-export const KindSchema = z.enum(KINDS);
+const KINDS = ['flow', 'stock', 'ratio'] as const;
+const KindSchema = z.enum(KINDS);
 export type Kind = z.infer<typeof KindSchema>;
 
 export const IndicatorCodeSchema = z
   .string()
   .regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/, 'indicator code: capitals, digits and dashes');
-export const DimensionCodeSchema = z.string().regex(/^[a-z][a-z0-9_]*$/);
-export const MemberCodeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
+const DimensionCodeSchema = z.string().regex(/^[a-z][a-z0-9_]*$/);
+const MemberCodeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
 
 /** A term of a ratio: an indicator's total (`slice` null) or one of its slices (`dim=member`). */
-export const RatioTermSchema = z.object({
+const RatioTermSchema = z.object({
   indicator: IndicatorCodeSchema,
   slice: z.string().nullable(),
 });
 export type RatioTerm = z.infer<typeof RatioTermSchema>;
 
-export const DimensionMemberSchema = z.object({
+const DimensionMemberSchema = z.object({
   code: MemberCodeSchema,
   labelFr: z.string(),
   labelEn: z.string(),
 });
-export type DimensionMember = z.infer<typeof DimensionMemberSchema>;
 
 /**
  * A breakdown dimension. When `poleGroups` is true, the pole's own working-group slugs are
  * members too, in addition to `members` (which then holds `transversal` and `non_renseigne`).
  */
-export const DimensionSchema = z.object({
+const DimensionSchema = z.object({
   code: DimensionCodeSchema,
   labelFr: z.string(),
   labelEn: z.string(),

@@ -8,7 +8,7 @@ export const RFC4180: CsvDialect = { separator: ',', decimalComma: false };
 export const FRENCH_EXCEL: CsvDialect = { separator: ';', decimalComma: true };
 
 /** The line end of both dialects (RFC 4180 and what Excel writes). */
-export const CRLF = '\r\n';
+const CRLF = '\r\n';
 
 /** The UTF-8 byte-order mark French Excel needs to read UTF-8. */
 export const BOM = '\uFEFF';

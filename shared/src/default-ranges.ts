@@ -8,7 +8,7 @@ export interface RangeQuery {
 }
 
 /** Quarters the quarter list covers by default: the current one and the seven before. */
-export const PERIODS_SPAN = 8;
+const PERIODS_SPAN = 8;
 
 /**
  * The range of `GET …/periods` (quarter states): `to` defaults to the quarter of `now`, `from` to

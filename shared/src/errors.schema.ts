@@ -23,7 +23,7 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
-export const ErrorCodeSchema = z.enum(ERROR_CODES);
+const ErrorCodeSchema = z.enum(ERROR_CODES);
 
 /** One problem with a request: where (`path`), what (`code`), in words (`message`), plus details. */
 export const ErrorIssueSchema = z
@@ -43,4 +43,3 @@ export const ErrorEnvelopeSchema = z.object({
     issues: z.array(ErrorIssueSchema).optional(),
   }),
 });
-export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;

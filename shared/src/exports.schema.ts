@@ -3,7 +3,7 @@ import { QuarterSchema } from './periods';
 import { PERIOD_STATUSES } from './periods.schema';
 import { RegionCodeSchema, SlugSchema } from './session.schema';
 
-export const EXPORT_FORMATS = ['csv', 'csv-fr', 'xlsx', 'json'] as const;
+const EXPORT_FORMATS = ['csv', 'csv-fr', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const GRANULARITIES = ['quarter', 'year'] as const;
 const LEVELS = ['scope', 'pole', 'region'] as const;
@@ -77,4 +77,3 @@ export const ExportJsonSchema = z.object({
   manifest: ExportManifestSchema,
   rows: z.array(ExportRowSchema),
 });
-export type ExportJson = z.infer<typeof ExportJsonSchema>;

@@ -62,7 +62,7 @@ export function parseNumberFr(input: string): number | null {
 }
 
 /** Unit symbols written after a value (`1 234,50 €`, `2,0 ETP`); none for a count. */
-export const UNIT_SYMBOLS: Record<Lang, Record<Unit, string>> = {
+const UNIT_SYMBOLS: Record<Lang, Record<Unit, string>> = {
   fr: {
     count: '',
     persons: 'pers.',

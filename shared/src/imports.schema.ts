@@ -15,7 +15,7 @@ export const ImportQuerySchema = z.strictObject({
 });
 
 /** A cell the import changes (or would change, in a dry run). */
-export const ImportChangeSchema = z.object({
+const ImportChangeSchema = z.object({
   /** Where the line is: sheet name (null for CSV) and 1-based row. */
   sheet: z.string().nullable(),
   row: z.number().int(),
@@ -34,7 +34,7 @@ export const ImportChangeSchema = z.object({
 export type ImportChange = z.infer<typeof ImportChangeSchema>;
 
 /** A consistency-rule result, located in the file where its changed cells are. */
-export const ImportRuleIssueSchema = z.object({
+const ImportRuleIssueSchema = z.object({
   rule: z.string(),
   severity: z.enum(['error', 'warning']),
   scope: z.string(),

@@ -3,7 +3,7 @@ import { QuarterSchema } from './periods';
 
 /** Workflow state of a pole's quarter. A quarter nobody touched is `draft`. */
 export const PERIOD_STATUSES = ['draft', 'submitted', 'validated'] as const;
-export const PeriodStatusSchema = z.enum(PERIOD_STATUSES);
+const PeriodStatusSchema = z.enum(PERIOD_STATUSES);
 export type PeriodStatus = z.infer<typeof PeriodStatusSchema>;
 
 export const PERIOD_ACTIONS = ['submit', 'validate', 'reopen'] as const;
@@ -28,7 +28,7 @@ export const PeriodStateSchema = z.object({
 export type PeriodState = z.infer<typeof PeriodStateSchema>;
 
 /** How many of a scope's entered (non-ratio) indicators have a total for the quarter. */
-export const ScopeCompletenessSchema = z.object({
+const ScopeCompletenessSchema = z.object({
   scope: z.string(),
   filled: z.number().int(),
   expected: z.number().int(),
@@ -36,7 +36,7 @@ export const ScopeCompletenessSchema = z.object({
 export type ScopeCompleteness = z.infer<typeof ScopeCompletenessSchema>;
 
 /** A quarter's state with the completeness of each scope. */
-export const PeriodWithCompletenessSchema = PeriodStateSchema.extend({
+const PeriodWithCompletenessSchema = PeriodStateSchema.extend({
   scopes: z.array(ScopeCompletenessSchema),
 });
 export type PeriodWithCompleteness = z.infer<typeof PeriodWithCompletenessSchema>;
@@ -55,7 +55,7 @@ export const PeriodsResponseSchema = z.object({
 });
 export type PeriodsResponse = z.infer<typeof PeriodsResponseSchema>;
 
-export const PeriodEventSchema = z.object({
+const PeriodEventSchema = z.object({
   period: z.string(),
   action: z.enum(PERIOD_ACTIONS),
   fromStatus: PeriodStatusSchema,

@@ -9,7 +9,7 @@ export const MAX_RANGE_QUARTERS = 400;
 
 const QUARTER_PATTERN = /^(\d{4})Q([1-4])$/;
 
-export type QuarterNumber = 1 | 2 | 3 | 4;
+type QuarterNumber = 1 | 2 | 3 | 4;
 export interface QuarterParts {
   year: number;
   q: QuarterNumber;

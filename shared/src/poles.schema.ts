@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RoleSchema } from './session.schema';
 
-export const ScopeSchema = z.object({
+const ScopeSchema = z.object({
   slug: z.string(),
   name: z.string(),
   /** `pole` for the pole-level scope, `group` for a working group. */
@@ -10,7 +10,7 @@ export const ScopeSchema = z.object({
 });
 export type Scope = z.infer<typeof ScopeSchema>;
 
-export const PoleSummarySchema = z.object({
+const PoleSummarySchema = z.object({
   slug: z.string(),
   name: z.string(),
   territory: z.string(),
@@ -18,7 +18,7 @@ export const PoleSummarySchema = z.object({
 });
 export type PoleSummary = z.infer<typeof PoleSummarySchema>;
 
-export const PoleSchema = PoleSummarySchema.extend({ scopes: z.array(ScopeSchema) });
+const PoleSchema = PoleSummarySchema.extend({ scopes: z.array(ScopeSchema) });
 export type Pole = z.infer<typeof PoleSchema>;
 
 /** `GET /api/poles`: the poles in the caller's scope. */

@@ -31,13 +31,12 @@ export const MembershipSchema = z.object({
 });
 export type Membership = z.infer<typeof MembershipSchema>;
 
-export const SessionUserSchema = z.object({
+const SessionUserSchema = z.object({
   id: z.number().int(),
   email: z.string(),
   name: z.string(),
   memberships: z.array(MembershipSchema),
 });
-export type SessionUser = z.infer<typeof SessionUserSchema>;
 
 export const SessionResponseSchema = z.object({
   user: SessionUserSchema,

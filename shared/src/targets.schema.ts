@@ -3,11 +3,11 @@ import { IndicatorCodeSchema } from './catalogue.schema';
 import { SlugSchema } from './session.schema';
 import { ValueNumberSchema } from './values.schema';
 
-export const YearSchema = z.coerce.number().int().min(2000).max(2100);
+const YearSchema = z.coerce.number().int().min(2000).max(2100);
 
 export const TargetsQuerySchema = z.strictObject({ year: YearSchema });
 
-export const TargetEntrySchema = z.strictObject({
+const TargetEntrySchema = z.strictObject({
   scope: SlugSchema,
   indicator: IndicatorCodeSchema,
   value: ValueNumberSchema.nullable(),
@@ -20,7 +20,7 @@ export const SaveTargetsRequestSchema = z.strictObject({
 });
 export type SaveTargetsRequest = z.infer<typeof SaveTargetsRequestSchema>;
 
-export const TargetSchema = z.object({
+const TargetSchema = z.object({
   scope: z.string(),
   indicator: z.string(),
   year: z.number().int(),

@@ -43,7 +43,7 @@ export const CreateTokenRequestSchema = z.strictObject({
 });
 export type CreateTokenRequest = z.infer<typeof CreateTokenRequestSchema>;
 
-export const ApiTokenSchema = z.object({
+const ApiTokenSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   prefix: z.string(),
@@ -64,7 +64,7 @@ export const CreatedTokenSchema = z.object({ token: ApiTokenSchema, secret: z.st
 export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
 
 /** A token as an admin lists it: with its owner (its write scope is not listed). */
-export const OwnedTokenSchema = ApiTokenSchema.omit({ canWrite: true }).extend({
+const OwnedTokenSchema = ApiTokenSchema.omit({ canWrite: true }).extend({
   user: z.object({ id: z.number().int(), email: z.string(), name: z.string() }),
 });
 export type OwnedToken = z.infer<typeof OwnedTokenSchema>;
@@ -74,7 +74,7 @@ export const OwnedTokensResponseSchema = z.object({ tokens: z.array(OwnedTokenSc
 export type OwnedTokensResponse = z.infer<typeof OwnedTokensResponseSchema>;
 
 /** An account as an admin sees it (never its password). */
-export const UserAccountSchema = z.object({
+const UserAccountSchema = z.object({
   id: z.number().int(),
   email: z.string(),
   name: z.string(),

@@ -5,7 +5,7 @@ import { RuleIssueSchema } from './rules.types';
 import { SlugSchema } from './session.schema';
 
 /** A slice key: `''` for the total, or `dimension=member`. */
-export const SliceSchema = z
+const SliceSchema = z
   .string()
   .max(120)
   .regex(/^$|^[a-z][a-z0-9_]*=[A-Za-z0-9][A-Za-z0-9_-]*$/, 'slice: empty or dimension=member');
@@ -18,7 +18,7 @@ export const ValueNumberSchema = z
   .refine(Number.isFinite, 'a finite number')
   .refine((n) => Math.abs(n) <= MAX_ABS_VALUE, `at most ${MAX_ABS_VALUE} in absolute value`);
 
-export const ValueEntrySchema = z.strictObject({
+const ValueEntrySchema = z.strictObject({
   scope: SlugSchema,
   indicator: IndicatorCodeSchema,
   slice: SliceSchema.optional(),
@@ -38,7 +38,7 @@ export const SaveValuesRequestSchema = z.strictObject({
 export type SaveValuesRequest = z.infer<typeof SaveValuesRequestSchema>;
 
 /** A stored value as the API returns it. */
-export const StoredValueSchema = z.object({
+const StoredValueSchema = z.object({
   scope: z.string(),
   indicator: z.string(),
   period: z.string(),
@@ -84,7 +84,7 @@ export const HistoryQuerySchema = z.strictObject({
 });
 export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
 
-export const HistoryEntrySchema = z.object({
+const HistoryEntrySchema = z.object({
   id: z.number().int(),
   scope: z.string(),
   indicator: z.string(),
@@ -110,14 +110,13 @@ export const HistoryPageSchema = z.object({
 export type HistoryPage = z.infer<typeof HistoryPageSchema>;
 
 /** A cell a save changed, with its new version. */
-export const SavedCellSchema = z.object({
+const SavedCellSchema = z.object({
   scope: z.string(),
   indicator: z.string(),
   slice: z.string(),
   value: z.number().nullable(),
   version: z.number().int(),
 });
-export type SavedCell = z.infer<typeof SavedCellSchema>;
 
 /** The 200 answer of PUT /api/poles/{pole}/values. */
 export const SaveValuesResponseSchema = z.object({

@@ -6,7 +6,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ROOT } from './start-server';
 
 const CHROMIUM = process.env.PTCE_CHROMIUM ?? '/usr/bin/chromium';
-export const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
+const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
 const require = createRequire(import.meta.url);
 
 /** Debian's Chromium, headless, in a fresh profile, with no background network traffic. */

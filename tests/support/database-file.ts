@@ -9,7 +9,7 @@ import {
  * writing it: WAL readers see the last commit). better-sqlite3 lives in the server package; its
  * backup module opens files for us, so nothing here needs to resolve the driver itself.
  */
-export function withReadOnly<T>(file: string, fn: (db: SqliteFile) => T): T {
+function withReadOnly<T>(file: string, fn: (db: SqliteFile) => T): T {
   const db = openSqliteFile(file, { readonly: true });
   try {
     return fn(db);

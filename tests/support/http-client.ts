@@ -1,6 +1,6 @@
 /** A parsed JSON body. */
 // biome-ignore lint/suspicious/noExplicitAny: tests assert response bodies field by field
-export type Json = any;
+type Json = any;
 
 /** A JSON answer of the API: status and parsed body. */
 export interface Answer {

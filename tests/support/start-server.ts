@@ -6,7 +6,7 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const MAIN_JS = path.join(ROOT, 'server/dist/main.js');
 /** The server's Node flags, as `npm start` (scripts/ptce.mjs) passes them; PTCE_NODE_FLAGS overrides them to compare settings. */
-export const SERVER_NODE_FLAGS = (
+const SERVER_NODE_FLAGS = (
   process.env.PTCE_NODE_FLAGS ?? '--max-semi-space-size=8 --max-old-space-size=128'
 ).split(' ');
 
@@ -23,7 +23,7 @@ export interface RunningServer {
 }
 
 /** Builds the server bundle when it is missing (the test command builds it beforehand). */
-export function ensureServerBuilt(): void {
+function ensureServerBuilt(): void {
   if (fs.existsSync(MAIN_JS)) return;
   const res = spawnSync('node', ['build.mjs'], {
     cwd: path.join(ROOT, 'server'),

@@ -2,7 +2,7 @@ import type { Rng } from './prng';
 import { splitInteger } from './split';
 
 /** Slices of one quarter value: dimension → member → value. */
-export type Slices = Record<string, Record<string, number>>;
+type Slices = Record<string, Record<string, number>>;
 
 /**
  * One quarter of one indicator, in integer units of the indicator's resolution

@@ -17,7 +17,7 @@ export interface Rng {
 }
 
 /** 32-bit FNV-1a hash of a string, used to derive independent seeds from names. */
-export function hashSeed(text: string): number {
+function hashSeed(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

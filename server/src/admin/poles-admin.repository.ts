@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import { findScopes, listPoles } from '../poles/poles.repository';
 
 /** Name of the pole-level scope a new pole gets. */
-export const POLE_SCOPE_NAME = 'Pôle';
+const POLE_SCOPE_NAME = 'Pôle';
 
 /** A pole as `GET /api/poles/{pole}` shows it (without the caller's roles). */
 export async function findPoleDetail(db: Db, poleId: number): Promise<Pole> {

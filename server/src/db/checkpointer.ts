@@ -4,7 +4,7 @@ import type SQLite from 'better-sqlite3';
 export const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
 
 /** What a checkpoint reported: pages in the WAL, and how many of them are in the database. */
-export interface CheckpointResult {
+interface CheckpointResult {
   log: number;
   checkpointed: number;
 }

@@ -8,12 +8,12 @@ import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kys
  * Columns holding a closed set (status, role, kind, unit…) are typed with the shared unions:
  * the app writes them only from validated requests and the parsed catalogue.
  */
-export interface RegionTable {
+interface RegionTable {
   code: string;
   name: string;
 }
 
-export interface PoleTable {
+interface PoleTable {
   id: Generated<number>;
   slug: string;
   name: string;
@@ -23,7 +23,7 @@ export interface PoleTable {
 }
 
 /** A reporting scope of a pole: a working group, or the pole itself (`is_pole` = 1, slug `pole`). */
-export interface WorkingGroupTable {
+interface WorkingGroupTable {
   id: Generated<number>;
   pole_id: number;
   slug: string;
@@ -55,7 +55,7 @@ export interface IndicatorTable {
   retired: number;
 }
 
-export interface DimensionTable {
+interface DimensionTable {
   code: string;
   label_fr: string;
   label_en: string;
@@ -65,13 +65,13 @@ export interface DimensionTable {
   position: number;
 }
 
-export interface TrackedIndicatorTable {
+interface TrackedIndicatorTable {
   group_id: number;
   indicator_code: string;
   position: number;
 }
 
-export interface ValueTable {
+interface ValueTable {
   id: Generated<number>;
   pole_id: number;
   group_id: number;
@@ -88,7 +88,7 @@ export interface ValueTable {
 }
 
 /** Append-only: triggers refuse UPDATE and DELETE. */
-export interface ValueHistoryTable {
+interface ValueHistoryTable {
   id: Generated<number>;
   pole_id: number;
   group_id: number;
@@ -105,7 +105,7 @@ export interface ValueHistoryTable {
   reason: string | null;
 }
 
-export interface TargetTable {
+interface TargetTable {
   group_id: number;
   indicator_code: string;
   year: number;
@@ -136,7 +136,7 @@ export interface PeriodEventTable {
   by: number | null;
 }
 
-export interface UserTable {
+interface UserTable {
   id: Generated<number>;
   email: string;
   name: string;
@@ -145,7 +145,7 @@ export interface UserTable {
   disabled_at: string | null;
 }
 
-export interface MembershipTable {
+interface MembershipTable {
   id: Generated<number>;
   user_id: number;
   role: Role;
@@ -153,7 +153,7 @@ export interface MembershipTable {
   region_code: string | null;
 }
 
-export interface SessionTable {
+interface SessionTable {
   /** SHA-256 of the cookie's token: a leaked database does not leak live sessions. */
   token_hash: string;
   user_id: number;
@@ -177,7 +177,7 @@ export interface ApiTokenTable {
 }
 
 /** Append-only: triggers refuse UPDATE and DELETE. */
-export interface TargetHistoryTable {
+interface TargetHistoryTable {
   id: Generated<number>;
   group_id: number;
   indicator_code: string;
@@ -188,7 +188,7 @@ export interface TargetHistoryTable {
   changed_by: number | null;
 }
 
-export interface SettingTable {
+interface SettingTable {
   key: string;
   value: string;
 }
@@ -221,8 +221,5 @@ export type Db = Kysely<Database> | Transaction<Database>;
 
 export type PoleRow = Selectable<PoleTable>;
 export type WorkingGroupRow = Selectable<WorkingGroupTable>;
-export type IndicatorRow = Selectable<IndicatorTable>;
 export type ValueRow = Selectable<ValueTable>;
 export type NewValueHistory = Insertable<ValueHistoryTable>;
-export type UserRow = Selectable<UserTable>;
-export type MembershipRow = Selectable<MembershipTable>;

@@ -20,7 +20,7 @@ const UNIT_SUFFIX: Record<string, string> = {
 };
 
 /** An Excel number format showing the indicator's decimals and unit; the cell stays a number. */
-export function numberFormat(unit: string, decimals: number): string {
+function numberFormat(unit: string, decimals: number): string {
   return `#,##0${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}${UNIT_SUFFIX[unit] ?? ''}`;
 }
 

@@ -5,7 +5,7 @@ import { encodeLoose } from './path-parts';
 import { latin1 } from './send-and-check';
 
 /** Every caller of a fuzz instance but the broken ones; the pole's coordinator more often. */
-export const anyRole = fc.constantFrom(
+const anyRole = fc.constantFrom(
   'coordinator',
   'coordinator',
   'admin',

@@ -6,7 +6,7 @@ import { createTestInstance, NOW, type TestInstance } from '../test-support/test
 import type { Pools } from './schema-arbitrary';
 
 /** Who sends a request: the session cookie or the `Authorization` header it carries. */
-export interface Caller {
+interface Caller {
   name: string;
   cookie?: string;
   authorization?: string;
@@ -20,7 +20,7 @@ const ROLE_EMAILS = {
   admin: 'admin@test.test',
   coordOther: 'coord@other.test',
 } as const;
-export type Role = keyof typeof ROLE_EMAILS;
+type Role = keyof typeof ROLE_EMAILS;
 
 /**
  * A test instance made ready for fuzzing: every role logged in once, an expired and a revoked

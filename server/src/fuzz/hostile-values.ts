@@ -29,7 +29,7 @@ export const HOSTILE_QUARTERS = [
 ] as const;
 
 /** Strings with structure: SQL, traversal, forged slices, injections, control characters. */
-export const HOSTILE_STRINGS = [
+const HOSTILE_STRINGS = [
   '',
   ' ',
   "' OR 1=1 --",
@@ -97,7 +97,7 @@ export const HOSTILE_STRINGS = [
 ] as const;
 
 /** Numbers at and past every bound, plus raw tokens JSON.stringify cannot write. */
-export const HOSTILE_NUMBERS: unknown[] = [
+const HOSTILE_NUMBERS: unknown[] = [
   0,
   -0,
   1,

@@ -5,7 +5,7 @@ import { JsonEntries } from './json-text';
 type Path = Array<string | number>;
 
 /** Every place in a JSON tree (the root is `[]`), depth first. */
-export function pathsOf(value: unknown, at: Path = []): Path[] {
+function pathsOf(value: unknown, at: Path = []): Path[] {
   const out: Path[] = [at];
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) out.push(...pathsOf(v, [...at, i]));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { hostileString } from './hostile-values';
 import type { Pools } from './schema-arbitrary';
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Content types, right, wrong, malformed or missing (`undefined`: no header at all). */
 export const contentType: fc.Arbitrary<string | undefined> = fc.constantFrom(

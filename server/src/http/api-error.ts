@@ -23,6 +23,3 @@ export class ApiError extends Error {
     };
   }
 }
-
-export const notFound = () => new ApiError('NOT_FOUND');
-export const forbidden = () => new ApiError('FORBIDDEN');

@@ -9,7 +9,7 @@ import { ApiError } from './api-error';
 export const MAX_JSON_BYTES = 1_000_000;
 
 /** Maps zod issues to the envelope's issues (path, code, message), never the raw ZodError. */
-export function toIssues(error: z.ZodError): ErrorIssue[] {
+function toIssues(error: z.ZodError): ErrorIssue[] {
   return error.issues.slice(0, 200).map((i) => ({
     path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
     code: i.code,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-export type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
+type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
 
 /** One endpoint as documented in /api/openapi.json. */
 export interface RouteDoc {

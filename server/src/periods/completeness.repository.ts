@@ -1,11 +1,6 @@
+import type { ScopeCompleteness } from '@ptce/shared/periods.schema';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-
-export interface ScopeCompleteness {
-  scope: string;
-  filled: number;
-  expected: number;
-}
 
 /**
  * Per quarter and scope: how many tracked, entered (non-ratio) indicators have a total.

@@ -21,7 +21,7 @@ export const PASSWORD = 'mot-de-passe-de-test';
 export const NOW = new Date('2026-11-29T10:00:00Z');
 
 /** Test accounts: e-mail → memberships. */
-export const ACCOUNTS: Record<string, Array<{ role: Role; pole?: string; region?: string }>> = {
+const ACCOUNTS: Record<string, Array<{ role: Role; pole?: string; region?: string }>> = {
   'coord@hc.test': [{ role: 'coordinator', pole: 'henin-carvin' }],
   'board@hc.test': [{ role: 'board', pole: 'henin-carvin' }],
   'cress@hdf.test': [{ role: 'cress', region: 'HDF' }],

@@ -110,7 +110,7 @@ const firstRows = (body: ExportPreview, limit: number): ExportPreview => ({
 });
 
 /** The preview of an export: the JSON export with the same filters, first `limit` rows. */
-export async function getExportPreview(
+async function getExportPreview(
   p: ExportParams,
   limit: number,
   signal?: AbortSignal,
@@ -119,9 +119,9 @@ export async function getExportPreview(
   return readPreview(res, limit);
 }
 
-export const PREVIEW_ROWS = 20;
+const PREVIEW_ROWS = 20;
 
-export const exportPreviewQuery = (p: ExportParams) => {
+const exportPreviewQuery = (p: ExportParams) => {
   const filters = { ...p, format: 'json' as const };
   return queryOptions({
     queryKey: keys.exportPreview(filters),

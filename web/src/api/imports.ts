@@ -10,7 +10,7 @@ export const templateUrl = (pole: string, period: string) =>
   `/api/poles/${encodeURIComponent(pole)}/template.xlsx${qs({ period })}`;
 
 /** The file's content type, from its name when the browser gives none (CSV on Windows). */
-export function uploadType(file: File): string {
+function uploadType(file: File): string {
   if (/\.xlsx$/i.test(file.name)) return XLSX_TYPE;
   if (/\.csv$/i.test(file.name)) return 'text/csv';
   return file.type || 'application/octet-stream';
@@ -22,7 +22,7 @@ export function uploadType(file: File): string {
  * @throws ApiError 422 INVALID_ENTRIES / RULE_VIOLATION (issues located by sheet, row and
  *   column), 409, 413 (over 5 MB), 415, 423 (quarter locked).
  */
-export async function postImport(
+async function postImport(
   pole: string,
   v: { period: string; file: File; dryRun: boolean },
 ): Promise<ImportResult> {

@@ -23,8 +23,6 @@ export const keys = {
   periods: (pole: string, q: { from?: string | undefined; to?: string | undefined } = {}) =>
     ['poles', pole, 'periods', q] as const,
   allPeriods: (pole: string) => ['poles', pole, 'periods'] as const,
-  periodEvents: (pole: string, period: string) =>
-    ['poles', pole, 'periods', 'events', period] as const,
   users: () => ['users'] as const,
   tokens: () => ['tokens'] as const,
   /** Every user's tokens (admin); under `tokens()` so revoking one's own refreshes both. */

@@ -1,6 +1,6 @@
 import {
   type PeriodAction,
-  PeriodEventsResponseSchema,
+  type PeriodActionRequest,
   PeriodStateSchema,
   PeriodsResponseSchema,
 } from '@ptce/shared/periods.schema';
@@ -21,24 +21,10 @@ export const usePeriods = (
   q: { from?: string | undefined; to?: string | undefined } = {},
 ) => useQuery(periodsQuery(pole, q));
 
-const getPeriodEvents = (pole: string, period: string) =>
-  api(
-    `/api/poles/${encodeURIComponent(pole)}/periods/${period}/events`,
-    PeriodEventsResponseSchema,
-  ).then((r) => r.events);
-
-export const usePeriodEvents = (pole: string, period: string) =>
-  useQuery(
-    queryOptions({
-      queryKey: keys.periodEvents(pole, period),
-      queryFn: () => getPeriodEvents(pole, period),
-    }),
-  );
-
 const periodAction = (pole: string, period: string, action: PeriodAction, reason?: string) =>
   api(`/api/poles/${encodeURIComponent(pole)}/periods/${period}/${action}`, PeriodStateSchema, {
     method: 'POST',
-    body: reason ? { reason } : {},
+    body: (reason ? { reason } : {}) satisfies PeriodActionRequest,
   });
 
 /** submit / validate / reopen; refreshes the pole's periods. */

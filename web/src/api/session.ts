@@ -1,10 +1,14 @@
-import { type SessionResponse, SessionResponseSchema } from '@ptce/shared/session.schema';
+import {
+  type LoginRequest,
+  type SessionResponse,
+  SessionResponseSchema,
+} from '@ptce/shared/session.schema';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, NO_CONTENT } from '../lib/api-client';
 import { keys } from './keys';
 
 /** Who am I; `null` when not logged in (a 401 is an answer here, not an error). */
-export async function getSession(): Promise<SessionResponse | null> {
+async function getSession(): Promise<SessionResponse | null> {
   try {
     return await api('/api/session', SessionResponseSchema);
   } catch (err) {
@@ -13,11 +17,11 @@ export async function getSession(): Promise<SessionResponse | null> {
   }
 }
 
-export const sessionQuery = () =>
+const sessionQuery = () =>
   queryOptions({ queryKey: keys.session(), queryFn: getSession, staleTime: 60_000 });
 export const useSession = () => useQuery(sessionQuery());
 
-export function login(body: { email: string; password: string }) {
+function login(body: LoginRequest) {
   return api('/api/session', SessionResponseSchema, { method: 'POST', body });
 }
 

@@ -1,21 +1,12 @@
 import {
   type SaveValuesRequest,
   SaveValuesResponseSchema,
+  type ValuesQuery,
   ValuesResponseSchema,
 } from '@ptce/shared/values.schema';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
 import { keys } from './keys';
-
-export interface ValuesQuery {
-  from?: string | undefined;
-  to?: string | undefined;
-  scope?: string | undefined;
-  /** One slice; `''` = the totals only. */
-  slice?: string | undefined;
-  /** With `slice`, also the slices the ratios read: what dashboards and reports fetch. */
-  ratioTerms?: 'true' | undefined;
-}
 
 /** What a screen showing totals and ratios reads of `from`…`to`. */
 export const figuresQuery = (from: string | undefined, to: string | undefined): ValuesQuery => ({

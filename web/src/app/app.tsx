@@ -8,7 +8,7 @@ import { createRouter } from './router';
 import './styles.css';
 
 /** Client errors (4xx) are answers, not glitches: never retried. */
-export function createQueryClient() {
+function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
       queries: {

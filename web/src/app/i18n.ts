@@ -36,7 +36,7 @@ function resources(lang: 'fr' | 'en') {
 }
 
 /** French unless the user chose English before (stored in this browser). */
-export function initialLanguage(): 'fr' | 'en' {
+function initialLanguage(): 'fr' | 'en' {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'fr';
   } catch {

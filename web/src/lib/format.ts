@@ -1,5 +1,5 @@
 import type { Change } from '@ptce/shared/figures/indicator-stats';
-import { formatNumber, formatValue } from '@ptce/shared/format';
+import { formatNumber } from '@ptce/shared/format';
 import { quarterLabel } from '@ptce/shared/periods';
 
 export type Lang = 'fr' | 'en';
@@ -76,5 +76,3 @@ export function inputText(value: number | null | undefined, lang: Lang, decimals
   if (value === null || value === undefined) return '';
   return lang === 'fr' ? formatNumber(value, 'fr', decimals) : value.toFixed(decimals);
 }
-
-export { formatValue };

@@ -20,11 +20,6 @@ export function loadDraft(key: string): unknown {
   }
 }
 
-/** Stores `value` under `key`, or removes the draft when `value` is null. Never throws. */
-export function storeDraft(key: string, value: unknown): void {
-  storeText(key, value === null ? null : JSON.stringify(value));
-}
-
 function storeText(key: string, text: string | null): void {
   try {
     if (text === null) window.sessionStorage.removeItem(key);

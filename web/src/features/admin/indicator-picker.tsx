@@ -6,7 +6,7 @@ import { labelIn } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 
 /** The catalogue's indicators by theme, in catalogue order. */
-export function groupByTheme(indicators: readonly Indicator[]): Array<[string, Indicator[]]> {
+function groupByTheme(indicators: readonly Indicator[]): Array<[string, Indicator[]]> {
   const themes = new Map<string, Indicator[]>();
   for (const i of indicators) themes.set(i.theme, [...(themes.get(i.theme) ?? []), i]);
   return [...themes];

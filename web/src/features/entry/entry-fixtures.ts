@@ -1,4 +1,4 @@
-import { currentQuarter, previousQuarter } from '@ptce/shared/periods';
+import { currentQuarter } from '@ptce/shared/periods';
 import type { StoredValue } from '@ptce/shared/values.schema';
 import {
   periodState,
@@ -11,13 +11,12 @@ import {
 
 /** Test data of the entry grid: the demo pole's scopes on the shared catalogue fixture. */
 export const POLE = 'henin-carvin';
-export const PERIOD = currentQuarter(new Date());
-export const PREVIOUS = previousQuarter(PERIOD);
-export const SCOPE = 'mobilite-sociale';
+const PERIOD = currentQuarter(new Date());
+const SCOPE = 'mobilite-sociale';
 export const ROUTE = `/poles/${POLE}/saisie/${PERIOD}/${SCOPE}`;
 export const PATH = '/poles/:pole/saisie/:period/:scope';
 
-export const pole = poleDetail({
+const pole = poleDetail({
   slug: POLE,
   name: 'PTCE Hénin-Carvin',
   territory: 'CAHC',
@@ -60,7 +59,7 @@ export function stored(
   });
 }
 
-export function periodsBody(status = 'draft', reason: string | null = null) {
+function periodsBody(status = 'draft', reason: string | null = null) {
   return periodsOf([
     periodState(PERIOD, { status, reason, scopes: [{ scope: SCOPE, filled: 1, expected: 7 }] }),
   ]);

@@ -23,12 +23,12 @@ export const EMPTY_BASE: BaseCell = {
 export const cellKey = (indicator: string, slice: string) => `${indicator}|${slice}`;
 
 /** A breakdown slice of a row, with the names the screen shows. */
-export interface SliceModel {
+interface SliceModel {
   slice: string;
   memberLabel: string;
 }
 
-export interface DimensionModel {
+interface DimensionModel {
   code: string;
   label: string;
   slices: SliceModel[];

@@ -20,7 +20,7 @@ export interface CellView {
 }
 
 /** The comment of a row's total. */
-export interface CommentView {
+interface CommentView {
   text: string;
   value: string | null;
   changed: boolean;

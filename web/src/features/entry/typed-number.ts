@@ -4,7 +4,7 @@ import { MAX_ABS_VALUE } from '@ptce/shared/values.schema';
 import { exceedsDecimals } from '../../lib/format';
 
 /** Why typed text cannot be saved: not a number, too many decimals, not a whole number. */
-export type TypedProblem = 'invalidNumber' | 'tooManyDecimals' | 'notInteger';
+type TypedProblem = 'invalidNumber' | 'tooManyDecimals' | 'notInteger';
 
 /** A typed value: `value` null for empty or unreadable text; `problem` says which. */
 export interface Typed {

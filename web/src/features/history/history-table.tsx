@@ -4,7 +4,7 @@ import { fmtDateTime, fmtNumber, fmtQuarter, type Lang } from '../../lib/format'
 import type { HistoryLabels } from './history-labels';
 
 /** Rows the API returns at most (its default limit). */
-export const HISTORY_LIMIT = 1000;
+const HISTORY_LIMIT = 1000;
 
 /** Who changed which value, when, from what to what, with which comment and why. */
 export function HistoryTable({

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { QuarterOptions } from '../../components/quarter-options';
 
 /** Quarters offered for import: those of the quarter list (plus the shown one). */
-export function importQuarters(period: string, now: Date): string[] {
+function importQuarters(period: string, now: Date): string[] {
   const { from, to } = periodsRange(now);
   const list = quarterRange(from, to);
   if (!list.includes(period)) list.push(period);
