@@ -1,4 +1,4 @@
-import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
+import type { PeriodsResponse } from '@ptce/shared/periods.schema';
 import type { PoleSummary } from '@ptce/shared/poles.schema';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ export interface ActionTarget {
 interface Props {
   pole: PoleSummary;
   quarters: string[];
-  query: UseQueryResult<{ periods: PeriodWithCompleteness[] }>;
+  query: UseQueryResult<PeriodsResponse>;
   /** Send back and reopen need a reason: the page opens the dialog. */
   onAsk: (target: ActionTarget) => void;
   onDone: (target: ActionTarget) => void;

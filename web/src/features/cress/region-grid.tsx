@@ -1,4 +1,4 @@
-import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
+import type { PeriodsResponse } from '@ptce/shared/periods.schema';
 import type { PoleSummary } from '@ptce/shared/poles.schema';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId } from 'react';
@@ -12,7 +12,7 @@ interface Props {
   poles: PoleSummary[];
   quarters: string[];
   current: string;
-  queryOf: (slug: string) => UseQueryResult<{ periods: PeriodWithCompleteness[] }>;
+  queryOf: (slug: string) => UseQueryResult<PeriodsResponse>;
   onAsk: (target: ActionTarget) => void;
   onDone: (target: ActionTarget) => void;
   onError: (error: unknown) => void;
