@@ -4,6 +4,7 @@ import type { MembershipInput } from '@ptce/shared/users.schema';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
+import { t } from '../i18n/t';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -30,13 +31,13 @@ export async function resolveMemberships(
       issues.push({
         path: ['memberships', i, 'pole'],
         code: 'unknown_pole',
-        message: lang === 'fr' ? `Pôle inconnu : ${m.pole}.` : `Unknown pole: ${m.pole}.`,
+        message: t(lang, 'admin.unknownPole', { pole: m.pole }),
       });
     if (m.region && !regions.has(m.region))
       issues.push({
         path: ['memberships', i, 'region'],
         code: 'unknown_region',
-        message: lang === 'fr' ? `Région inconnue : ${m.region}.` : `Unknown region: ${m.region}.`,
+        message: t(lang, 'admin.unknownRegion', { region: m.region }),
       });
   });
   if (issues.length > 0) throw new ApiError('INVALID_ENTRIES', undefined, issues);
