@@ -6,7 +6,7 @@ import {
   type TestInstance,
 } from '@ptce/server/test-support/test-instance';
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
-import type { PoleDetail } from '@ptce/shared/poles.schema';
+import { type Pole, PoleSchema } from '@ptce/shared/poles.schema';
 import type { StoredValue } from '@ptce/shared/values.schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildBatch } from '../../web/src/features/entry/entry-batch';
@@ -43,7 +43,7 @@ const line = (i: { rule: string; message: string }) => `${i.rule}: ${i.message}`
 async function gridVerdict(scope: string, texts: Record<string, string>, reasons = {}) {
   const get = async (path: string) => (await call(t, 'GET', path, { cookie: coord })).json;
   const catalogue: Catalogue = await get('/api/catalogue');
-  const pole: PoleDetail = await get(`/api/poles/${POLE}`);
+  const pole: Pole = PoleSchema.parse(await get(`/api/poles/${POLE}`));
   const { values }: { values: StoredValue[] } = await get(
     `/api/poles/${POLE}/values?from=2025Q3&to=${PERIOD}&scope=${scope}`,
   );
