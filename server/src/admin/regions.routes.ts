@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
+import { inBoth } from '../i18n/t';
 import { CreateRegionRequestSchema } from './admin.schema';
 import { listRegions, regionExists } from './regions.repository';
 
@@ -13,10 +14,7 @@ export function regionsAdminRoutes(deps: AppDeps) {
       const body = await readJson(c, CreateRegionRequestSchema);
       await deps.db.transaction().execute(async (trx) => {
         if (await regionExists(trx, body.code))
-          throw new ApiError('CONFLICT', {
-            fr: `La région ${body.code} existe déjà.`,
-            en: `Region ${body.code} already exists.`,
-          });
+          throw new ApiError('CONFLICT', inBoth('admin.regionExists', { region: body.code }));
         await trx.insertInto('regions').values(body).execute();
       });
       return c.json({ region: { code: body.code, name: body.name, poles: 0 } }, 201);

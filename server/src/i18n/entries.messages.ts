@@ -1,6 +1,6 @@
 import type { Translation } from './translation';
 
-/** Texts of the values, targets and quarter checks, French first; `{name}` is a parameter. */
+/** Texts of the values, targets, quarter and export checks, French first; `{name}` is a parameter. */
 export const entriesFr = {
   'quarter.future': 'Ce trimestre n’a pas commencé.',
   'entries.duplicate': 'Cette valeur figure deux fois dans l’envoi.',
@@ -19,9 +19,6 @@ export const entriesFr = {
   'targets.negative': 'Un objectif ne peut pas être négatif.',
   'targets.outOfRange': 'Objectif hors bornes.',
   'exports.range': '« from » doit précéder « to », sur {max} trimestres au plus.',
-  'admin.retiredIndicator': '{indicator} a quitté le catalogue : il ne peut plus être ajouté.',
-  'admin.unknownPole': 'Pôle inconnu : {pole}.',
-  'admin.unknownRegion': 'Région inconnue : {region}.',
 } as const;
 
 export const entriesEn: Translation<typeof entriesFr> = {
@@ -42,7 +39,4 @@ export const entriesEn: Translation<typeof entriesFr> = {
   'targets.negative': 'A target cannot be negative.',
   'targets.outOfRange': 'Target out of range.',
   'exports.range': 'from ≤ to, at most {max} quarters',
-  'admin.retiredIndicator': '{indicator} left the catalogue: it can no longer be added.',
-  'admin.unknownPole': 'Unknown pole: {pole}.',
-  'admin.unknownRegion': 'Unknown region: {region}.',
 };

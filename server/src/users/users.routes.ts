@@ -7,6 +7,7 @@ import { isAdmin } from '../auth/principal';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
+import { inBoth, t } from '../i18n/t';
 import { insertUser, listUsers } from './users.repository';
 
 /** Accounts: admin only. */
@@ -19,7 +20,7 @@ export function usersRoutes(deps: AppDeps) {
     .get('/', async (c) => c.json({ users: await listUsers(deps.db) }, 200))
     .post('/', async (c) => {
       const body = await readJson(c, CreateUserRequestSchema);
-      const fr = c.get('lang') === 'fr';
+      const lang = c.get('lang');
       const poles = new Map(
         (await deps.db.selectFrom('poles').select(['id', 'slug']).execute()).map((p) => [
           p.slug,
@@ -35,13 +36,13 @@ export function usersRoutes(deps: AppDeps) {
           issues.push({
             path: ['memberships', i, 'pole'],
             code: 'unknown_pole',
-            message: fr ? `Pôle inconnu : ${m.pole}.` : `Unknown pole: ${m.pole}.`,
+            message: t(lang, 'admin.unknownPole', { pole: m.pole }),
           });
         if (m.region && !regions.has(m.region))
           issues.push({
             path: ['memberships', i, 'region'],
             code: 'unknown_region',
-            message: fr ? `Région inconnue : ${m.region}.` : `Unknown region: ${m.region}.`,
+            message: t(lang, 'admin.unknownRegion', { region: m.region }),
           });
       });
       if (issues.length > 0) throw new ApiError('INVALID_ENTRIES', undefined, issues);
@@ -52,11 +53,7 @@ export function usersRoutes(deps: AppDeps) {
           .select('id')
           .where('email', '=', body.email)
           .executeTakeFirst();
-        if (taken)
-          throw new ApiError('CONFLICT', {
-            fr: 'Cette adresse a déjà un compte.',
-            en: 'This e-mail already has an account.',
-          });
+        if (taken) throw new ApiError('CONFLICT', inBoth('users.emailTaken'));
         return insertUser(trx, {
           email: body.email,
           name: body.name,
