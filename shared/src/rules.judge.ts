@@ -104,15 +104,16 @@ export function judgeBatch(input: JudgeBatchInput): Judgement {
   const { catalogue, scopes, poleGroupSlugs, settings } = input;
   const run = (period: Quarter, values: Cell[]) =>
     evaluateRules({ catalogue, scopes, poleGroupSlugs, period, values, settings });
+  const afterCells = [...after.values()];
   const involve = involvedChanges(input.changes);
-  const judged = run(input.period, [...after.values()]).map((issue) => {
+  const judged = run(input.period, afterCells).map((issue) => {
     const involved = involve(issue);
     return { issue, involved, verdict: verdictOf(issue, involved) };
   });
   const pick = (verdict: IssueVerdict) =>
     judged.filter((j) => j.verdict === verdict).map((j) => j.issue);
   const regressions = input.next
-    ? nextQuarterRegressions(input.next, input.base, [...after.values()], run)
+    ? nextQuarterRegressions(input.next, input.base, afterCells, run)
     : [];
   return {
     judged,
