@@ -27,6 +27,17 @@ export default defineConfig({
         },
       },
       {
+        // Cross-package: the web's own hooks and statistics against the real server in-process.
+        plugins: [react()],
+        test: {
+          name: 'consistency',
+          include: ['tests/consistency/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -36,6 +36,15 @@ export function formatNumber(value: number, lang: Lang, decimals?: number): stri
   return sign + grouped + (fracPart ? decimal + fracPart : '');
 }
 
+/**
+ * `value` rounded to `decimals` exactly as `formatNumber` shows it (the digits of
+ * `toFixed(decimals)`), `-0` as `0`: what a file writes so that it equals the screen.
+ */
+export function roundTo(value: number, decimals: number): number {
+  const r = Number(value.toFixed(decimals));
+  return Object.is(r, -0) ? 0 : r;
+}
+
 /** `formatNumber(value, 'fr', decimals)`: `1234.5` → `1 234,5` (narrow no-break space). */
 export function formatNumberFr(value: number, decimals?: number): string {
   return formatNumber(value, 'fr', decimals);

@@ -18,7 +18,7 @@ const PoleSummarySchema = z.object({
 });
 export type PoleSummary = z.infer<typeof PoleSummarySchema>;
 
-const PoleSchema = PoleSummarySchema.extend({ scopes: z.array(ScopeSchema) });
+export const PoleSchema = PoleSummarySchema.extend({ scopes: z.array(ScopeSchema) });
 export type Pole = z.infer<typeof PoleSchema>;
 
 /** `GET /api/poles`: the poles in the caller's scope. */

@@ -1,8 +1,7 @@
 import { RELATIVE_TOLERANCE } from './breakdowns';
 import { TOTAL_SLICE } from './catalogue.schema';
 import { cellKey } from './domain.types';
-import type { RuleContext } from './rules.context';
-import { makeIssue } from './rules.context';
+import { makeIssue, type ParamFormats, type RuleContext } from './rules.context';
 import type {
   CompareRule,
   RuleComparator,
@@ -55,6 +54,8 @@ function readTerm(ctx: RuleContext, scope: string, term: RuleTerm, slice: string
 
 interface Evaluation {
   params: Record<string, number | string>;
+  /** Each number param's indicator: a term's own, a side's that of its comparison. */
+  formats: ParamFormats;
   cells: Map<string, RuleIssueCell>;
 }
 
@@ -73,6 +74,7 @@ function evalSide(
     const value = readTerm(ctx, scope, term, slice, mode);
     if (value === undefined && !term.optional) return null;
     out.params[term.name] = value ?? 0;
+    out.formats[term.name] = term.indicator;
     if (value === undefined) continue;
     present++;
     const coef = term.coef ?? 1;
@@ -104,8 +106,16 @@ function check(
   if (left === null || right === null) return null;
   const leftName = c.leftName ?? (main ? 'left' : undefined);
   const rightName = c.rightName ?? (main ? 'right' : undefined);
-  if (leftName) out.params[leftName] = left;
-  if (rightName) out.params[rightName] = right;
+  // Both sides of a comparison are in one unit: the indicator of its first term.
+  const format = (c.left.terms[0] ?? c.right.terms[0])?.indicator;
+  for (const [name, side] of [
+    [leftName, left],
+    [rightName, right],
+  ] as const) {
+    if (!name) continue;
+    out.params[name] = side;
+    if (format) out.formats[name] = format;
+  }
   return compareValues(left, c.op, right);
 }
 
@@ -123,14 +133,14 @@ function evaluateOne(
   slice: string,
   v: Variant,
 ): RuleIssue | null {
-  const out: Evaluation = { params: { ...v.extraParams }, cells: new Map() };
+  const out: Evaluation = { params: { ...v.extraParams }, formats: {}, cells: new Map() };
   if (v.mode.year !== null) out.params.year = v.mode.year;
   const holds = check(ctx, scope, rule.assert, slice, v.mode, out, true);
   if (holds !== false) return null;
   if (rule.onlyIf && check(ctx, scope, rule.onlyIf, slice, v.mode, out, false) !== true)
     return null;
   const issue = { rule: rule.id, severity: v.severity, scope, slice };
-  return makeIssue(ctx, issue, v.messages, [...out.cells.values()], out.params);
+  return makeIssue(ctx, issue, v.messages, [...out.cells.values()], out.params, out.formats);
 }
 
 function termsOf(rule: CompareRule): RuleTerm[] {

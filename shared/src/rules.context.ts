@@ -1,6 +1,6 @@
 import type { Catalogue, Dimension, Indicator } from './catalogue.schema';
 import { type Cell, cellKey, type Quarter } from './domain.types';
-import { formatNumber, type Lang } from './format';
+import { formatNumber, formatValue, type Lang, type ValueFormat } from './format';
 import { parseQuarter, previousQuarter, quartersOfYear } from './periods';
 import {
   DEFAULT_RULE_SETTINGS,
@@ -87,40 +87,74 @@ function slicePrefix(ctx: RuleContext, slice: string, lang: Lang): string {
   return `${label(dimension, code)}${sep}${label(memberLabel, member)} — `;
 }
 
+/** Param name → the code of the indicator whose decimals and unit its number is shown with. */
+export type ParamFormats = Record<string, string>;
+
+/** Decimals a number needs to be written exactly (at most 4: float noise is not a digit). */
+function decimalsOf(value: number): number {
+  const written = formatNumber(value, 'en');
+  const dot = written.indexOf('.');
+  return dot < 0 ? 0 : written.length - dot - 1;
+}
+
 /**
- * Fills a message template: `{name}` → the param (numbers formatted for `lang`),
- * `{label:name}` / `{dim:name}` → the label of the indicator / dimension coded in the param.
+ * A value in a rule message: its indicator's catalogue decimals and unit (`formatValue`:
+ * `13 700,50 €`, `2,0 ETP`), and more decimals when the value has them, since a message about
+ * 1.5 persons or a cap of 5 785.2 hours must not round away what it is about.
+ */
+export function formatRuleValue(value: number, format: ValueFormat, lang: Lang): string {
+  const decimals = Math.max(format.decimals, decimalsOf(value));
+  return formatValue(value, { ...format, decimals }, lang);
+}
+
+/**
+ * Fills a message template: `{name}` → the param, a number shown with the format of the
+ * indicator `formats[name]` names (`formatRuleValue`), or as a plain number for `lang` when none
+ * (settings, counts of rules); `{label:name}` / `{dim:name}` → the label of the indicator /
+ * dimension coded in the param.
  */
 export function renderMessage(
   ctx: RuleContext,
   template: string,
   params: Record<string, number | string>,
   lang: Lang,
+  formats: ParamFormats = {},
 ): string {
   return template.replace(/\{(?:(label|dim):)?([A-Za-z]+)\}/g, (whole, kind, name: string) => {
     const param = params[name];
     if (param === undefined) return whole;
-    if (typeof param === 'number') return formatNumber(param, lang);
+    if (typeof param === 'number') {
+      const code = formats[name];
+      const indicator = code === undefined ? undefined : ctx.indicators.get(code);
+      return indicator ? formatRuleValue(param, indicator, lang) : formatNumber(param, lang);
+    }
     const labelled = kind === 'label' ? ctx.indicators.get(param) : ctx.dimensions.get(param);
     if (!kind || !labelled) return param;
     return lang === 'fr' ? labelled.labelFr : labelled.labelEn;
   });
 }
 
-/** Builds an issue with both messages rendered; a non-total slice is named before them. */
+/**
+ * Builds an issue with both messages rendered, each number param with the format of the
+ * indicator `formats` names for it; a non-total slice is named before the messages. `params`
+ * stay plain numbers in the issue (what integrators read).
+ */
 export function makeIssue(
   ctx: RuleContext,
   issue: { rule: string; severity: RuleSeverity; scope: string; slice: string },
   messages: RuleMessages,
   cells: RuleIssueCell[],
   params: Record<string, number | string>,
+  formats: ParamFormats,
 ): RuleIssue {
+  const render = (lang: Lang) =>
+    slicePrefix(ctx, issue.slice, lang) + renderMessage(ctx, messages[lang], params, lang, formats);
   return {
     ...issue,
     period: ctx.period,
     cells,
     params,
-    messageFr: slicePrefix(ctx, issue.slice, 'fr') + renderMessage(ctx, messages.fr, params, 'fr'),
-    messageEn: slicePrefix(ctx, issue.slice, 'en') + renderMessage(ctx, messages.en, params, 'en'),
+    messageFr: render('fr'),
+    messageEn: render('en'),
   };
 }

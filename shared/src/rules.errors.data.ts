@@ -118,8 +118,8 @@ export const ERROR_RULES: readonly RuleDeclaration[] = [
       right: { terms: [term('ressources', 'PTCE-RESSOURCES-TOTALES')] },
     },
     messages: {
-      fr: `Les financements publics ({publics}${NBSP}€) et privés ({prives}${NBSP}€) dépassent les ressources totales ({ressources}${NBSP}€).`,
-      en: 'Public ({publics} €) and private ({prives} €) funding exceed total resources ({ressources} €).',
+      fr: 'Les financements publics ({publics}) et privés ({prives}) dépassent les ressources totales ({ressources}).',
+      en: 'Public ({publics}) and private ({prives}) funding exceed total resources ({ressources}).',
     },
   },
   {

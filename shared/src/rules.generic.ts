@@ -38,7 +38,8 @@ export function evaluateBreakdownSums(
       const messages = result.missing ? rule.missingTotalMessages : rule.messages;
       const involved = keys.map((slice) => ({ scope, indicator: indicator.code, slice }));
       const issue = { rule: rule.id, severity: rule.severity, scope, slice: TOTAL_SLICE };
-      issues.push(makeIssue(ctx, issue, messages, involved, params));
+      const formats = { sum: indicator.code, total: indicator.code };
+      issues.push(makeIssue(ctx, issue, messages, involved, params, formats));
     }
   }
   return issues;
@@ -77,7 +78,9 @@ export function evaluateValueBounds(
         const params = { indicator: indicator.code, value: cell.value, ...problem.params };
         const involved = [{ scope, indicator: cell.indicator, slice: cell.slice }];
         const issue = { rule: rule.id, severity: rule.severity, scope, slice: cell.slice };
-        issues.push(makeIssue(ctx, issue, problem.messages, involved, params));
+        const code = indicator.code;
+        const formats = { value: code, min: code, max: code };
+        issues.push(makeIssue(ctx, issue, problem.messages, involved, params, formats));
       }
     }
   }

@@ -7,7 +7,7 @@ import { WARNING_RULES } from './rules.warnings.data';
 
 export type { EvaluateRulesInput } from './rules.context';
 export type { RuleDeclaration, RuleIssue, RuleSettings, RuleSeverity } from './rules.types';
-export { DEFAULT_RULE_SETTINGS, RuleIssueSchema } from './rules.types';
+export { DEFAULT_RULE_SETTINGS, issueMessage, RuleIssueSchema } from './rules.types';
 
 /**
  * The consistency rules of `reference/INDICATORS.md`, each declared once as data: compare

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Lang } from './format';
 
 export const RULE_SEVERITIES = ['error', 'warning'] as const;
 export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
@@ -129,3 +130,11 @@ export const RuleIssueSchema = z.object({
 });
 export type RuleIssue = z.infer<typeof RuleIssueSchema>;
 export type RuleIssueCell = RuleIssue['cells'][number];
+
+/** An issue's message in `lang`. */
+export function issueMessage(
+  issue: Pick<RuleIssue, 'messageFr' | 'messageEn'>,
+  lang: Lang,
+): string {
+  return lang === 'fr' ? issue.messageFr : issue.messageEn;
+}

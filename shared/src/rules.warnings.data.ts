@@ -27,14 +27,14 @@ export const WARNING_RULES: readonly RuleDeclaration[] = [
       right: { terms: [term('collectes', 'TE-DECHETS-COLLECTES')] },
     },
     messages: {
-      fr: `Les tonnes réemployées ({reemploi}${NBSP}t) et recyclées ({recycles}${NBSP}t) dépassent les tonnes collectées ({collectes}${NBSP}t).`,
-      en: 'Reused ({reemploi} t) and recycled ({recycles} t) tonnes exceed collected tonnes ({collectes} t).',
+      fr: 'Les tonnes réemployées ({reemploi}) et recyclées ({recycles}) dépassent les tonnes collectées ({collectes}).',
+      en: 'Reused ({reemploi}) and recycled ({recycles}) tonnes exceed collected tonnes ({collectes}).',
     },
     yearly: {
       severity: 'error',
       messages: {
-        fr: `Sur l’année {year}, les tonnes réemployées ({reemploi}${NBSP}t) et recyclées ({recycles}${NBSP}t) dépassent les tonnes collectées ({collectes}${NBSP}t).`,
-        en: 'Over {year}, reused ({reemploi} t) and recycled ({recycles} t) tonnes exceed collected tonnes ({collectes} t).',
+        fr: 'Sur l’année {year}, les tonnes réemployées ({reemploi}) et recyclées ({recycles}) dépassent les tonnes collectées ({collectes}).',
+        en: 'Over {year}, reused ({reemploi}) and recycled ({recycles}) tonnes exceed collected tonnes ({collectes}).',
       },
     },
   },
@@ -45,8 +45,8 @@ export const WARNING_RULES: readonly RuleDeclaration[] = [
     description: 'Insertion hours ≤ (employees(t−1) + entries(t)) × hours per year ÷ 4 × 1.2.',
     assert: { left: { terms: [term('heures', 'MS-HEURES-INSERTION')] }, op: '<=', right: W2_CAP },
     messages: {
-      fr: `Les heures d’insertion ({heures}${NBSP}h) dépassent le plafond de {right}${NBSP}h (({salariesPrecedent} salariés + {entrees} entrées) × {insertionHoursPerYear}${NBSP}h ÷ 4 × 1,2).`,
-      en: 'Insertion hours ({heures} h) exceed the cap of {right} h (({salariesPrecedent} employees + {entrees} entries) × {insertionHoursPerYear} h ÷ 4 × 1.2).',
+      fr: `Les heures d’insertion ({heures}) dépassent le plafond de {right} ((salariés du trimestre précédent {salariesPrecedent} + entrées {entrees}) × {insertionHoursPerYear}${NBSP}h ÷ 4 × 1,2).`,
+      en: 'Insertion hours ({heures}) exceed the cap of {right} ((last quarter’s employees {salariesPrecedent} + entries {entrees}) × {insertionHoursPerYear} h ÷ 4 × 1.2).',
     },
   },
   {
@@ -67,8 +67,8 @@ export const WARNING_RULES: readonly RuleDeclaration[] = [
       right: W2_CAP,
     },
     messages: {
-      fr: `Les heures d’insertion ({heures}${NBSP}h) dépassent le plafond ({right}${NBSP}h), mais pas une fois retirées les heures sous clause sociale ({clauses}${NBSP}h)${NBSP}: celles-ci ont sans doute été ajoutées à tort.`,
-      en: 'Insertion hours ({heures} h) exceed the cap ({right} h) but not without the social-clause hours ({clauses} h): these were probably added in.',
+      fr: `Les heures d’insertion ({heures}) dépassent le plafond ({right}), mais pas une fois retirées les heures sous clause sociale ({clauses})${NBSP}: celles-ci ont sans doute été ajoutées à tort.`,
+      en: 'Insertion hours ({heures}) exceed the cap ({right}) but not without the social-clause hours ({clauses}): these were probably added in.',
     },
   },
   {
@@ -102,8 +102,8 @@ export const WARNING_RULES: readonly RuleDeclaration[] = [
       right: { terms: [term('emploisMembres', 'PTCE-EMPLOIS-MEMBRES')] },
     },
     messages: {
-      fr: `Les emplois créés ({crees}${NBSP}ETP) dépassent les emplois des structures membres ({emploisMembres}${NBSP}ETP).`,
-      en: 'Jobs created ({crees} FTE) exceed the jobs of member organisations ({emploisMembres} FTE).',
+      fr: 'Les emplois créés ({crees}) dépassent les emplois des structures membres ({emploisMembres}).',
+      en: 'Jobs created ({crees}) exceed the jobs of member organisations ({emploisMembres}).',
     },
   },
   {
@@ -121,8 +121,8 @@ export const WARNING_RULES: readonly RuleDeclaration[] = [
       right: { terms: [term('total', 'DS-ENTREES-ACCOMPAGNEMENT', { coef: 0.2 })] },
     },
     messages: {
-      fr: `Résidence non renseignée pour {nonRenseigne} des {total} entrées en accompagnement (plus de 20${NBSP}%).`,
-      en: 'Residence not specified for {nonRenseigne} of {total} entries into support (over 20 %).',
+      fr: `Entrées en accompagnement${NBSP}: résidence non renseignée pour {nonRenseigne} sur {total} (plus de 20${NBSP}%).`,
+      en: 'Entries into support: residence not specified for {nonRenseigne} of {total} (over 20 %).',
     },
   },
   {
@@ -136,8 +136,8 @@ export const WARNING_RULES: readonly RuleDeclaration[] = [
       right: { terms: [], constant: 100_000 },
     },
     messages: {
-      fr: `Financements publics du trimestre supérieurs à 100\u202f000${NBSP}€ ({publics}${NBSP}€)${NBSP}: une aide pluriannuelle a-t-elle bien été saisie une seule fois${NBSP}?`,
-      en: 'Public funding this quarter above 100,000 € ({publics} €): was a multi-year award entered only once?',
+      fr: `Financements publics du trimestre supérieurs à 100\u202f000${NBSP}€ ({publics})${NBSP}: une aide pluriannuelle a-t-elle bien été saisie une seule fois${NBSP}?`,
+      en: 'Public funding this quarter above 100,000 € ({publics}): was a multi-year award entered only once?',
     },
   },
 ];

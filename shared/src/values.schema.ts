@@ -18,6 +18,24 @@ export const ValueNumberSchema = z
   .refine(Number.isFinite, 'a finite number')
   .refine((n) => Math.abs(n) <= MAX_ABS_VALUE, `at most ${MAX_ABS_VALUE} in absolute value`);
 
+/**
+ * A written reason that overrides consistency-rule errors, trimmed: the one definition of an
+ * acceptable reason for the API, the import and the entry grid.
+ */
+export const OverrideReasonSchema = z.string().trim().min(3).max(2000);
+
+/** The bounds of an override reason, for messages: those of `OverrideReasonSchema`. */
+export const OVERRIDE_REASON_LENGTH = {
+  min: OverrideReasonSchema.minLength ?? 0,
+  max: OverrideReasonSchema.maxLength ?? Number.POSITIVE_INFINITY,
+} as const;
+
+/** The trimmed reason when `OverrideReasonSchema` accepts it, else null. */
+export function validReason(text: string | null | undefined): string | null {
+  const parsed = OverrideReasonSchema.safeParse(text);
+  return parsed.success ? parsed.data : null;
+}
+
 const ValueEntrySchema = z.strictObject({
   scope: SlugSchema,
   indicator: IndicatorCodeSchema,
@@ -27,7 +45,7 @@ const ValueEntrySchema = z.strictObject({
   /** The version the client last saw; absent or 0 = the client saw no value. */
   version: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   /** A written reason that overrides consistency-rule errors involving this entry. */
-  overrideReason: z.string().trim().min(3).max(2000).optional(),
+  overrideReason: OverrideReasonSchema.optional(),
 });
 export type ValueEntry = z.infer<typeof ValueEntrySchema>;
 

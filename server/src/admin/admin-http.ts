@@ -17,7 +17,3 @@ export async function readNoBody(c: Context<AppEnv>): Promise<void> {
   const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('content-type');
   if (hasBody) await readJson(c, z.strictObject({}));
 }
-
-/** `fr` or `en` text in the request's language. */
-export const say = (c: Context<AppEnv>, fr: string, en: string) =>
-  c.get('lang') === 'fr' ? fr : en;

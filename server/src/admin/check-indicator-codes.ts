@@ -1,5 +1,6 @@
 import type { Lang } from '@ptce/shared/error-messages';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
+import { t } from '../i18n/t';
 
 /**
  * The issues of a list of indicator codes a scope should track: every code must be in the
@@ -17,17 +18,14 @@ export function checkIndicatorCodes(
       issues.push({
         path: ['indicators', i],
         code: 'unknown_indicator',
-        message: lang === 'fr' ? `Indicateur inconnu : ${code}.` : `Unknown indicator: ${code}.`,
+        message: t(lang, 'entries.unknownIndicator', { indicator: code }),
         indicator: code,
       });
     else if (ctx.retired.has(code) && !ctx.tracked.has(code))
       issues.push({
         path: ['indicators', i],
         code: 'retired_indicator',
-        message:
-          lang === 'fr'
-            ? `${code} a quitté le catalogue : il ne peut plus être ajouté.`
-            : `${code} left the catalogue: it can no longer be added.`,
+        message: t(lang, 'admin.retiredIndicator', { indicator: code }),
         indicator: code,
       });
   });

@@ -1,22 +1,22 @@
 import { CreatePoleRequestSchema, UpdatePoleRequestSchema } from '@ptce/shared/admin.schema';
 import type { PoleResponse } from '@ptce/shared/poles.schema';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
+import { inBoth, t } from '../i18n/t';
 import { findPoleBySlug } from '../poles/poles.repository';
-import { say } from './admin-http';
 import { findPoleDetail, insertPole, updatePole } from './poles-admin.repository';
 import { regionExists } from './regions.repository';
 
 /** Poles (admin): create one (with its pole scope), change its name, territory or region. */
 export function polesAdminRoutes(deps: AppDeps) {
-  const unknownRegion = (c: Parameters<typeof say>[0], code: string) =>
+  const unknownRegion = (c: Context<AppEnv>, code: string) =>
     new ApiError('INVALID_ENTRIES', undefined, [
       {
         path: ['region'],
         code: 'unknown_region',
-        message: say(c, `Région inconnue : ${code}.`, `Unknown region: ${code}.`),
+        message: t(c.get('lang'), 'admin.unknownRegion', { region: code }),
       },
     ]);
   return new Hono<AppEnv>()
@@ -25,10 +25,7 @@ export function polesAdminRoutes(deps: AppDeps) {
       const id = await deps.db.transaction().execute(async (trx) => {
         if (!(await regionExists(trx, body.region))) throw unknownRegion(c, body.region);
         if (await findPoleBySlug(trx, body.slug))
-          throw new ApiError('CONFLICT', {
-            fr: `Un pôle a déjà l’identifiant ${body.slug}.`,
-            en: `A pole already has the slug ${body.slug}.`,
-          });
+          throw new ApiError('CONFLICT', inBoth('admin.poleExists', { pole: body.slug }));
         return insertPole(trx, {
           slug: body.slug,
           name: body.name,

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
+import { inBoth } from '../i18n/t';
 import { insertRegion, listRegions, regionExists } from './regions.repository';
 
 /** Regions (admin): list with their pole counts, create. */
@@ -19,10 +20,7 @@ export function regionsAdminRoutes(deps: AppDeps) {
       const body = await readJson(c, CreateRegionRequestSchema);
       await deps.db.transaction().execute(async (trx) => {
         if (await regionExists(trx, body.code))
-          throw new ApiError('CONFLICT', {
-            fr: `La région ${body.code} existe déjà.`,
-            en: `Region ${body.code} already exists.`,
-          });
+          throw new ApiError('CONFLICT', inBoth('admin.regionExists', { region: body.code }));
         await insertRegion(trx, body);
       });
       return c.json(

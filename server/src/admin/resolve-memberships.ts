@@ -3,6 +3,7 @@ import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import type { MembershipInput } from '@ptce/shared/users.schema';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
+import { t } from '../i18n/t';
 import { poleIdsBySlug } from '../poles/poles.repository';
 import { listRegionCodes } from './regions.repository';
 
@@ -25,13 +26,13 @@ export async function resolveMemberships(
       issues.push({
         path: ['memberships', i, 'pole'],
         code: 'unknown_pole',
-        message: lang === 'fr' ? `Pôle inconnu : ${m.pole}.` : `Unknown pole: ${m.pole}.`,
+        message: t(lang, 'admin.unknownPole', { pole: m.pole }),
       });
     if (m.region && !regions.has(m.region))
       issues.push({
         path: ['memberships', i, 'region'],
         code: 'unknown_region',
-        message: lang === 'fr' ? `Région inconnue : ${m.region}.` : `Unknown region: ${m.region}.`,
+        message: t(lang, 'admin.unknownRegion', { region: m.region }),
       });
   });
   if (issues.length > 0) throw new ApiError('INVALID_ENTRIES', undefined, issues);

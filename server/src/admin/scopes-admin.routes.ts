@@ -9,8 +9,8 @@ import { Hono } from 'hono';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
+import { inBoth, t } from '../i18n/t';
 import { findPoleBySlug, findScopes } from '../poles/poles.repository';
-import { say } from './admin-http';
 import { checkIndicatorCodes } from './check-indicator-codes';
 import {
   findScope,
@@ -62,20 +62,13 @@ export function scopesAdminRoutes(deps: AppDeps) {
           {
             path: ['slug'],
             code: 'reserved',
-            message: say(
-              c,
-              `« ${body.slug} » est réservé par le catalogue.`,
-              `"${body.slug}" is reserved by the catalogue.`,
-            ),
+            message: t(c.get('lang'), 'admin.reservedSlug', { slug: body.slug }),
           },
         ]);
       (await codeChecker(c))(body.indicators ?? [], []);
       const id = await deps.db.transaction().execute(async (trx) => {
         if (await findScope(trx, pole.id, body.slug))
-          throw new ApiError('CONFLICT', {
-            fr: `Ce pôle a déjà un groupe ${body.slug}.`,
-            en: `This pole already has a group ${body.slug}.`,
-          });
+          throw new ApiError('CONFLICT', inBoth('admin.groupExists', { group: body.slug }));
         const groupId = await insertGroup(trx, pole.id, body);
         await setTrackedIndicators(trx, groupId, body.indicators ?? []);
         return groupId;

@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith, readJson } from '../http/validate';
+import { inBoth } from '../i18n/t';
 import { readNoBody } from './admin-http';
 import { resolveMemberships } from './resolve-memberships';
 import { listTokens } from './tokens-admin.repository';
@@ -36,12 +37,7 @@ export function usersAdminRoutes(deps: AppDeps) {
     if (!user) throw new ApiError('NOT_FOUND');
     return user;
   };
-  const invalid = (fr: string, en: string) => new ApiError('INVALID_STATE', { fr, en });
-  const lastAdmin = () =>
-    invalid(
-      'Il doit rester au moins un compte administrateur actif.',
-      'At least one enabled admin account must remain.',
-    );
+  const lastAdmin = () => new ApiError('INVALID_STATE', inBoth('admin.lastAdmin'));
 
   return new Hono<AppEnv>()
     .patch('/:id', async (c) => {
@@ -63,11 +59,7 @@ export function usersAdminRoutes(deps: AppDeps) {
       const id = idOf(c);
       await mustExist(id);
       await readNoBody(c);
-      if (id === p.userId)
-        throw invalid(
-          'Vous ne pouvez pas désactiver votre propre compte.',
-          'You cannot disable your own account.',
-        );
+      if (id === p.userId) throw new ApiError('INVALID_STATE', inBoth('admin.disableSelf'));
       const at = deps.now().toISOString();
       await deps.db.transaction().execute(async (trx) => {
         await setDisabled(trx, id, at);

@@ -93,9 +93,10 @@ describe('GET /api/exports/values', () => {
       status: 'validated',
       complete: 'true',
     });
+    // a ratio is written with its catalogue decimals (one for a percentage), as screens show it
     expect(
       rows.find((r) => r.indicator === 'TE-TAUX-REEMPLOI' && r.period === '2025Q1')?.value,
-    ).toBe(String(Number(((2.5 / 10.5) * 100).toFixed(2))));
+    ).toBe('23.8');
   });
 
   it('csv-fr opens in French Excel: BOM, ";", decimal comma, CRLF — and reads back equal to the API values', async () => {

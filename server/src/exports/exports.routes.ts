@@ -16,6 +16,7 @@ import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readQuery } from '../http/validate';
+import { t } from '../i18n/t';
 import type { ExportPlan } from './export-rows';
 import { exportPoles } from './export-scope';
 import { csvChunks, digestRows, jsonChunks, toByteStream } from './export-stream';
@@ -47,10 +48,7 @@ async function planFor(
       {
         path: ['from'],
         code: 'range',
-        message:
-          lang === 'fr'
-            ? `« from » doit précéder « to », sur ${MAX_RANGE_QUARTERS} trimestres au plus.`
-            : `from ≤ to, at most ${MAX_RANGE_QUARTERS} quarters`,
+        message: t(lang, 'exports.range', { max: MAX_RANGE_QUARTERS }),
       },
     ]);
   }

@@ -1,20 +1,21 @@
 import type { AggregateRow } from '@ptce/shared/aggregation/aggregation.types';
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import { type CsvDialect, csvLine, csvNumber, csvText } from '@ptce/shared/csv';
+import { roundTo } from '@ptce/shared/format';
 
-/** Decimals written for an indicator: its own, or 2 for a ratio (a computed percentage). */
+/**
+ * Decimals written for an indicator: the catalogue's, ratios included, so that every file holds
+ * the number the screens show (a finer ratio rounded again on screen could differ: 45,749 → 45,75
+ * in the file → "45,8 %" against "45,7 %").
+ */
 export function decimalsOf(catalogue: Catalogue): (code: string) => number {
-  const map = new Map(
-    catalogue.indicators.map((i) => [i.code, i.kind === 'ratio' ? 2 : i.decimals]),
-  );
+  const map = new Map(catalogue.indicators.map((i) => [i.code, i.decimals]));
   return (code) => map.get(code) ?? 2;
 }
 
 /** A row rounded as exported: the number every format writes for it. */
 export function roundedValue(row: AggregateRow, decimals: number): number | null {
-  if (row.value === null) return null;
-  const r = Number(row.value.toFixed(decimals));
-  return Object.is(r, -0) ? 0 : r;
+  return row.value === null ? null : roundTo(row.value, decimals);
 }
 
 /** One CSV data line of the export, in column order. */

@@ -3,6 +3,7 @@ import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { fr } from 'zod/locales';
+import { inBoth } from '../i18n/t';
 import { ApiError } from './api-error';
 
 /** Largest JSON body accepted by ordinary endpoints, in bytes. */
@@ -47,10 +48,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   try {
     body = JSON.parse(text);
   } catch {
-    throw new ApiError('BAD_REQUEST', {
-      fr: 'Le corps de la requête n’est pas du JSON valide.',
-      en: 'The request body is not valid JSON.',
-    });
+    throw new ApiError('BAD_REQUEST', inBoth('http.invalidJson'));
   }
   return parseWith(schema, body, c.get('lang'));
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../http/api-error';
+import { inBoth } from '../i18n/t';
 import { unreadable } from './import-issues';
 import type { ImportFormat } from './parsed-file';
 import { XLSX_TYPE } from './template-layout';
@@ -33,18 +34,12 @@ const BOM = [0xef, 0xbb, 0xbf];
 export function detectFormat(bytes: Uint8Array, contentType: string): Detected {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (!ACCEPTED_TYPES.has(type)) {
-    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', {
-      fr: 'Envoyez un classeur Excel (.xlsx) ou un fichier CSV.',
-      en: 'Send an Excel workbook (.xlsx) or a CSV file.',
-    });
+    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', inBoth('import.unsupportedType'));
   }
-  if (bytes.length === 0) throw unreadable('Le fichier est vide.', 'The file is empty.');
+  if (bytes.length === 0) throw unreadable(inBoth('import.empty'));
   if (startsWith(bytes, ZIP)) return { format: 'xlsx', bytes };
   if (startsWith(bytes, OLE2)) {
-    throw unreadable(
-      'Les classeurs .xls (Excel 97-2003) ne sont pas pris en charge : enregistrez le fichier au format .xlsx ou CSV.',
-      'Excel 97-2003 (.xls) workbooks are not supported: save the file as .xlsx or CSV.',
-    );
+    throw unreadable(inBoth('import.xls'));
   }
   const text = decodeText(bytes);
   if (type === XLSX_TYPE || text === null) throw notASpreadsheet();
@@ -58,10 +53,7 @@ export function detectFormat(bytes: Uint8Array, contentType: string): Detected {
 
 /** The 400 for bytes that are neither an xlsx workbook nor CSV text. */
 export function notASpreadsheet(): ApiError {
-  return unreadable(
-    'Ce fichier n’est ni un classeur Excel (.xlsx) ni un fichier CSV lisible. Utilisez le modèle téléchargé depuis l’application.',
-    'This file is neither an Excel workbook (.xlsx) nor a readable CSV file. Use the template downloaded from the application.',
-  );
+  return unreadable(inBoth('import.notASpreadsheet'));
 }
 
 function decodeText(bytes: Uint8Array): string | null {

@@ -1,5 +1,6 @@
 import type { Lang } from '@ptce/shared/error-messages';
 import { QuarterSchema, quarterLabel } from '@ptce/shared/periods';
+import { t } from '../i18n/t';
 import type { ScopeRow } from '../poles/poles.repository';
 import { normalizeName } from './header-aliases';
 import { type ImportIssue, issueAt } from './import-issues';
@@ -30,57 +31,27 @@ export function fileIssues(
   const { pole, period } = file.declared;
   if (pole && pole.value !== ctx.pole)
     issues.push(
-      issueAt(
-        pole.at,
-        'wrong_pole',
-        lang,
-        `Ce fichier est le modèle d’un autre pôle (${pole.value}).`,
-        `This file is the template of another pole (${pole.value}).`,
-      ),
+      issueAt(pole.at, 'wrong_pole', t(lang, 'import.wrongPoleFile', { pole: pole.value })),
     );
   if (period && period.value !== ctx.period) {
-    const shown = QuarterSchema.safeParse(period.value).success
+    const declared = QuarterSchema.safeParse(period.value).success
       ? quarterLabel(period.value, lang)
       : period.value;
-    issues.push(
-      issueAt(
-        period.at,
-        'wrong_period',
-        lang,
-        `Ce fichier est le modèle de ${shown}, pas de ${quarterLabel(ctx.period, 'fr')}.`,
-        `This file is the template of ${shown}, not ${quarterLabel(ctx.period, 'en')}.`,
-      ),
-    );
+    const params = { declared, period: quarterLabel(ctx.period, lang) };
+    issues.push(issueAt(period.at, 'wrong_period', t(lang, 'import.wrongPeriodFile', params)));
   }
-  for (const sheet of file.unrecognized)
-    issues.push(
-      issueAt(
-        { sheet, row: null, column: null },
-        'unknown_sheet',
-        lang,
-        `Onglet « ${sheet} » : aucune ligne d’en-tête avec les colonnes « code indicateur » et « valeur ».`,
-        `Sheet "${sheet}": no header row with the "indicator" and "value" columns.`,
-      ),
-    );
+  for (const sheet of file.unrecognized) {
+    const at = { sheet, row: null, column: null };
+    issues.push(issueAt(at, 'unknown_sheet', t(lang, 'import.unknownSheet', { sheet })));
+  }
   return issues;
 }
 
 /** The issue of a table whose scope is known neither by its sheet name nor by a scope column. */
 export function tableScopeIssue(table: RawTable, scopes: ScopeRow[], lang: Lang): ImportIssue {
   const at = { sheet: table.sheet, row: table.headerRow, column: null };
-  return table.sheet === null
-    ? issueAt(
-        at,
-        'missing_column',
-        lang,
-        'Colonne « périmètre » (scope) manquante.',
-        'Missing "scope" column.',
-      )
-    : issueAt(
-        at,
-        'unknown_scope',
-        lang,
-        `Onglet « ${table.sheet} » : ce nom n’est celui d’aucun périmètre du pôle (${scopes.map((s) => s.name).join(', ')}).`,
-        `Sheet "${table.sheet}": this is the name of no scope of the pole.`,
-      );
+  if (table.sheet === null)
+    return issueAt(at, 'missing_column', t(lang, 'import.missingScopeColumn'));
+  const params = { sheet: table.sheet, scopes: scopes.map((s) => s.name).join(', ') };
+  return issueAt(at, 'unknown_scope', t(lang, 'import.unknownSheetScope', params));
 }

@@ -1,6 +1,7 @@
 import type { Lang } from '@ptce/shared/error-messages';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import { ApiError } from '../http/api-error';
+import { inBoth, t } from '../i18n/t';
 
 /** Where a cell is, as the user sees it: sheet (null for CSV), 1-based row, column letter. */
 export interface CellLocation {
@@ -17,9 +18,6 @@ export type ImportIssue = ErrorIssue & CellLocation;
 /** Most issues listed in one answer; the rest are summed up in a last issue. */
 export const MAX_ISSUES = 500;
 
-/** The message in the request's language, French first. */
-export const say = (lang: Lang, fr: string, en: string) => (lang === 'fr' ? fr : en);
-
 /** `0` → `A`, `25` → `Z`, `26` → `AA`: the spreadsheet name of a 0-based column index. */
 export function columnLetter(index: number): string {
   let n = index + 1;
@@ -32,16 +30,14 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-/** An issue at `at` with a code and a message in `lang`. */
+/** An issue at `at` with a code and a message (from the catalogue, in the request's language). */
 export function issueAt(
   at: CellLocation,
   code: string,
-  lang: Lang,
-  fr: string,
-  en: string,
+  message: string,
   extra: Record<string, unknown> = {},
 ): ImportIssue {
-  return { code, message: say(lang, fr, en), ...at, ...extra };
+  return { code, message, ...at, ...extra };
 }
 
 /**
@@ -54,20 +50,17 @@ export function fileErrors(issues: ImportIssue[], lang: Lang): ApiError {
     const more = issues.length - MAX_ISSUES;
     shown.push({
       code: 'more',
-      message: say(lang, `… et ${more} autres erreurs.`, `… and ${more} more errors.`),
+      message: t(lang, 'import.moreErrors', { count: more }),
     });
   }
   return new ApiError(
     'INVALID_ENTRIES',
-    {
-      fr: `Le fichier contient ${issues.length} erreur(s) ; rien n’a été enregistré.`,
-      en: `The file has ${issues.length} error(s); nothing was saved.`,
-    },
+    inBoth('import.fileErrors', { count: issues.length }),
     shown,
   );
 }
 
-/** A 400 BAD_REQUEST for a file that cannot be read at all. */
-export function unreadable(fr: string, en: string): ApiError {
-  return new ApiError('BAD_REQUEST', { fr, en });
+/** A 400 BAD_REQUEST for a file that cannot be read at all, with its message (`inBoth`). */
+export function unreadable(messages: Record<Lang, string>): ApiError {
+  return new ApiError('BAD_REQUEST', messages);
 }

@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { inBoth } from '../i18n/t';
 import { fromCsv, type RawCell } from './cell-text';
 import { type Field, readHeader } from './header-aliases';
 import { columnLetter, unreadable } from './import-issues';
@@ -25,17 +26,13 @@ export function parseCsv(text: string, delimiter: ',' | ';', format: 'csv' | 'cs
     if (!(err instanceof CsvError)) throw err;
     const line = (err as CsvError & { lines?: number }).lines;
     throw unreadable(
-      `Le fichier CSV est mal formé${line ? ` (ligne ${line})` : ''} : vérifiez les guillemets et le séparateur.`,
-      `The CSV file is malformed${line ? ` (line ${line})` : ''}: check the quotes and the separator.`,
+      line ? inBoth('import.csvMalformedAt', { line }) : inBoth('import.csvMalformed'),
     );
   }
   const headerIndex = records.findIndex((r) => r.some((f) => f.trim() !== ''));
   const header = headerIndex >= 0 ? readHeader(records[headerIndex]!) : null;
   if (!header) {
-    throw unreadable(
-      'La première ligne du fichier CSV doit nommer les colonnes : périmètre, indicateur, ventilation, valeur, commentaire (ou scope, indicator, slice, value, comment).',
-      'The first line of the CSV file must name the columns: scope, indicator, slice, value, comment.',
-    );
+    throw unreadable(inBoth('import.csvNoHeader'));
   }
   if (records.length - headerIndex - 1 > MAX_ROWS) throw tooManyRows();
   const columns = new Map<Field, Column>();

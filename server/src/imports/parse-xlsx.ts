@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ApiError } from '../http/api-error';
+import { inBoth } from '../i18n/t';
 import { cellText, fromExcel, type RawCell } from './cell-text';
 import { notASpreadsheet } from './detect-format';
 import { type Field, normalizeName, readHeader } from './header-aliases';
@@ -31,10 +32,7 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
   const size = declaredUnzippedSize(bytes);
   if (size === null) throw notASpreadsheet();
   if (size > MAX_UNZIPPED_BYTES) {
-    throw new ApiError('PAYLOAD_TOO_LARGE', {
-      fr: 'Ce classeur est trop volumineux une fois décompressé.',
-      en: 'This workbook is too large once unzipped.',
-    });
+    throw new ApiError('PAYLOAD_TOO_LARGE', inBoth('import.xlsxTooLarge'));
   }
   const wb = new ExcelJS.Workbook();
   try {
@@ -42,10 +40,7 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
     );
   } catch {
-    throw unreadable(
-      'Ce classeur Excel est illisible (fichier endommagé ou autre format). Enregistrez-le de nouveau au format .xlsx.',
-      'This Excel workbook cannot be read (damaged file or another format). Save it again as .xlsx.',
-    );
+    throw unreadable(inBoth('import.xlsxUnreadable'));
   }
   const out: ParsedFile = { format: 'xlsx', tables: [], unrecognized: [], declared: {} };
   let total = 0;

@@ -1,4 +1,5 @@
 import { ApiError } from '../http/api-error';
+import { t } from '../i18n/t';
 import type { RawCell } from './cell-text';
 import type { Field } from './header-aliases';
 import type { CellLocation } from './import-issues';
@@ -60,7 +61,7 @@ export function locate(table: RawTable, row: number, field: string): CellLocatio
 /** The 413 of a file with more than MAX_ROWS data rows. */
 export function tooManyRows(): ApiError {
   return new ApiError('PAYLOAD_TOO_LARGE', {
-    fr: `Le fichier compte plus de ${MAX_ROWS.toLocaleString('fr-FR')} lignes : découpez-le.`,
-    en: `The file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows: split it.`,
+    fr: t('fr', 'import.tooManyRows', { max: MAX_ROWS.toLocaleString('fr-FR') }),
+    en: t('en', 'import.tooManyRows', { max: MAX_ROWS.toLocaleString('en-GB') }),
   });
 }

@@ -3,6 +3,7 @@ import type { Lang } from '@ptce/shared/error-messages';
 import type { ImportChange } from '@ptce/shared/imports.schema';
 import type { ValueEntry } from '@ptce/shared/values.schema';
 import type { ValueRow } from '../db/database';
+import { t } from '../i18n/t';
 import type { ScopeRow } from '../poles/poles.repository';
 import { type ImportIssue, issueAt } from './import-issues';
 import { locate } from './parsed-file';
@@ -69,9 +70,7 @@ export function planImport(
         issueAt(
           locate(line.table, line.row, 'comment'),
           'comment_without_value',
-          lang,
-          'Un commentaire ne peut être enregistré que sur une valeur : saisissez aussi la valeur.',
-          'A comment can only be saved with a value: enter the value too.',
+          t(lang, 'import.commentWithoutValue'),
         ),
       );
       continue;
@@ -83,9 +82,7 @@ export function planImport(
           issueAt(
             locate(line.table, line.row, 'overrideReason'),
             'reason_without_change',
-            lang,
-            'Motif de dérogation sur une ligne qui ne change rien : il n’y a rien à justifier. Videz la cellule (un motif ne vaut que pour l’import qui modifie la ligne).',
-            'Override reason on a row that changes nothing: there is nothing to justify. Empty the cell (a reason only applies to the import that changes the row).',
+            t(lang, 'import.reasonWithoutChange'),
           ),
         );
       continue;
@@ -100,9 +97,7 @@ export function planImport(
         issueAt(
           locate(line.table, line.row, 'version'),
           'stale_version',
-          lang,
-          `${line.indicator} a été modifié dans l’application depuis le téléchargement de ce fichier : téléchargez un nouveau modèle.`,
-          `${line.indicator} was changed in the application since this file was downloaded: download a new template.`,
+          t(lang, 'import.staleTemplate', { indicator: line.indicator }),
           {
             scope: line.scope,
             indicator: line.indicator,

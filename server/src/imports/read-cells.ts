@@ -1,7 +1,7 @@
 import type { Lang } from '@ptce/shared/error-messages';
-import { MAX_ABS_VALUE } from '@ptce/shared/values.schema';
+import { MAX_ABS_VALUE, OVERRIDE_REASON_LENGTH } from '@ptce/shared/values.schema';
+import { t } from '../i18n/t';
 import type { RawCell } from './cell-text';
-import { say } from './import-issues';
 import { parseCellNumber } from './parse-number';
 
 /**
@@ -15,9 +15,6 @@ export const CLEAR_MARKERS = ['-', '–', '—'];
 
 /** Longest comment accepted, as on entry. */
 export const MAX_COMMENT = 2000;
-
-/** Bounds of an override reason, as on entry (`ValueEntrySchema.overrideReason`, trimmed). */
-export const REASON_LENGTH = { min: 3, max: 2000 } as const;
 
 type Read<T> = { ok: true; intent: T } | { ok: false; code: string; message: string };
 const fail = (code: string, message: string) => ({ ok: false as const, code, message });
@@ -34,17 +31,9 @@ export function readValue(cell: RawCell, lang: Lang): Read<Intent<number>> {
   else value = cell.kind === 'text' ? parseCellNumber(cell.text) : null;
   if (value === null || !Number.isFinite(value)) {
     const shown = cell.kind === 'number' ? String(cell.value) : cell.text.trim().slice(0, 40);
-    return fail(
-      'not_a_number',
-      say(
-        lang,
-        `« ${shown} » n’est pas un nombre (exemples : 1 234,5 ou 1234.5 ; « - » pour effacer).`,
-        `"${shown}" is not a number (e.g. 1234.5 or 1 234,5; "-" to clear).`,
-      ),
-    );
+    return fail('not_a_number', t(lang, 'import.notANumber', { text: shown }));
   }
-  if (Math.abs(value) > MAX_ABS_VALUE)
-    return fail('too_large', say(lang, 'Nombre beaucoup trop grand.', 'Number far too large.'));
+  if (Math.abs(value) > MAX_ABS_VALUE) return fail('too_large', t(lang, 'import.tooLarge'));
   return { ok: true, intent: { kind: 'set', value } };
 }
 
@@ -54,42 +43,20 @@ export function readComment(cell: RawCell, lang: Lang): Read<Intent<string>> {
   const text = (cell.kind === 'number' ? String(cell.value) : cell.text).trim();
   if (CLEAR_MARKERS.includes(text)) return { ok: true, intent: CLEAR };
   if (text.length > MAX_COMMENT)
-    return fail(
-      'comment_too_long',
-      say(
-        lang,
-        `Commentaire trop long (${MAX_COMMENT} caractères au plus).`,
-        `Comment too long (at most ${MAX_COMMENT} characters).`,
-      ),
-    );
+    return fail('comment_too_long', t(lang, 'import.commentTooLong', { max: MAX_COMMENT }));
   return { ok: true, intent: { kind: 'set', value: text } };
 }
 
 /**
- * A `motif de dérogation` cell: empty (no reason) or a written reason of 3 to 2000 characters
- * (trimmed), sent as the entry's `overrideReason`.
+ * A `motif de dérogation` cell: empty (no reason) or a written reason within
+ * `OVERRIDE_REASON_LENGTH` once trimmed (the entry schema's bounds), sent as `overrideReason`.
  */
 export function readReason(cell: RawCell, lang: Lang): Read<string | null> {
   if (cell.kind === 'empty') return { ok: true, intent: null };
   const text = (cell.kind === 'number' ? String(cell.value) : cell.text).trim();
-  if (text.length < REASON_LENGTH.min)
-    return fail(
-      'reason_too_short',
-      say(
-        lang,
-        `Motif de dérogation trop court (${REASON_LENGTH.min} caractères au moins) : expliquez pourquoi la valeur est juste, ou videz la cellule.`,
-        `Override reason too short (at least ${REASON_LENGTH.min} characters): explain why the value is right, or empty the cell.`,
-      ),
-    );
-  if (text.length > REASON_LENGTH.max)
-    return fail(
-      'reason_too_long',
-      say(
-        lang,
-        `Motif de dérogation trop long (${REASON_LENGTH.max} caractères au plus).`,
-        `Override reason too long (at most ${REASON_LENGTH.max} characters).`,
-      ),
-    );
+  const { min, max } = OVERRIDE_REASON_LENGTH;
+  if (text.length < min) return fail('reason_too_short', t(lang, 'import.reasonTooShort', { min }));
+  if (text.length > max) return fail('reason_too_long', t(lang, 'import.reasonTooLong', { max }));
   return { ok: true, intent: text };
 }
 
@@ -101,12 +68,5 @@ export function readVersion(cell: RawCell, lang: Lang): Read<number | undefined>
       ? cell.value
       : Number(/^\s*\d{1,15}\s*$/.test(cell.text) ? cell.text : NaN);
   if (Number.isInteger(n) && n >= 0) return { ok: true, intent: n };
-  return fail(
-    'bad_version',
-    say(
-      lang,
-      'Version illisible : cette colonne ne doit pas être modifiée (téléchargez un nouveau modèle).',
-      'Unreadable version: this column must not be edited (download a new template).',
-    ),
-  );
+  return fail('bad_version', t(lang, 'import.badVersion'));
 }

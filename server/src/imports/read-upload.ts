@@ -1,14 +1,15 @@
 import type { Context } from 'hono';
 import { ApiError } from '../http/api-error';
+import { inBoth } from '../i18n/t';
 
 /** Largest import upload, in bytes (5 MiB). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 const tooLarge = () =>
-  new ApiError('PAYLOAD_TOO_LARGE', {
-    fr: 'Fichier trop volumineux : 5 Mo au plus.',
-    en: 'File too large: 5 MB at most.',
-  });
+  new ApiError(
+    'PAYLOAD_TOO_LARGE',
+    inBoth('import.fileTooLarge', { megabytes: MAX_UPLOAD_BYTES / 1024 / 1024 }),
+  );
 
 /**
  * The raw request body, at most `maxBytes`: a larger Content-Length is refused before reading,

@@ -1,5 +1,6 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { Lang } from '@ptce/shared/error-messages';
+import { t } from '../i18n/t';
 import type { ScopeRow } from '../poles/poles.repository';
 import { cellText, type RawCell } from './cell-text';
 import { checkLines } from './check-lines';
@@ -72,26 +73,15 @@ function resolveRow(
 ): ImportLine | null {
   const { lang } = ctx;
   const get = (f: Field) => cells.get(f) ?? EMPTY;
-  const fail = (f: Field, code: string, fr: string, en: string) =>
-    issues.push(issueAt(locate(table, row, f), code, lang, fr, en));
-  if (overflow)
-    issues.push(
-      issueAt(
-        { sheet: table.sheet, row, column: overflow },
-        'extra_columns',
-        lang,
-        'Cette ligne a plus de colonnes que l’en-tête : dans un CSV séparé par des virgules, un nombre à virgule décimale doit être entre guillemets ("1,5").',
-        'This row has more columns than the header: in a comma-separated file, quote numbers with a decimal comma ("1,5").',
-      ),
-    );
+  const fail = (f: Field, code: string, message: string) =>
+    issues.push(issueAt(locate(table, row, f), code, message));
+  if (overflow) {
+    const at = { sheet: table.sheet, row, column: overflow };
+    issues.push(issueAt(at, 'extra_columns', t(lang, 'import.extraColumns')));
+  }
   const uncomputed = [...cells].filter(([, cell]) => cell.kind === 'uncomputed');
   for (const [f] of uncomputed)
-    fail(
-      f,
-      'formula_without_result',
-      'Formule sans valeur calculée : recalculez et enregistrez le fichier dans votre tableur.',
-      'Formula without a computed value: recalculate and save the file in your spreadsheet application.',
-    );
+    fail(f, 'formula_without_result', t(lang, 'import.formulaWithoutResult'));
   if (uncomputed.length > 0) return null;
   const scopeText = cellText(get('scope'));
   const scope = scopeText
@@ -100,25 +90,16 @@ function resolveRow(
   const indicator = cellText(get('indicator')).toUpperCase();
   const sliceText = cellText(get('slice'));
   const slice = normalizeName(sliceText) === 'total' ? '' : sliceText;
-  if (!scope) fail('scope', 'missing_scope', 'Périmètre manquant.', 'Missing scope.');
-  if (!indicator)
-    fail('indicator', 'missing_indicator', 'Code indicateur manquant.', 'Missing indicator code.');
+  if (!scope) fail('scope', 'missing_scope', t(lang, 'import.missingScope'));
+  if (!indicator) fail('indicator', 'missing_indicator', t(lang, 'import.missingIndicator'));
   const poleText = cellText(get('pole'));
   if (poleText && poleText !== ctx.pole)
-    fail(
-      'pole',
-      'wrong_pole',
-      `Ligne d’un autre pôle (${poleText}).`,
-      `Row of another pole (${poleText}).`,
-    );
+    fail('pole', 'wrong_pole', t(lang, 'import.wrongPoleRow', { pole: poleText }));
   const periodText = cellText(get('period'));
-  if (periodText && periodText !== ctx.period)
-    fail(
-      'period',
-      'wrong_period',
-      `Ligne d’un autre trimestre (${periodText}) : le fichier est importé pour ${ctx.period}.`,
-      `Row of another quarter (${periodText}): the file is imported for ${ctx.period}.`,
-    );
+  if (periodText && periodText !== ctx.period) {
+    const params = { found: periodText, period: ctx.period };
+    fail('period', 'wrong_period', t(lang, 'import.wrongPeriodRow', params));
+  }
   const value = readValue(get('value'), lang);
   const comment = readComment(get('comment'), lang);
   const reason = readReason(get('overrideReason'), lang);
@@ -129,7 +110,7 @@ function resolveRow(
     ['overrideReason', reason],
     ['version', version],
   ] as const)
-    if (!r.ok) issues.push(issueAt(locate(table, row, f), r.code, lang, r.message, r.message));
+    if (!r.ok) issues.push(issueAt(locate(table, row, f), r.code, r.message));
   if (!scope || !indicator || !value.ok || !comment.ok || !reason.ok || !version.ok) return null;
   const asksNothing =
     value.intent.kind === 'keep' && comment.intent.kind === 'keep' && reason.intent === null;

@@ -1,7 +1,7 @@
 import type { Lang } from '@ptce/shared/error-messages';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import type { ImportRuleIssue } from '@ptce/shared/imports.schema';
-import type { RuleIssue } from '@ptce/shared/rules';
+import { issueMessage, type RuleIssue } from '@ptce/shared/rules';
 import { ApiError } from '../http/api-error';
 import type { ImportIssue } from './import-issues';
 import { locate } from './parsed-file';
@@ -26,7 +26,7 @@ export function toRuleResult(issue: RuleIssue, lines: ImportLine[], lang: Lang):
     scope: issue.scope,
     period: issue.period,
     slice: issue.slice,
-    message: lang === 'fr' ? issue.messageFr : issue.messageEn,
+    message: issueMessage(issue, lang),
     cells: issue.cells,
     params: issue.params,
     locations: locationsOf(issue.cells, lines),

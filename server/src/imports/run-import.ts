@@ -1,15 +1,14 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { Lang } from '@ptce/shared/error-messages';
 import type { ImportResult } from '@ptce/shared/imports.schema';
-import { compareQuarters, currentQuarter } from '@ptce/shared/periods';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, PoleRow, ValueRow } from '../db/database';
 import { ApiError } from '../http/api-error';
-import { findPeriodState } from '../periods/periods.repository';
+import { assertWritableQuarter } from '../periods/writable-quarter';
 import { findScopes } from '../poles/poles.repository';
 import { saveValues } from '../values/save-values';
 import { findRows } from '../values/values.repository';
-import { fileErrors, issueAt } from './import-issues';
+import { fileErrors } from './import-issues';
 import type { ParsedFile } from './parsed-file';
 import { planImport } from './plan-import';
 import { resolveLines } from './resolve-lines';
@@ -47,7 +46,9 @@ export async function runImport(ctx: ImportContext, file: ParsedFile): Promise<I
     const scopes = await findScopes(trx, ctx.pole.id);
     const resolved = resolveLines(file, { ...ctx, scopes, pole: ctx.pole.slug });
     if (resolved.issues.length > 0) throw fileErrors(resolved.issues, lang);
-    await assertWritable(trx, ctx);
+    await assertWritableQuarter(trx, { ...ctx, poleId: ctx.pole.id }, (issue) =>
+      fileErrors([{ ...issue, sheet: null, row: null, column: null }], lang),
+    );
     const slugOf = new Map(scopes.map((s) => [s.id, s.slug]));
     const current = new Map<string, ValueRow>();
     for (const r of await findRows(trx, ctx.pole.id, [period]))
@@ -79,18 +80,4 @@ export async function runImport(ctx: ImportContext, file: ParsedFile): Promise<I
     result.rules.overridden = saved.overridden.map((i) => toRuleResult(i, plan.lines, lang));
     return result;
   });
-}
-
-/** Throws 423 for a submitted or validated quarter, 422 for one that has not started. */
-async function assertWritable(trx: Transaction<Database>, ctx: ImportContext): Promise<void> {
-  if ((await findPeriodState(trx, ctx.pole.id, ctx.period)).status !== 'draft')
-    throw new ApiError('LOCKED');
-  if (compareQuarters(ctx.period, currentQuarter(ctx.now)) > 0) {
-    const at = { sheet: null, row: null, column: null };
-    const fr = 'Ce trimestre n’a pas commencé.';
-    throw fileErrors(
-      [issueAt(at, 'future', ctx.lang, fr, 'This quarter has not started.')],
-      ctx.lang,
-    );
-  }
 }

@@ -1,41 +1,35 @@
 import type { Dimension, Indicator, Unit } from '@ptce/shared/catalogue.schema';
 import type { Lang } from '@ptce/shared/error-messages';
 import { parseSlice } from '@ptce/shared/slices';
+import { t } from '../i18n/t';
 
 /** MIME type of an .xlsx workbook. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Name of the explanation sheet, first in the template and skipped on import. */
-export const README_SHEET = 'Lisez-moi';
+export const README_SHEET = t('fr', 'readme.sheet');
 
 /**
- * The template's columns, in order (A…I); only `value`, `comment` and `overrideReason` are
- * editable. `overrideReason` is never prefilled: a reason justifies one import, not later ones.
+ * The template's columns, in order (A…I), headed in French (the import reads both languages);
+ * only `value`, `comment` and `overrideReason` are editable. `overrideReason` is never
+ * prefilled: a reason justifies one import, not later ones.
  */
-export const TEMPLATE_COLUMNS = [
-  { key: 'indicator', header: 'code indicateur', width: 30 },
-  { key: 'slice', header: 'ventilation', width: 32 },
-  { key: 'label', header: 'libellé', width: 70 },
-  { key: 'unit', header: 'unité', width: 11 },
-  { key: 'value', header: 'valeur', width: 15 },
-  { key: 'comment', header: 'commentaire', width: 45 },
-  { key: 'overrideReason', header: 'motif de dérogation', width: 45 },
-  { key: 'version', header: 'version', width: 9 },
-  { key: 'definition', header: 'définition', width: 90 },
-] as const;
+export const TEMPLATE_COLUMNS = (
+  [
+    { key: 'indicator', width: 30 },
+    { key: 'slice', width: 32 },
+    { key: 'label', width: 70 },
+    { key: 'unit', width: 11 },
+    { key: 'value', width: 15 },
+    { key: 'comment', width: 45 },
+    { key: 'overrideReason', width: 45 },
+    { key: 'version', width: 9 },
+    { key: 'definition', width: 90 },
+  ] as const
+).map((c) => ({ ...c, header: t('fr', `column.${c.key}`) }));
 
-const UNIT_LABELS: Record<Unit, Record<Lang, string>> = {
-  count: { fr: 'nombre', en: 'number' },
-  persons: { fr: 'personnes', en: 'persons' },
-  fte: { fr: 'ETP', en: 'FTE' },
-  eur: { fr: '€', en: '€' },
-  tonnes: { fr: 't', en: 't' },
-  hours: { fr: 'heures', en: 'hours' },
-  percent: { fr: '%', en: '%' },
-  mwh: { fr: 'MWh', en: 'MWh' },
-};
-
-export const unitLabel = (unit: Unit, lang: Lang = 'fr') => UNIT_LABELS[unit][lang];
+/** The unit as the template's `unité` column writes it (`personnes`, `€`). */
+export const unitLabel = (unit: Unit, lang: Lang = 'fr') => t(lang, `unit.${unit}`);
 
 /** The `template.xlsx` download name: `ptce-<pole>-<period>.xlsx`. */
 export const templateFileName = (pole: string, period: string) => `ptce-${pole}-${period}.xlsx`;
@@ -55,18 +49,17 @@ export function cellLabel(
   groupNames: ReadonlyMap<string, string>,
   lang: Lang = 'fr',
 ): string {
-  const base = lang === 'fr' ? indicator.labelFr : indicator.labelEn;
+  const labelOf = (o: { labelFr: string; labelEn: string }) =>
+    lang === 'fr' ? o.labelFr : o.labelEn;
   const parts = slice ? safeParse(slice) : null;
-  if (!parts) return base;
+  if (!parts) return labelOf(indicator);
   const dim = dimensions.find((d) => d.code === parts.dimension);
   const member = dim?.members.find((m) => m.code === parts.member);
-  const dimLabel = dim ? (lang === 'fr' ? dim.labelFr : dim.labelEn) : parts.dimension;
-  const memberLabel = member
-    ? lang === 'fr'
-      ? member.labelFr
-      : member.labelEn
-    : (groupNames.get(parts.member) ?? parts.member);
-  return `${base} — ${dimLabel}${lang === 'fr' ? ' : ' : ': '}${memberLabel}`;
+  return t(lang, 'cell.sliceLabel', {
+    indicator: labelOf(indicator),
+    dimension: dim ? labelOf(dim) : parts.dimension,
+    member: member ? labelOf(member) : (groupNames.get(parts.member) ?? parts.member),
+  });
 }
 
 function safeParse(slice: string) {

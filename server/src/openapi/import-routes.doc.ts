@@ -3,6 +3,7 @@ import {
   ImportResultSchema,
   TemplateQuerySchema,
 } from '@ptce/shared/imports.schema';
+import { OVERRIDE_REASON_LENGTH } from '@ptce/shared/values.schema';
 import type { RouteDoc } from './route-doc';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,7 +28,9 @@ export const IMPORT_ROUTES: RouteDoc[] = [
     tag: 'Import',
     summary: 'Import a filled workbook or CSV (dry run by default)',
     description:
-      'Body: the raw file (xlsx, csv with `,` and `.` decimals, or csv-fr with `;` and decimal comma; French or English number forms). An empty value cell changes nothing, `-` clears. An optional override-reason column (`motif de dérogation`, `motif`, `raison`, `override_reason`; 3–2000 characters) is sent as the row’s `overrideReason`: a rule error whose changed cells all carry one is listed in `rules.overridden` and passes (the reason becomes their history reason); a reason on a row that changes nothing is refused (422). `dryRun=true` (default) reports every change (old → new) and the rule results without writing; `dryRun=false` applies all in one transaction (history reason `import <file name>`) or nothing. Coordinator of the pole. Errors name the sheet, row and column.',
+      'Body: the raw file (xlsx, csv with `,` and `.` decimals, or csv-fr with `;` and decimal comma; French or English number forms). An empty value cell changes nothing, `-` clears. An optional override-reason column (`motif de dérogation`, `motif`, `raison`, `override_reason`; ' +
+      `${OVERRIDE_REASON_LENGTH.min}–${OVERRIDE_REASON_LENGTH.max} characters) is sent` +
+      ' as the row’s `overrideReason`: a rule error whose changed cells all carry one is listed in `rules.overridden` and passes (the reason becomes their history reason); a reason on a row that changes nothing is refused (422). `dryRun=true` (default) reports every change (old → new) and the rule results without writing; `dryRun=false` applies all in one transaction (history reason `import <file name>`) or nothing. Coordinator of the pole. Errors name the sheet, row and column.',
     auth: 'session',
     query: ImportQuerySchema,
     body: { raw: [XLSX, 'text/csv'], description: 'The file, at most 5 MB' },

@@ -23,6 +23,7 @@ import { cachedJson } from '../cache/cached-json';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith, readJson, readQuery } from '../http/validate';
+import { t } from '../i18n/t';
 import { findCompleteness } from './completeness.repository';
 import {
   findPeriodEvents,
@@ -91,10 +92,7 @@ export function periodsRoutes(deps: AppDeps) {
           {
             path: ['reason'],
             code: 'required',
-            message:
-              c.get('lang') === 'fr'
-                ? 'Un motif écrit est obligatoire.'
-                : 'A written reason is required.',
+            message: t(c.get('lang'), 'periods.reasonRequired'),
           },
         ]);
       }

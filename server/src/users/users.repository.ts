@@ -56,3 +56,14 @@ export async function insertUser(
   }
   return id;
 }
+
+/** The names of the users with these ids (ids of no user are left out). */
+export async function findUserNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((u) => [u.id, u.name]));
+}

@@ -13,6 +13,7 @@ import { isAdmin } from '../auth/principal';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
+import { inBoth } from '../i18n/t';
 import { insertUser, listUsers } from './users.repository';
 
 /** Accounts: admin only. */
@@ -29,10 +30,7 @@ export function usersRoutes(deps: AppDeps) {
       const passwordHash = await hashPassword(body.password);
       const id = await deps.db.transaction().execute(async (trx) => {
         if (await findUserByEmail(trx, body.email))
-          throw new ApiError('CONFLICT', {
-            fr: 'Cette adresse a déjà un compte.',
-            en: 'This e-mail already has an account.',
-          });
+          throw new ApiError('CONFLICT', inBoth('users.emailTaken'));
         return insertUser(trx, {
           email: body.email,
           name: body.name,

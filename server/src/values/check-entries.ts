@@ -1,12 +1,13 @@
 import { type Catalogue, INTEGER_UNITS, type Indicator } from '@ptce/shared/catalogue.schema';
 import type { Lang } from '@ptce/shared/error-messages';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
-import { formatNumberFr } from '@ptce/shared/format';
+import { formatValue } from '@ptce/shared/format';
 import { isAllowedSlice } from '@ptce/shared/slices';
 import type { ValueEntry } from '@ptce/shared/values.schema';
+import { t } from '../i18n/t';
 import type { ScopeRow } from '../poles/poles.repository';
 
-const say = (lang: Lang, fr: string, en: string) => (lang === 'fr' ? fr : en);
+type Fail = (code: string, message: string) => void;
 
 /**
  * Checks each entry against the catalogue and the pole: known scope, indicator tracked by
@@ -25,11 +26,11 @@ export function checkEntries(
   const issues: ErrorIssue[] = [];
   for (const [i, e] of entries.entries()) {
     const path = ['entries', i];
-    const fail = (code: string, fr: string, en: string) =>
+    const fail: Fail = (code, message) =>
       issues.push({
         path,
         code,
-        message: say(lang, fr, en),
+        message,
         scope: e.scope,
         indicator: e.indicator,
         slice: e.slice ?? '',
@@ -38,83 +39,47 @@ export function checkEntries(
     const ind = byCode.get(e.indicator);
     const slice = e.slice ?? '';
     const key = `${e.scope}|${e.indicator}|${slice}`;
-    if (seen.has(key))
-      fail(
-        'duplicate',
-        'Cette valeur figure deux fois dans l’envoi.',
-        'This value appears twice in the batch.',
-      );
+    if (seen.has(key)) fail('duplicate', t(lang, 'entries.duplicate'));
     seen.add(key);
     if (!scope) {
-      fail('unknown_scope', `Périmètre inconnu : ${e.scope}.`, `Unknown scope: ${e.scope}.`);
+      fail('unknown_scope', t(lang, 'entries.unknownScope', { scope: e.scope }));
       continue;
     }
     if (!ind || ctx.retired.has(ind.code)) {
-      fail(
-        'unknown_indicator',
-        `Indicateur inconnu : ${e.indicator}.`,
-        `Unknown indicator: ${e.indicator}.`,
-      );
+      fail('unknown_indicator', t(lang, 'entries.unknownIndicator', { indicator: e.indicator }));
       continue;
     }
     if (!scope.indicators.includes(ind.code)) {
       fail(
         'not_tracked',
-        `${ind.code} n’est pas suivi par « ${scope.name} ».`,
-        `${ind.code} is not tracked by "${scope.name}".`,
+        t(lang, 'entries.notTracked', { indicator: ind.code, scope: scope.name }),
       );
       continue;
     }
     if (ind.kind === 'ratio') {
-      fail(
-        'computed',
-        `${ind.code} est calculé, il ne se saisit pas.`,
-        `${ind.code} is computed, not entered.`,
-      );
+      fail('computed', t(lang, 'entries.computed', { indicator: ind.code }));
       continue;
     }
     if (!isAllowedSlice(ind, ctx.catalogue.dimensions, groupSlugs, slice)) {
-      fail(
-        'slice',
-        `Ventilation « ${slice} » non prévue pour ${ind.code}.`,
-        `Breakdown "${slice}" is not defined for ${ind.code}.`,
-      );
+      fail('slice', t(lang, 'entries.slice', { slice, indicator: ind.code }));
       continue;
     }
-    if (e.value !== null) checkNumber(e.value, ind, fail);
+    if (e.value !== null) checkNumber(e.value, ind, lang, fail);
   }
   return issues;
 }
 
-function checkNumber(
-  v: number,
-  ind: Indicator,
-  fail: (code: string, fr: string, en: string) => void,
-): void {
+function checkNumber(v: number, ind: Indicator, lang: Lang, fail: Fail): void {
+  const indicator = ind.code;
   if (INTEGER_UNITS.includes(ind.unit) && !Number.isInteger(v)) {
-    fail('integer', `${ind.code} se compte en nombres entiers.`, `${ind.code} is a whole number.`);
+    fail('integer', t(lang, 'entries.integer', { indicator }));
     return;
   }
   const scaled = v * 10 ** ind.decimals;
-  if (Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled))) {
-    fail(
-      'decimals',
-      `${ind.code} : au plus ${ind.decimals} décimale(s).`,
-      `${ind.code}: at most ${ind.decimals} decimal(s).`,
-    );
-  }
-  if (ind.min !== null && v < ind.min) {
-    fail(
-      'min',
-      `${ind.code} : au moins ${formatNumberFr(ind.min)}.`,
-      `${ind.code}: at least ${ind.min}.`,
-    );
-  }
-  if (ind.max !== null && v > ind.max) {
-    fail(
-      'max',
-      `${ind.code} : au plus ${formatNumberFr(ind.max)}.`,
-      `${ind.code}: at most ${ind.max}.`,
-    );
-  }
+  if (Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled)))
+    fail('decimals', t(lang, 'entries.decimals', { indicator, decimals: ind.decimals }));
+  if (ind.min !== null && v < ind.min)
+    fail('min', t(lang, 'entries.min', { indicator, min: formatValue(ind.min, ind, lang) }));
+  if (ind.max !== null && v > ind.max)
+    fail('max', t(lang, 'entries.max', { indicator, max: formatValue(ind.max, ind, lang) }));
 }

@@ -117,7 +117,7 @@ describe('EntryPage — rules as the user types', () => {
     const positives = await screen.findByRole('textbox', { name: 'Sorties positives' });
     expect(screen.queryByText(/Erreur E1/)).not.toBeInTheDocument();
     await user.type(positives, '7');
-    const rowAlerts = await screen.findAllByText(/dépassent les sorties de parcours \(5\)/);
+    const rowAlerts = await screen.findAllByText(/dépassent les sorties de parcours \(5 pers\.\)/);
     expect(rowAlerts.length).toBeGreaterThan(0);
     expect(positives).toHaveAttribute('aria-invalid', 'true');
     const reason = screen.getByRole('textbox', { name: 'Motif de dérogation — Sorties positives' });

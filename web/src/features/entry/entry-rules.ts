@@ -1,8 +1,10 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { Cell } from '@ptce/shared/domain.types';
 import type { Lang } from '@ptce/shared/format';
-import { evaluateRules, type RuleIssue } from '@ptce/shared/rules';
-import type { StoredValue } from '@ptce/shared/values.schema';
+import { issueMessage } from '@ptce/shared/rules';
+import { type BatchChange, judgeBatch, verdictOf } from '@ptce/shared/rules.judge';
+import { rulesWindow } from '@ptce/shared/rules.window';
+import { type StoredValue, validReason } from '@ptce/shared/values.schema';
 import { cellKey } from './entry-model';
 import type { CellsView } from './entry-state';
 
@@ -27,12 +29,6 @@ export interface RulesView {
   reasons: Map<string, string>;
 }
 
-/** A reason the server accepts (3 characters at least, trimmed), else null. */
-export function validReason(text: string | undefined): string | null {
-  const t = text?.trim() ?? '';
-  return t.length >= 3 ? t : null;
-}
-
 export interface GridRulesInput {
   catalogue: Catalogue;
   period: string;
@@ -44,70 +40,92 @@ export interface GridRulesInput {
   /** indicator → the reason typed in its row's box. */
   typedReasons: Record<string, string>;
   lang: Lang;
+  /** The time the window of quarters is read at (`rulesWindow`). */
+  now: Date;
 }
 
-function cellsOf(input: GridRulesInput): Cell[] {
+/** The stored cells the rules read: the window's other quarters and the grid's stored values. */
+function baseCells(input: GridRulesInput): Cell[] {
   const { view, scope, period } = input;
+  const window = new Set(rulesWindow(period, input.now).quarters);
   const cells: Cell[] = input.others
-    .filter((v) => v.period !== period)
-    .map((v) => ({ ...v, scope: scope.slug }));
-  for (const [key, value] of view.current) {
-    const [indicator = '', slice = ''] = key.split('|');
-    cells.push({ scope: scope.slug, indicator, period, slice, value });
-  }
+    .filter((v) => v.period !== period && window.has(v.period))
+    .map(({ indicator, period, slice, value }) => ({
+      scope: scope.slug,
+      indicator,
+      period,
+      slice,
+      value,
+    }));
+  for (const c of view.cells.values())
+    if (c.base.value !== null)
+      cells.push({
+        scope: scope.slug,
+        indicator: c.indicator,
+        period,
+        slice: c.slice,
+        value: c.base.value,
+      });
   return cells;
 }
 
-/** The keys of the cells a save would send: changed values, and totals with a new comment. */
-function changedKeys(view: CellsView): Set<string> {
-  const out = new Set<string>();
+/** The cells a save would send: changed values, and totals with a new comment. */
+function changesOf(input: GridRulesInput): BatchChange[] {
+  const { view } = input;
+  const out: BatchChange[] = [];
   for (const c of view.cells.values())
-    if (c.changed || (c.slice === '' && view.comments.get(c.indicator)?.changed)) out.add(c.key);
+    if (c.changed || (c.slice === '' && view.comments.get(c.indicator)?.changed))
+      out.push({
+        scope: input.scope.slug,
+        indicator: c.indicator,
+        slice: c.slice,
+        value: c.typed.value,
+      });
   return out;
 }
 
+const keyOf = (c: BatchChange) => cellKey(c.indicator, c.slice);
+const indicatorOf = (key: string) => key.split('|')[0]!;
+
 /**
- * The shared consistency rules on what the grid holds now, judged as the server will after a
- * save: an issue concerns the save when it involves a changed cell (a cleared cell counts for
- * every issue on its indicator); an error then needs a reason on every changed cell it
- * involves. A reason typed on one row covers the changed cells of the errors it shares.
+ * The grid's view of the shared judge (`judgeBatch`) on what it holds now, as the server will
+ * judge the save: which issues concern the save and which errors are overridden or block come
+ * from shared. The grid adds which rows get a reason box (those sharing an error with a
+ * changed cell), spreads a reason typed on one row to the changed cells of the errors it
+ * shares, and shows an untouched error with a stored reason as overridden. The next quarter is
+ * not judged here (the grid does not load it): the save answers its regressions as warnings.
  */
 export function evaluateGridRules(input: GridRulesInput): RulesView {
   const { view } = input;
-  const issues = evaluateRules({
+  const { judged } = judgeBatch({
     catalogue: input.catalogue,
-    period: input.period,
     scopes: [input.scope],
     poleGroupSlugs: input.poleGroupSlugs,
-    values: cellsOf(input),
+    period: input.period,
+    next: null,
+    base: baseCells(input),
+    changes: changesOf(input),
   });
-  const changed = changedKeys(view);
-  const cleared = [...changed].filter((k) => view.cells.get(k)?.typed.value === null);
-  const involvedChanged = (issue: RuleIssue) => {
-    const codes = new Set(issue.cells.map((c) => c.indicator));
-    const keys = issue.cells
-      .map((c) => cellKey(c.indicator, c.slice))
-      .filter((k) => changed.has(k));
-    return [...new Set([...keys, ...cleared.filter((k) => codes.has(k.split('|')[0]!))])];
-  };
   const reasons = new Map<string, string>();
   const reasonRows = new Set<string>();
-  const judged = issues.map((issue) => ({ issue, touched: involvedChanged(issue) }));
-  for (const { issue, touched } of judged) {
-    if (issue.severity !== 'error' || touched.length === 0) continue;
+  for (const { issue, involved } of judged) {
+    if (issue.severity !== 'error' || involved.length === 0) continue;
+    const touched = involved.map(keyOf);
     const rows = [
-      ...new Set([...issue.cells.map((c) => c.indicator), ...touched.map((k) => k.split('|')[0]!)]),
+      ...new Set([...issue.cells.map((c) => c.indicator), ...touched.map(indicatorOf)]),
     ];
     for (const r of rows) reasonRows.add(r);
     const shared = rows.map((r) => validReason(input.typedReasons[r])).find((r) => r !== null);
     for (const key of touched) {
-      const own = validReason(input.typedReasons[key.split('|')[0]!]);
+      const own = validReason(input.typedReasons[indicatorOf(key)]);
       const reason = own ?? reasons.get(key) ?? shared;
       if (reason) reasons.set(key, reason);
     }
   }
   const byIndicator = new Map<string, RowIssue[]>();
-  judged.forEach(({ issue, touched }, n) => {
+  judged.forEach(({ issue, involved }, n) => {
+    const withReasons = involved.map((c) => ({ ...c, overrideReason: reasons.get(keyOf(c)) }));
+    const verdict = verdictOf(issue, withReasons);
     const storedReason = issue.cells.some(
       (c) => view.cells.get(cellKey(c.indicator, c.slice))?.base.overrideReason,
     );
@@ -115,15 +133,15 @@ export function evaluateGridRules(input: GridRulesInput): RulesView {
       id: `${issue.rule}-${n}`,
       rule: issue.rule,
       severity: issue.severity,
-      message: input.lang === 'fr' ? issue.messageFr : issue.messageEn,
-      concerned: touched.length > 0,
+      message: issueMessage(issue, input.lang),
+      concerned: verdict !== 'unconcerned',
       overridden:
-        issue.severity === 'error' &&
-        (touched.length > 0 ? touched.every((k) => reasons.has(k)) : storedReason),
+        verdict === 'overridden' ||
+        (verdict === 'unconcerned' && issue.severity === 'error' && storedReason),
     };
     const codes = new Set([
       ...issue.cells.map((c) => c.indicator),
-      ...touched.map((k) => k.split('|')[0]!),
+      ...involved.map((c) => c.indicator),
     ]);
     for (const code of codes) byIndicator.set(code, [...(byIndicator.get(code) ?? []), row]);
   });

@@ -24,7 +24,7 @@ export const entryMessages = {
     commentLabel: 'Commentaire — {{label}}',
     reasonLabel: 'Motif de dérogation — {{label}}',
     reasonHelp:
-      'Expliquez pourquoi les valeurs sont justes malgré l’erreur (3 caractères au moins) : ce motif accompagne chaque valeur modifiée concernée.',
+      'Expliquez pourquoi les valeurs sont justes malgré l’erreur ({{min}} caractères au moins) : ce motif accompagne chaque valeur modifiée concernée.',
     overridden: 'dérogation',
     storedReason: 'Motif enregistré : {{reason}}',
     error: 'Erreur',
@@ -104,7 +104,7 @@ export const entryMessages = {
     commentLabel: 'Comment — {{label}}',
     reasonLabel: 'Override reason — {{label}}',
     reasonHelp:
-      'Explain why the values are right despite the error (at least 3 characters): the reason goes with each changed value involved.',
+      'Explain why the values are right despite the error (at least {{min}} characters): the reason goes with each changed value involved.',
     overridden: 'overridden',
     storedReason: 'Saved reason: {{reason}}',
     error: 'Error',

@@ -1,3 +1,4 @@
+import { OVERRIDE_REASON_LENGTH } from '@ptce/shared/values.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowIssue } from './entry-rules';
@@ -76,7 +77,7 @@ export function RowIssues(p: RowIssuesProps) {
             onChange={(e) => p.reason?.onChange(e.target.value)}
           />
           <p id={helpId} className="muted small">
-            {t('reasonHelp')}
+            {t('reasonHelp', { min: OVERRIDE_REASON_LENGTH.min })}
           </p>
         </div>
       )}

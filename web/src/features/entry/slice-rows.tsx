@@ -1,3 +1,4 @@
+import { checkBreakdowns } from '@ptce/shared/breakdowns';
 import { useTranslation } from 'react-i18next';
 import { fmtNumber } from '../../lib/format';
 import { cellKey, type RowModel } from './entry-model';
@@ -20,11 +21,14 @@ export function SliceRows({ id, row, ctx }: { id: string; row: RowModel; ctx: Gr
   return (
     <tbody id={id} className="slices">
       {row.dimensions.map((dim) => {
-        const filled = dim.slices
-          .map((s) => view.current.get(cellKey(code, s.slice)))
-          .filter((v): v is number => v !== undefined);
-        const sum = filled.reduce((a, b) => a + b, 0);
-        const ok = filled.length === 0 || (total !== null && Math.abs(sum - total) < 1e-9);
+        const filled = dim.slices.flatMap((s) => {
+          const value = view.current.get(cellKey(code, s.slice));
+          return value === undefined ? [] : [{ slice: s.slice, value }];
+        });
+        // The shared breakdown check, as the consistency rule judges it.
+        const check = checkBreakdowns(total, filled)[0];
+        const sum = check?.sum ?? 0;
+        const ok = !check || check.ok;
         return [
           <tr key={dim.code} className="slice-dim">
             <th scope="rowgroup" colSpan={2}>

@@ -57,6 +57,7 @@ export function useEntryGrid(
         others: data.values,
         typedReasons: draft.reasons,
         lang,
+        now: new Date(),
       }),
     [catalogue, period, scope, groups, view, data.values, draft.reasons, lang],
   );

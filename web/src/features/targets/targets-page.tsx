@@ -1,17 +1,12 @@
-import { buildFigures } from '@ptce/shared/figures/figures';
 import { MAX_YEAR, MIN_YEAR } from '@ptce/shared/periods';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useCatalogue } from '../../api/catalogue';
-import { usePole } from '../../api/poles';
-import { useTargets } from '../../api/targets';
-import { figuresQuery, useValues } from '../../api/values';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useLang } from '../../lib/use-lang';
 import './targets.css';
 import { TargetsForm } from './targets-form';
+import { useTargetsData } from './use-targets-data';
 import { YearNav } from './year-nav';
 
 /** `/poles/{pole}/objectifs/{year}`: the year's targets per scope and indicator. */
@@ -22,35 +17,7 @@ export function TargetsPage() {
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
   const valid = year >= MIN_YEAR && year <= MAX_YEAR;
   const safeYear = valid ? year : MIN_YEAR + 1;
-  const poleQ = usePole(pole);
-  const catalogueQ = useCatalogue();
-  const targetsQ = useTargets(pole, safeYear);
-  const valuesQ = useValues(pole, figuresQuery(`${safeYear - 1}Q1`, `${safeYear - 1}Q4`));
-  const lastYear = useMemo(
-    () =>
-      catalogueQ.data && valuesQ.data
-        ? buildFigures(catalogueQ.data, valuesQ.data, {
-            from: `${safeYear - 1}Q1`,
-            to: `${safeYear - 1}Q4`,
-          })
-        : undefined,
-    [catalogueQ.data, valuesQ.data, safeYear],
-  );
-  const all = [poleQ, catalogueQ, targetsQ, valuesQ];
-  const query = {
-    data:
-      poleQ.data && catalogueQ.data && targetsQ.data && lastYear
-        ? {
-            pole: poleQ.data,
-            catalogue: catalogueQ.data,
-            targets: targetsQ.data,
-            lastYear,
-          }
-        : undefined,
-    error: all.find((q) => q.error)?.error ?? null,
-    isPending: all.some((q) => q.isPending),
-    refetch: () => Promise.all(all.map((q) => q.refetch())),
-  };
+  const query = useTargetsData(pole, safeYear);
   if (!valid) return <PageTitle text={t('invalidYear')} />;
   return (
     <div className="targets-page">

@@ -1,0 +1,37 @@
+import type { ErrorIssue } from '@ptce/shared/errors.schema';
+import type { Lang } from '@ptce/shared/format';
+import { compareQuarters, currentQuarter } from '@ptce/shared/periods';
+import type { Db } from '../db/database';
+import { ApiError } from '../http/api-error';
+import { t } from '../i18n/t';
+import { findPeriodState } from './periods.repository';
+
+export interface WritableQuarter {
+  poleId: number;
+  period: string;
+  now: Date;
+  lang: Lang;
+}
+
+/** The 422 of a batch for a quarter that has not started: the issue at path `period`. */
+const futureEntries = (issue: ErrorIssue) =>
+  new ApiError('INVALID_ENTRIES', undefined, [{ path: ['period'], ...issue }]);
+
+/**
+ * The one check that a pole's quarter takes values, for the values save and the import: it
+ * must have started at `now` and be a draft (submitted and validated quarters are locked).
+ * `refuseFuture` builds the error of a quarter not started from its `future` issue (the import
+ * locates it in the file).
+ * @throws 422 INVALID_ENTRIES (by default) for a quarter that has not started, 423 LOCKED for a
+ *   submitted or validated one.
+ */
+export async function assertWritableQuarter(
+  db: Db,
+  q: WritableQuarter,
+  refuseFuture: (issue: ErrorIssue) => ApiError = futureEntries,
+): Promise<void> {
+  if (compareQuarters(q.period, currentQuarter(q.now)) > 0)
+    throw refuseFuture({ code: 'future', message: t(q.lang, 'quarter.future') });
+  const state = await findPeriodState(db, q.poleId, q.period);
+  if (state.status !== 'draft') throw new ApiError('LOCKED');
+}

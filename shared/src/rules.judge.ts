@@ -1,0 +1,139 @@
+import type { Catalogue } from './catalogue.schema';
+import { type Cell, cellKey, type Quarter } from './domain.types';
+import { evaluateRules } from './rules';
+import type { RuleIssue, RuleSettings } from './rules.types';
+import { validReason } from './values.schema';
+
+/** A cell a batch changes, in the judged quarter: its value after the batch (null = cleared). */
+export interface BatchChange {
+  scope: string;
+  indicator: string;
+  slice: string;
+  value: number | null;
+  /** The reason sent with the change; only one `OverrideReasonSchema` accepts counts. */
+  overrideReason?: string | null | undefined;
+}
+
+export interface JudgeBatchInput {
+  catalogue: Catalogue;
+  /** The pole's scopes judged, with the indicators each tracks. */
+  scopes: Array<{ slug: string; indicators: string[] }>;
+  poleGroupSlugs: string[];
+  /** The quarter the batch is saved into. */
+  period: Quarter;
+  /** The quarter whose newly caused errors come back as warnings (`rulesWindow().next`). */
+  next: Quarter | null;
+  /** The stored cells of the window's quarters before the batch (cleared ones left out). */
+  base: Cell[];
+  /** Each changed cell of `period` once. */
+  changes: BatchChange[];
+  settings?: Partial<RuleSettings>;
+}
+
+/**
+ * What an issue means for the batch: `unconcerned` (it involves no changed cell), a concerned
+ * `warning`, an error `overridden` (every changed cell it involves carries a reason) or
+ * `blocking`.
+ */
+export type IssueVerdict = 'unconcerned' | 'warning' | 'overridden' | 'blocking';
+
+export interface JudgedIssue {
+  issue: RuleIssue;
+  /** The changes the issue involves. */
+  involved: BatchChange[];
+  verdict: IssueVerdict;
+}
+
+export interface Judgement {
+  /** Every issue of `period` after the batch, in `evaluateRules` order, with its verdict. */
+  judged: JudgedIssue[];
+  /** Concerned warnings, then the errors the batch newly causes in `next`, as warnings. */
+  warnings: RuleIssue[];
+  overridden: RuleIssue[];
+  blocking: RuleIssue[];
+}
+
+/**
+ * Which changes an issue involves: those on one of its cells, and every cleared cell of an
+ * indicator it reads (a cleared total concerns the slices left without it).
+ */
+export function involvedChanges(changes: BatchChange[]): (issue: RuleIssue) => BatchChange[] {
+  const touched = new Map<string, BatchChange>();
+  const cleared = new Map<string, BatchChange[]>();
+  for (const c of changes) {
+    touched.set(`${c.scope}|${c.indicator}|${c.slice}`, c);
+    if (c.value !== null) continue;
+    const key = `${c.scope}|${c.indicator}`;
+    cleared.set(key, [...(cleared.get(key) ?? []), c]);
+  }
+  return (issue) => {
+    const involved = new Set<BatchChange>();
+    for (const cell of issue.cells) {
+      const hit = touched.get(`${cell.scope}|${cell.indicator}|${cell.slice}`);
+      if (hit) involved.add(hit);
+      for (const c of cleared.get(`${cell.scope}|${cell.indicator}`) ?? []) involved.add(c);
+    }
+    return [...involved];
+  };
+}
+
+/** The verdict on an issue given the changes it involves (see `IssueVerdict`). */
+export function verdictOf(issue: RuleIssue, involved: readonly BatchChange[]): IssueVerdict {
+  if (involved.length === 0) return 'unconcerned';
+  if (issue.severity === 'warning') return 'warning';
+  return involved.every((c) => validReason(c.overrideReason) !== null) ? 'overridden' : 'blocking';
+}
+
+/**
+ * Judges a batch once for every surface (the save, the import's dry run, the entry grid as the
+ * user types): the rules run on `period` as it would be after the batch; an issue concerns the
+ * batch when it involves a changed cell; a concerned error blocks unless every changed cell it
+ * involves carries a valid reason (a reason given earlier does not carry over). With `next`,
+ * errors of the next quarter that the batch causes (absent before it) are warnings, since
+ * that quarter may already be validated. Pure; linear in the number of cells.
+ * @throws RangeError when `period` or `next` is not a valid quarter.
+ */
+export function judgeBatch(input: JudgeBatchInput): Judgement {
+  const after = new Map<string, Cell>();
+  for (const c of input.base) after.set(cellKey(c), c);
+  for (const { scope, indicator, slice, value } of input.changes) {
+    const key = cellKey({ scope, indicator, period: input.period, slice });
+    if (value === null) after.delete(key);
+    else after.set(key, { scope, indicator, period: input.period, slice, value });
+  }
+  const { catalogue, scopes, poleGroupSlugs, settings } = input;
+  const run = (period: Quarter, values: Cell[]) =>
+    evaluateRules({ catalogue, scopes, poleGroupSlugs, period, values, settings });
+  const afterCells = [...after.values()];
+  const involve = involvedChanges(input.changes);
+  const judged = run(input.period, afterCells).map((issue) => {
+    const involved = involve(issue);
+    return { issue, involved, verdict: verdictOf(issue, involved) };
+  });
+  const pick = (verdict: IssueVerdict) =>
+    judged.filter((j) => j.verdict === verdict).map((j) => j.issue);
+  const regressions = input.next
+    ? nextQuarterRegressions(input.next, input.base, afterCells, run)
+    : [];
+  return {
+    judged,
+    warnings: [...pick('warning'), ...regressions],
+    overridden: pick('overridden'),
+    blocking: pick('blocking'),
+  };
+}
+
+function nextQuarterRegressions(
+  next: Quarter,
+  base: Cell[],
+  after: Cell[],
+  run: (period: Quarter, values: Cell[]) => RuleIssue[],
+): RuleIssue[] {
+  if (!base.some((c) => c.period === next)) return [];
+  const key = (i: RuleIssue) => `${i.rule}|${i.scope}|${i.slice}|${i.params.year ?? ''}`;
+  const errors = (values: Cell[]) => run(next, values).filter((i) => i.severity === 'error');
+  const before = new Set(errors(base).map(key));
+  return errors(after)
+    .filter((i) => !before.has(key(i)))
+    .map((i) => ({ ...i, severity: 'warning' as const }));
+}
