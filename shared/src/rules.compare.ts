@@ -17,7 +17,7 @@ import type {
 import { dimensionMembers } from './slices';
 
 /** Whether `left op right` holds, with a relative tolerance of 1e-9 (float rounding). */
-export function compareValues(left: number, op: RuleComparator, right: number): boolean {
+function compareValues(left: number, op: RuleComparator, right: number): boolean {
   const eps = RELATIVE_TOLERANCE * Math.max(Math.abs(left), Math.abs(right));
   switch (op) {
     case '<=':

@@ -113,7 +113,7 @@ export function formatRuleValue(value: number, format: ValueFormat, lang: Lang):
  * (settings, counts of rules); `{label:name}` / `{dim:name}` → the label of the indicator /
  * dimension coded in the param.
  */
-export function renderMessage(
+function renderMessage(
   ctx: RuleContext,
   template: string,
   params: Record<string, number | string>,

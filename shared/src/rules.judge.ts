@@ -37,7 +37,7 @@ export interface JudgeBatchInput {
  */
 export type IssueVerdict = 'unconcerned' | 'warning' | 'overridden' | 'blocking';
 
-export interface JudgedIssue {
+interface JudgedIssue {
   issue: RuleIssue;
   /** The changes the issue involves. */
   involved: BatchChange[];
@@ -57,7 +57,7 @@ export interface Judgement {
  * Which changes an issue involves: those on one of its cells, and every cleared cell of an
  * indicator it reads (a cleared total concerns the slices left without it).
  */
-export function involvedChanges(changes: BatchChange[]): (issue: RuleIssue) => BatchChange[] {
+function involvedChanges(changes: BatchChange[]): (issue: RuleIssue) => BatchChange[] {
   const touched = new Map<string, BatchChange>();
   const cleared = new Map<string, BatchChange[]>();
   for (const c of changes) {

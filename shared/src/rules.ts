@@ -6,8 +6,8 @@ import type { RuleDeclaration, RuleIssue } from './rules.types';
 import { WARNING_RULES } from './rules.warnings.data';
 
 export type { EvaluateRulesInput } from './rules.context';
-export type { RuleDeclaration, RuleIssue, RuleSettings, RuleSeverity } from './rules.types';
-export { DEFAULT_RULE_SETTINGS, issueMessage, RuleIssueSchema } from './rules.types';
+export type { RuleDeclaration, RuleIssue } from './rules.types';
+export { issueMessage } from './rules.types';
 
 /**
  * The consistency rules of `reference/INDICATORS.md`, each declared once as data: compare

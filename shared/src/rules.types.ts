@@ -19,7 +19,7 @@ export interface RuleMessages {
 }
 
 /** A multiplier: a constant, or a setting times a factor (e.g. hours per year × 1.2 ÷ 4). */
-export type RuleCoefficient = number | { setting: keyof RuleSettings; factor: number };
+type RuleCoefficient = number | { setting: keyof RuleSettings; factor: number };
 
 /** One value read by a rule: a cell of the evaluated scope. */
 export interface RuleTerm {

@@ -22,7 +22,7 @@ export const ValueNumberSchema = z
  * A written reason that overrides consistency-rule errors, trimmed: the one definition of an
  * acceptable reason for the API, the import and the entry grid.
  */
-export const OverrideReasonSchema = z.string().trim().min(3).max(2000);
+const OverrideReasonSchema = z.string().trim().min(3).max(2000);
 
 /** The bounds of an override reason, for messages: those of `OverrideReasonSchema`. */
 export const OVERRIDE_REASON_LENGTH = {

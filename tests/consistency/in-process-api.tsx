@@ -10,7 +10,7 @@ import { readEnv } from '../../server/src/env';
 import { openInstance } from '../../server/src/instance';
 
 /** The clock of the demo: its last complete quarter is 2026Q3. */
-export const NOW = new Date('2026-11-29T10:00:00Z');
+const NOW = new Date('2026-11-29T10:00:00Z');
 
 /**
  * A new instance with the demo pole, values and accounts, served in-process: the same app

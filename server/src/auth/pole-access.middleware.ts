@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { type PoleAccess, poleForCaller } from './access';
 import { requirePrincipal } from './auth.middleware';
@@ -20,9 +20,3 @@ export function poleAccess(deps: Pick<AppDeps, 'db' | 'cache'>): MiddlewareHandl
     await next();
   };
 }
-
-/**
- * A pole route's context for a helper typed with the app's plain context. Sound: it holds every
- * variable of `AppEnv` with the same types (TypeScript measures Context as invariant in its env).
- */
-export const appContext = (c: Context<PoleEnv>): Context<AppEnv> => c as unknown as Context<AppEnv>;

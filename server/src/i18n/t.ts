@@ -6,7 +6,7 @@ import type { Placeholders } from './translation';
 export type MessageKey = keyof typeof MESSAGES_FR;
 
 /** The parameters a message needs: one per `{name}` of its French template. */
-export type MessageParams<K extends MessageKey> = {
+type MessageParams<K extends MessageKey> = {
   [P in Placeholders<(typeof MESSAGES_FR)[K]>]: string | number;
 };
 

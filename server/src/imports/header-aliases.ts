@@ -38,7 +38,7 @@ export function normalizeName(text: string): string {
 }
 
 /** The field a header names (English or French, any case or accents), or null. */
-export function fieldOfHeader(header: string): Field | null {
+function fieldOfHeader(header: string): Field | null {
   return BY_ALIAS.get(normalizeName(header)) ?? null;
 }
 

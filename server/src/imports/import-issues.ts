@@ -16,7 +16,7 @@ export interface CellLocation {
 export type ImportIssue = ErrorIssue & CellLocation;
 
 /** Most issues listed in one answer; the rest are summed up in a last issue. */
-export const MAX_ISSUES = 500;
+const MAX_ISSUES = 500;
 
 /** `0` → `A`, `25` → `Z`, `26` → `AA`: the spreadsheet name of a 0-based column index. */
 export function columnLetter(index: number): string {

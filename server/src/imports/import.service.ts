@@ -1,7 +1,8 @@
 import type { ImportResult } from '@ptce/shared/imports.schema';
 import type { Context } from 'hono';
+import type { PoleEnv } from '../auth/pole-access.middleware';
 import type { PoleRow } from '../db/database';
-import type { AppDeps, AppEnv } from '../http/app-env';
+import type { AppDeps } from '../http/app-env';
 import { detectFormat } from './detect-format';
 import { parseCsv } from './parse-csv';
 import { parseXlsx } from './parse-xlsx';
@@ -16,7 +17,7 @@ import { runImport } from './run-import';
  */
 export async function importUpload(
   deps: AppDeps,
-  c: Context<AppEnv>,
+  c: Context<PoleEnv>,
   input: {
     pole: PoleRow;
     userId: number;

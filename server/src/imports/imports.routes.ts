@@ -6,7 +6,7 @@ import {
 import { Hono } from 'hono';
 import { requireRole } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
-import { appContext, poleAccess } from '../auth/pole-access.middleware';
+import { poleAccess } from '../auth/pole-access.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readQuery } from '../http/validate';
 import { importUpload } from './import.service';
@@ -36,7 +36,7 @@ export function importsRoutes(deps: AppDeps) {
       const access = c.get('access');
       requireRole(access, 'coordinator');
       const q = readQuery(c, ImportQuerySchema);
-      const result = await importUpload(deps, appContext(c), {
+      const result = await importUpload(deps, c, {
         pole: access.pole,
         userId: p.userId,
         period: q.period,

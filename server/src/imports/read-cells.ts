@@ -11,10 +11,10 @@ import { parseCellNumber } from './parse-number';
 export type Intent<T> = { kind: 'keep' } | { kind: 'clear' } | { kind: 'set'; value: T };
 
 /** A cell holding only one of these clears the value (with its comment) or the comment. */
-export const CLEAR_MARKERS = ['-', '–', '—'];
+const CLEAR_MARKERS = ['-', '–', '—'];
 
 /** Longest comment accepted, as on entry. */
-export const MAX_COMMENT = 2000;
+const MAX_COMMENT = 2000;
 
 type Read<T> = { ok: true; intent: T } | { ok: false; code: string; message: string };
 const fail = (code: string, message: string) => ({ ok: false as const, code, message });

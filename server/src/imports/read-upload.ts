@@ -3,7 +3,7 @@ import { ApiError } from '../http/api-error';
 import { inBoth } from '../i18n/t';
 
 /** Largest import upload, in bytes (5 MiB). */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 const tooLarge = () =>
   new ApiError(

@@ -5,8 +5,8 @@ import { issueMessage, type RuleIssue } from '@ptce/shared/rules';
 import { judgeBatch } from '@ptce/shared/rules.judge';
 import { rulesWindow } from '@ptce/shared/rules.window';
 import type { SaveValuesRequest, SaveValuesResponse } from '@ptce/shared/values.schema';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, PoleRow, ValueRow } from '../db/database';
+import type { Transaction } from 'kysely';
+import type { Database, Db, PoleRow, ValueRow } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { assertWritableQuarter } from '../periods/writable-quarter';
 import { findScopes } from '../poles/poles.repository';
@@ -23,7 +23,7 @@ import { appendHistory, findCellRows, findRows, toCells, upsertValues } from './
 
 export interface SaveContext {
   /** A database (a transaction is opened) or the caller's transaction (joined). */
-  db: Kysely<Database> | Transaction<Database>;
+  db: Db;
   catalogue: Catalogue;
   retired: Set<string>;
   pole: PoleRow;

@@ -96,7 +96,7 @@ function orNull(f: (q: Quarter) => Quarter, q: Quarter): Quarter | null {
 }
 
 /** The last quarter of `from`…`to` where `series` has a value, or null. */
-export function latestEntered(series: Series | undefined, from: Quarter, to: Quarter) {
+function latestEntered(series: Series | undefined, from: Quarter, to: Quarter) {
   const quarters = quarterRange(from, to);
   for (let i = quarters.length - 1; i >= 0; i--) {
     const value = series?.get(quarters[i]!)?.value;

@@ -20,7 +20,7 @@ export function periodYearBefore(period: string): string {
 }
 
 /** The calendar year of a quarter (`2025Q2`) or a year (`2025`). */
-export function yearOfPeriod(period: string): number {
+function yearOfPeriod(period: string): number {
   return /^\d{4}$/.test(period) ? Number(period) : yearOf(period);
 }
 

@@ -35,7 +35,7 @@ export function missingQuarters(
 }
 
 /** Years of quarters the dashboard offers and asks the completeness of, before the current one. */
-export const YEARS_BACK = 9;
+const YEARS_BACK = 9;
 
 /** The quarters whose status and completeness the dashboard loads: Q1 nine years ago → now. */
 export function periodsWindow(now: Date): { from: Quarter; to: Quarter } {

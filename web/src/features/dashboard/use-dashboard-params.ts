@@ -12,7 +12,7 @@ import { useSearchParams } from 'react-router';
 import type { Step } from './chart-data';
 
 /** Quarters shown by default: the last three years up to the last complete quarter. */
-export const DEFAULT_SPAN = 12;
+const DEFAULT_SPAN = 12;
 
 export interface DashboardParams {
   /** False while the default end of the range waits for the latest entered quarter. */

@@ -16,7 +16,7 @@ import { figuresQuery, valuesQuery } from '../../api/values';
 import { combineQueries } from '../../lib/combine-queries';
 import { reportStart } from './report-rows';
 
-export interface ReportData {
+interface ReportData {
   /** The quarter the figures on screen are for (the previous one while the next loads). */
   period: Quarter;
   pole: PoleDetail;

@@ -8,7 +8,7 @@ import { usePole } from '../../api/poles';
 import { useTargets } from '../../api/targets';
 import { figuresQuery, useValues } from '../../api/values';
 
-export interface TargetsData {
+interface TargetsData {
   pole: PoleDetail;
   catalogue: Catalogue;
   targets: Target[];
