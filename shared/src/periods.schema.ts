@@ -41,6 +41,20 @@ const PeriodWithCompletenessSchema = PeriodStateSchema.extend({
 });
 export type PeriodWithCompleteness = z.infer<typeof PeriodWithCompletenessSchema>;
 
+/** A quarter's completeness over all its scopes: totals entered out of totals expected. */
+export function quarterCompleteness(state: Pick<PeriodWithCompleteness, 'scopes'> | undefined): {
+  filled: number;
+  expected: number;
+} {
+  let filled = 0;
+  let expected = 0;
+  for (const s of state?.scopes ?? []) {
+    filled += s.filled;
+    expected += s.expected;
+  }
+  return { filled, expected };
+}
+
 /** `GET /api/poles/{pole}/periods?from=&to=`. */
 export const PeriodsQuerySchema = z.strictObject({
   from: QuarterSchema.optional(),

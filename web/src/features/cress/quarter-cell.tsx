@@ -1,5 +1,5 @@
 import { actionsFrom } from '@ptce/shared/period-workflow';
-import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
+import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { displayStatus, StatusBadge } from '../../components/status-badge';
@@ -33,8 +33,7 @@ export function QuarterCell({
   const { t } = useTranslation('cress');
   const lang = useLang();
   if (!state) return <td className="cress-cell">—</td>;
-  const filled = state.scopes.reduce((n, s) => n + s.filled, 0);
-  const expected = state.scopes.reduce((n, s) => n + s.expected, 0);
+  const { filled, expected } = quarterCompleteness(state);
   const names = { pole: poleName, quarter: quarterLabel };
   const counts = { filled: fmtNumber(filled, lang), expected: fmtNumber(expected, lang) };
   // Reopening a submitted quarter is sending it back.

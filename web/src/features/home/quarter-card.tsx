@@ -1,4 +1,4 @@
-import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
+import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.schema';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +32,7 @@ export function QuarterCard({
   const deadline = deadlineOf(state.period, deadlineDays);
   const open = state.status === 'draft';
   const late = open ? daysLate(deadline, today) : 0;
-  const filled = state.scopes.reduce((n, s) => n + s.filled, 0);
+  const { filled } = quarterCompleteness(state);
   const name = (slug: string) => scopes.find((s) => s.slug === slug)?.name ?? slug;
   const verb = open ? t('enter') : t('view');
   return (

@@ -1,4 +1,4 @@
-import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
+import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.schema';
 import { useTranslation } from 'react-i18next';
 import { displayStatus, StatusBadge } from '../../components/status-badge';
 import { fmtDate } from '../../lib/format';
@@ -14,8 +14,7 @@ interface Props {
 export function ReportHeader({ territory, state, printedOn }: Props) {
   const { t } = useTranslation('report');
   const lang = useLang();
-  const filled = state?.scopes.reduce((n, s) => n + s.filled, 0) ?? 0;
-  const expected = state?.scopes.reduce((n, s) => n + s.expected, 0) ?? 0;
+  const { filled, expected } = quarterCompleteness(state);
   return (
     <dl className="report-meta">
       <div>
