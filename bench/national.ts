@@ -54,7 +54,8 @@ const everyPole = Array.from({ length: poles }, (_, i) => `pole-${String(i + 1).
 const rotating: Array<[string, (p: string) => string]> = [
   [
     'dashboard values',
-    (p) => `/api/poles/${p}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}&slice=`,
+    (p) =>
+      `/api/poles/${p}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}&slice=&ratioTerms=true`,
   ],
   [
     'entry values',
@@ -155,8 +156,8 @@ try {
   const pole = `pole-${String(Math.ceil(poles / 2)).padStart(3, '0')}`;
   const endpoints: Array<[string, string]> = [
     [
-      'dashboard values (3 years of a pole, totals)',
-      `/api/poles/${pole}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}&slice=`,
+      'dashboard values (3 years of a pole, totals and ratio terms)',
+      `/api/poles/${pole}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}&slice=&ratioTerms=true`,
     ],
     [
       'entry values (one scope, 5 quarters)',

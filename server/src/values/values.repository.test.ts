@@ -43,6 +43,12 @@ describe('valuesQuery with ratio terms', () => {
       slice: '',
       terms: [{ indicator: 'DS-ENTREES-ACCOMPAGNEMENT', slice: 'residence=qpv' }],
     });
+    // the totals through their partial index; the term slice through the cell index
+    // (scope, indicator, period), never a scan of the pole's rows in range
     expect(plan).toMatch(/USING (COVERING )?INDEX values_totals\b/);
+    expect(plan).toMatch(
+      /SEARCH v USING INDEX sqlite_autoindex_values_1 \(group_id=\? AND indicator_code=\? AND period>\? AND period<\?\)/,
+    );
+    expect(plan).not.toMatch(/values_pole_period/);
   });
 });

@@ -13,23 +13,19 @@ export interface ValueFilter {
 
 /** The query of findValues, unexecuted (its plan is tested). */
 export function valuesQuery(db: Db, poleId: number, f: ValueFilter) {
-  const base = baseQuery(db, poleId, f);
+  const base = baseQuery(db, poleId, f, 'pole');
   const main = f.slice === undefined ? base : base.where('v.slice', '=', f.slice);
   const terms = f.slice === undefined ? [] : (f.terms ?? []).filter((t) => t.slice !== f.slice);
-  // `slice = ''` reads the partial covering index values_totals (tested on the query plan); the
-  // few term slices are a second select on the pole index, merged in the same order.
-  const all =
-    terms.length === 0
-      ? main
-      : main.unionAll(
-          base.where((eb) =>
-            eb.or(
-              terms.map((t) =>
-                eb.and([eb('v.indicator_code', '=', t.indicator), eb('v.slice', '=', t.slice)]),
-              ),
-            ),
-          ),
-        );
+  // `slice = ''` reads the partial covering index values_totals; each term slice is one more
+  // select driven by the pole's scopes through the cell index (group, indicator, period, slice),
+  // so it reads only its own rows (both plans tested); merged in the same order.
+  let all = main;
+  for (const t of terms)
+    all = all.unionAll(
+      baseQuery(db, poleId, f, 'scopes')
+        .where('v.indicator_code', '=', t.indicator)
+        .where('v.slice', '=', t.slice),
+    );
   return all
     .orderBy('isPole')
     .orderBy('position')
@@ -38,7 +34,11 @@ export function valuesQuery(db: Db, poleId: number, f: ValueFilter) {
     .orderBy('slice');
 }
 
-function baseQuery(db: Db, poleId: number, f: ValueFilter) {
+/**
+ * The values of a pole in range: found by `pole` (the pole indexes) or by its `scopes` (the
+ * cell index, whose first column is the scope: what a search for one indicator and slice needs).
+ */
+function baseQuery(db: Db, poleId: number, f: ValueFilter, by: 'pole' | 'scopes') {
   let q = db
     .selectFrom('values as v')
     .innerJoin('working_groups as g', 'g.id', 'v.group_id')
@@ -57,7 +57,15 @@ function baseQuery(db: Db, poleId: number, f: ValueFilter) {
       'g.is_pole as isPole',
       'g.position as position',
     ])
-    .where('v.pole_id', '=', poleId)
+    .where((eb) =>
+      by === 'pole'
+        ? eb('v.pole_id', '=', poleId)
+        : eb(
+            'v.group_id',
+            'in',
+            eb.selectFrom('working_groups').select('id').where('pole_id', '=', poleId),
+          ),
+    )
     .where('v.value', 'is not', null);
   if (f.from) q = q.where('v.period', '>=', f.from);
   if (f.to) q = q.where('v.period', '<=', f.to);
