@@ -15,6 +15,7 @@ import {
   quarterRange,
   quartersOfYear,
   sameQuarterLastYear,
+  shiftQuarterWithin,
   yearOf,
 } from './periods';
 
@@ -137,5 +138,17 @@ describe('quarters of a date (UTC)', () => {
   it('refuses an invalid date', () => {
     expect(() => currentQuarter(new Date('nope'))).toThrow(RangeError);
     expect(() => lastCompleteQuarter(new Date('2000-02-01T00:00:00Z'))).toThrow(RangeError);
+  });
+});
+
+describe('shiftQuarterWithin', () => {
+  it.each([
+    ['2025Q2', -7, '2023Q3'],
+    ['2025Q2', 3, '2026Q1'],
+    ['2001Q2', -7, '2000Q1'],
+    ['2000Q3', -4, '2000Q1'],
+    ['2100Q3', 5, '2100Q4'],
+  ])('%s by %i → %s', (q, delta, expected) => {
+    expect(shiftQuarterWithin(q, delta)).toBe(expected);
   });
 });

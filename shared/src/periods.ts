@@ -53,6 +53,17 @@ export function quarterFromIndex(index: number): Quarter {
   return formatQuarter({ year: Math.floor(index / 4), q: ((index % 4) + 1) as QuarterNumber });
 }
 
+/**
+ * `q` moved by `delta` quarters, kept within the quarters there are (2000Q1–2100Q4): the first
+ * quarter a screen reads back from (`-7` for a report's trend) never leaves the calendar.
+ * @throws RangeError on an invalid quarter.
+ */
+export function shiftQuarterWithin(q: Quarter, delta: number): Quarter {
+  const lo = MIN_YEAR * 4;
+  const hi = MAX_YEAR * 4 + 3;
+  return quarterFromIndex(Math.min(hi, Math.max(lo, quarterIndex(q) + delta)));
+}
+
 /** `T2 2025` in French, `Q2 2025` in English. @throws RangeError on an invalid quarter. */
 export function quarterLabel(q: Quarter, lang: Lang): string {
   const { year, q: n } = parseQuarter(q);

@@ -46,7 +46,7 @@ export interface Figures {
 
 /**
  * The figures of `cells` (totals, and the breakdown slices that ratios read) over
- * `from`…`to`. Year-to-date answers are computed on first use and kept.
+ * `from`…`to`. Each series and year-to-date answer is computed on first use and kept.
  * @throws RangeError when `from` or `to` is not a valid quarter.
  */
 export function buildFigures(
@@ -56,9 +56,17 @@ export function buildFigures(
 ): Figures {
   const { from, to } = range;
   const ytdIndex = new Map<Quarter, SeriesIndex>();
+  let quarterly: SeriesIndex | undefined;
+  let yearly: SeriesIndex | undefined;
   return {
-    quarterly: indexSeries(aggregateSeries(catalogue, cells, { by: 'quarter', from, to })),
-    yearly: indexSeries(aggregateSeries(catalogue, cells, { by: 'year', from, to })),
+    get quarterly() {
+      quarterly ??= indexSeries(aggregateSeries(catalogue, cells, { by: 'quarter', from, to }));
+      return quarterly;
+    },
+    get yearly() {
+      yearly ??= indexSeries(aggregateSeries(catalogue, cells, { by: 'year', from, to }));
+      return yearly;
+    },
     ytd(scope, indicator, upTo) {
       let index = ytdIndex.get(upTo);
       if (!index) {

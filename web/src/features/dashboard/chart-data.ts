@@ -1,7 +1,7 @@
 import type { Kind } from '@ptce/shared/catalogue.schema';
 import type { Quarter } from '@ptce/shared/domain.types';
 import type { Series } from '@ptce/shared/figures/figures';
-import { quarterRange, sameQuarterLastYear, yearOf } from '@ptce/shared/periods';
+import { MIN_YEAR, quarterRange, sameQuarterLastYear, yearOf } from '@ptce/shared/periods';
 
 /** The time step of a chart: one point per quarter or per calendar year. */
 export type Step = 'quarter' | 'year';
@@ -26,7 +26,7 @@ function yearOfPeriod(period: string): number {
 
 /** The first quarter a chart over `from`…`to` needs, last year's series included. */
 export function fetchStart(from: Quarter): Quarter {
-  return `${yearOf(from) - 1}Q1`;
+  return yearOf(from) > MIN_YEAR ? `${yearOf(from) - 1}Q1` : `${MIN_YEAR}Q1`;
 }
 
 /**
@@ -57,16 +57,18 @@ export interface TrendOptions {
   kind: Kind;
   /** The yearly target of a calendar year, or null. */
   targetOf: (year: number) => number | null;
+  /** Where last year's values are read (default `series`): by year, the range a year earlier. */
+  before?: Series | undefined;
 }
 
 /**
  * The rows of a trend chart: one per period of `chartPeriods`, with last year's value at the
- * same position and the target line. `series` must hold the periods of the year before too.
+ * same position and the target line. `series` (or `before`) must hold the year before too.
  */
 export function trendRows(series: Series | undefined, o: TrendOptions): TrendRow[] {
   return chartPeriods(o.by, o.from, o.to).map((period) => {
     const point = series?.get(period);
-    const before = series?.get(periodYearBefore(period));
+    const before = (o.before ?? series)?.get(periodYearBefore(period));
     return {
       period,
       value: point?.value ?? null,

@@ -56,13 +56,14 @@ export function TrendPanel({ id, scope, indicator, data, params, onClose, onStep
     from: fmtQuarter(from, lang),
     to: fmtQuarter(to, lang),
   });
-  const index = by === 'quarter' ? data.figures.quarterly : data.figures.yearly;
-  const rows = trendRows(index.get(seriesKey(scope.slug, indicator.code)), {
+  const key = seriesKey(scope.slug, indicator.code);
+  const rows = trendRows((by === 'quarter' ? data.figures.quarterly : data.years).get(key), {
     by,
     from,
     to,
     kind: indicator.kind,
     targetOf: (year) => data.targetOf(scope.slug, indicator.code, year),
+    before: by === 'year' ? data.yearsBefore.get(key) : undefined,
   });
   const styles = seriesStyles(indicator.kind, by);
   const names = Object.fromEntries(styles.map((s) => [s.key, t(s.nameKey)])) as Record<

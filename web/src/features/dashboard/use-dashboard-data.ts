@@ -1,7 +1,7 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { Quarter } from '@ptce/shared/domain.types';
-import { buildFigures, type Figures } from '@ptce/shared/figures/figures';
-import { yearOf } from '@ptce/shared/periods';
+import { buildFigures, type Figures, type SeriesIndex } from '@ptce/shared/figures/figures';
+import { quarterFromIndex, quarterIndex, yearOf } from '@ptce/shared/periods';
 import type { PoleDetail } from '@ptce/shared/poles.schema';
 import type { Target } from '@ptce/shared/targets.schema';
 import { keepPreviousData, type UseQueryResult, useQueries, useQuery } from '@tanstack/react-query';
@@ -17,8 +17,12 @@ import { fetchStart } from './chart-data';
 export interface DashboardData {
   pole: PoleDetail;
   catalogue: Catalogue;
-  /** The shared engine's figures from Q1 of the year before `from` to `to`. */
+  /** The shared engine's figures from Q1 of the year before `from` to `to` (quarters, ytd). */
   figures: Figures;
+  /** The years of `from`…`to` as the export gives them (a year cut by the range: its quarters
+   * in it), and the same range a year earlier, which the yearly chart compares with. */
+  years: SeriesIndex;
+  yearsBefore: SeriesIndex;
   targetOf: (scope: string, indicator: string, year: number) => number | null;
 }
 
@@ -52,13 +56,18 @@ export function useDashboardData(pole: string, from: Quarter, to: Quarter, enabl
   const data = useMemo((): DashboardData | undefined => {
     if (!poleQ.data || !catalogueQ.data || !valuesQ.data || !targets) return undefined;
     const byTarget = new Map(targets.map((t) => [`${t.scope}|${t.indicator}|${t.year}`, t.value]));
+    const cells = valuesQ.data;
+    const catalogue = catalogueQ.data;
+    const earlier = yearEarlier(from, to);
     return {
       pole: poleQ.data,
-      catalogue: catalogueQ.data,
-      figures: buildFigures(catalogueQ.data, valuesQ.data, { from: start, to }),
+      catalogue,
+      figures: buildFigures(catalogue, cells, { from: start, to }),
+      years: buildFigures(catalogue, cells, { from, to }).yearly,
+      yearsBefore: earlier ? buildFigures(catalogue, cells, earlier).yearly : new Map(),
       targetOf: (scope, indicator, year) => byTarget.get(`${scope}|${indicator}|${year}`) ?? null,
     };
-  }, [poleQ.data, catalogueQ.data, valuesQ.data, targets, start, to]);
+  }, [poleQ.data, catalogueQ.data, valuesQ.data, targets, start, from, to]);
 
   return combineQueries(data, [poleQ, catalogueQ, valuesQ, targetsQ]);
 }
@@ -69,4 +78,16 @@ function combineTargets(results: Array<UseQueryResult<Target[]>>) {
     results.every((r) => r.data) ? results.flatMap((r) => r.data ?? []) : undefined,
     results,
   );
+}
+
+/** `from`…`to` a year earlier, or null before the first quarter there is (2000Q1). */
+function yearEarlier(from: Quarter, to: Quarter): { from: Quarter; to: Quarter } | null {
+  try {
+    return {
+      from: quarterFromIndex(quarterIndex(from) - 4),
+      to: quarterFromIndex(quarterIndex(to) - 4),
+    };
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
-import { QuarterSchema, sameQuarterLastYear } from '@ptce/shared/periods';
+import { QuarterSchema, shiftQuarterWithin } from '@ptce/shared/periods';
 import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 import type { PoleDetail } from '@ptce/shared/poles.schema';
 import type { StoredValue } from '@ptce/shared/values.schema';
@@ -21,11 +21,7 @@ export interface EntryData {
 
 /** The first quarter the grid reads: the same quarter a year before (the rules need less). */
 function firstQuarter(period: string): string {
-  try {
-    return sameQuarterLastYear(period);
-  } catch {
-    return period;
-  }
+  return shiftQuarterWithin(period, -4);
 }
 
 /**

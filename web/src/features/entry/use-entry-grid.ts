@@ -1,4 +1,9 @@
-import { previousQuarter, sameQuarterLastYear, yearOf } from '@ptce/shared/periods';
+import {
+  previousQuarter,
+  sameQuarterLastYear,
+  shiftQuarterWithin,
+  yearOf,
+} from '@ptce/shared/periods';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useMemo } from 'react';
 import { useTargets } from '../../api/targets';
@@ -63,7 +68,7 @@ export function useEntryGrid(
   );
   const batch = useMemo(() => buildBatch(scope.slug, view, rules), [scope.slug, view, rules]);
   const lookup = useMemo(() => makeLookup(stored, period, view.current), [stored, period, view]);
-  const from = safe(sameQuarterLastYear, period) ?? period;
+  const from = shiftQuarterWithin(period, -4);
   const figures = useMemo(
     () => gridFigures(catalogue, scope.slug, data.values, period, view.current, from),
     [catalogue, scope.slug, data.values, period, view, from],

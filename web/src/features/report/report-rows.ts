@@ -3,7 +3,7 @@ import type { Quarter } from '@ptce/shared/domain.types';
 import type { Figures } from '@ptce/shared/figures/figures';
 import { seriesKey } from '@ptce/shared/figures/figures';
 import { type Change, quarterValues, statsAt } from '@ptce/shared/figures/indicator-stats';
-import { quarterFromIndex, quarterIndex } from '@ptce/shared/periods';
+import { shiftQuarterWithin } from '@ptce/shared/periods';
 import type { Scope } from '@ptce/shared/poles.schema';
 import type { Target } from '@ptce/shared/targets.schema';
 import type { StoredValue } from '@ptce/shared/values.schema';
@@ -13,7 +13,7 @@ export const TREND_QUARTERS = 8;
 
 /** The first quarter a report needs: the trend's start, which is never after Q1 of last year. */
 export function reportStart(period: Quarter): Quarter {
-  return quarterFromIndex(quarterIndex(period) - (TREND_QUARTERS - 1));
+  return shiftQuarterWithin(period, -(TREND_QUARTERS - 1));
 }
 
 /** One indicator of a scope in the quarterly report; null = not entered (or not computable). */
