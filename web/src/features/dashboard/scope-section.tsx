@@ -42,12 +42,8 @@ export function ScopeSection({ scope, data, params, onOpen, onStep }: Props) {
             open={indicator.code === openCode}
             panelId={panelId}
             onToggle={() => onOpen(indicator.code === openCode ? null : indicator.code)}
-            stats={latestStats(
-              data.figures,
-              scope.slug,
-              indicator,
-              { from: params.from, to: params.to },
-              (year) => data.targetOf(scope.slug, indicator.code, year),
+            stats={latestStats(data.figures, scope.slug, indicator, data.range, (year) =>
+              data.targetOf(scope.slug, indicator.code, year),
             )}
           />
         ))}

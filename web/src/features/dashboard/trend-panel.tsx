@@ -38,7 +38,8 @@ export function TrendPanel({ id, scope, indicator, data, params, onClose, onStep
   const chartRef = useRef<HTMLDivElement>(null);
   const [showTable, setShowTable] = useState(false);
   const { chart, failed: chartFailed, retry: retryChart } = useTrendChart();
-  const { by, from, to } = params;
+  const { by } = params;
+  const { from, to } = data.range;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves when another tile opens
   useEffect(() => {

@@ -11,10 +11,13 @@ import { usePole } from '../../api/poles';
 import { targetsQuery } from '../../api/targets';
 import { figuresQuery, valuesQuery } from '../../api/values';
 import { combineQueries } from '../../lib/combine-queries';
+import { useSettled } from '../../lib/use-settled';
 import { fetchStart } from './chart-data';
 
 /** Everything the tiles and trends need, derived once per answer. */
 export interface DashboardData {
+  /** The range these figures are for (the previous one while a new range loads). */
+  range: { from: Quarter; to: Quarter };
   pole: PoleDetail;
   catalogue: Catalogue;
   /** The shared engine's figures from Q1 of the year before `from` to `to` (quarters, ytd). */
@@ -53,13 +56,14 @@ export function useDashboardData(pole: string, from: Quarter, to: Quarter, enabl
   });
   const targets = targetsQ.data;
 
-  const data = useMemo((): DashboardData | undefined => {
+  const fresh = useMemo((): DashboardData | undefined => {
     if (!poleQ.data || !catalogueQ.data || !valuesQ.data || !targets) return undefined;
     const byTarget = new Map(targets.map((t) => [`${t.scope}|${t.indicator}|${t.year}`, t.value]));
     const cells = valuesQ.data;
     const catalogue = catalogueQ.data;
     const earlier = yearEarlier(from, to);
     return {
+      range: { from, to },
       pole: poleQ.data,
       catalogue,
       figures: buildFigures(catalogue, cells, { from: start, to }),
@@ -68,16 +72,22 @@ export function useDashboardData(pole: string, from: Quarter, to: Quarter, enabl
       targetOf: (scope, indicator, year) => byTarget.get(`${scope}|${indicator}|${year}`) ?? null,
     };
   }, [poleQ.data, catalogueQ.data, valuesQ.data, targets, start, from, to]);
+  // While a new range loads, the dashboard on screen stays the previous range's, whole.
+  const data = useSettled(fresh, !valuesQ.isPlaceholderData && !targetsQ.placeholder);
 
   return combineQueries(data, [poleQ, catalogueQ, valuesQ, targetsQ]);
 }
 
 /** The targets of several years as one list, once all have answered (memoised by useQueries). */
 function combineTargets(results: Array<UseQueryResult<Target[]>>) {
-  return combineQueries(
-    results.every((r) => r.data) ? results.flatMap((r) => r.data ?? []) : undefined,
-    results,
-  );
+  return {
+    ...combineQueries(
+      results.every((r) => r.data) ? results.flatMap((r) => r.data ?? []) : undefined,
+      results,
+    ),
+    /** Some year still shows a kept previous answer. */
+    placeholder: results.some((r) => r.isPlaceholderData),
+  };
 }
 
 /** `from`…`to` a year earlier, or null before the first quarter there is (2000Q1). */

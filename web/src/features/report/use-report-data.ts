@@ -7,13 +7,14 @@ import type { PoleDetail } from '@ptce/shared/poles.schema';
 import type { Target } from '@ptce/shared/targets.schema';
 import type { StoredValue } from '@ptce/shared/values.schema';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useCatalogue } from '../../api/catalogue';
 import { usePeriods } from '../../api/periods';
 import { usePole } from '../../api/poles';
 import { targetsQuery } from '../../api/targets';
 import { figuresQuery, valuesQuery } from '../../api/values';
 import { combineQueries } from '../../lib/combine-queries';
+import { useSettled } from '../../lib/use-settled';
 import { reportStart } from './report-rows';
 
 interface ReportData {
@@ -52,21 +53,17 @@ export function useReportData(pole: string, period: Quarter | null) {
     placeholderData: keepPreviousData,
   });
   const queries = [poleQ, catalogueQ, periodsQ, valuesQ, targetsQ];
-  // While the next quarter loads, the answer on screen keeps the quarter it was read for.
-  const settled = useRef<Quarter | null>(null);
-  if (valuesQ.data && !valuesQ.isPlaceholderData) settled.current = period;
-  const range = settled.current;
   const figures = useMemo(
     () =>
-      catalogueQ.data && valuesQ.data && range
-        ? buildFigures(catalogueQ.data, valuesQ.data, { from: reportStart(range), to: range })
+      catalogueQ.data && valuesQ.data && period
+        ? buildFigures(catalogueQ.data, valuesQ.data, { from: reportStart(period), to: period })
         : undefined,
-    [catalogueQ.data, valuesQ.data, range],
+    [catalogueQ.data, valuesQ.data, period],
   );
-  const data: ReportData | undefined =
+  const fresh: ReportData | undefined =
     poleQ.data && catalogueQ.data && periodsQ.data && valuesQ.data && targetsQ.data && figures
       ? {
-          period: range!,
+          period: period!,
           pole: poleQ.data,
           catalogue: catalogueQ.data,
           figures,
@@ -75,5 +72,7 @@ export function useReportData(pole: string, period: Quarter | null) {
           targets: targetsQ.data,
         }
       : undefined;
+  // While the next quarter loads, the report on screen stays the previous quarter's, whole.
+  const data = useSettled(fresh, !valuesQ.isPlaceholderData && !targetsQ.isPlaceholderData);
   return combineQueries(data, queries);
 }
