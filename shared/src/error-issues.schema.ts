@@ -27,11 +27,14 @@ export const StaleVersionIssueSchema = ErrorIssueSchema.extend({
     .nullable(),
 });
 
+export type StaleVersionIssue = z.infer<typeof StaleVersionIssueSchema>;
+
 /**
  * 422 INVALID_ENTRIES of a save: an entry the catalogue refuses (unknown indicator or scope,
  * wrong slice, not an integer, out of bounds, a ratio…), at `entries.i`.
  */
 export const EntryIssueSchema = ErrorIssueSchema.extend(CellSchema.shape);
+export type EntryIssue = z.infer<typeof EntryIssueSchema>;
 
 /**
  * 422 RULE_VIOLATION: a consistency-rule error that blocks the batch, with the cells of the
@@ -47,6 +50,7 @@ export const RuleViolationIssueSchema = ErrorIssueSchema.extend({
   params: z.record(z.string(), z.union([z.number(), z.string()])),
   locations: z.array(z.object({ sheet: z.string().nullable(), row: z.number().int() })).optional(),
 });
+export type RuleViolationIssue = z.infer<typeof RuleViolationIssueSchema>;
 
 /**
  * An issue of an imported file (422 INVALID_ENTRIES, or a 409 of its rows), located as the user

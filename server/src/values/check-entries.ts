@@ -1,6 +1,6 @@
 import { type Catalogue, INTEGER_UNITS, type Indicator } from '@ptce/shared/catalogue.schema';
+import type { EntryIssue } from '@ptce/shared/error-issues.schema';
 import type { Lang } from '@ptce/shared/error-messages';
-import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import { formatValue } from '@ptce/shared/format';
 import { isAllowedSlice } from '@ptce/shared/slices';
 import type { ValueEntry } from '@ptce/shared/values.schema';
@@ -17,13 +17,13 @@ type Fail = (code: string, message: string) => void;
 export function checkEntries(
   entries: ValueEntry[],
   ctx: { catalogue: Catalogue; scopes: ScopeRow[]; retired: Set<string>; lang: Lang },
-): ErrorIssue[] {
+): EntryIssue[] {
   const { lang } = ctx;
   const byCode = new Map(ctx.catalogue.indicators.map((i) => [i.code, i]));
   const scopes = new Map(ctx.scopes.map((s) => [s.slug, s]));
   const groupSlugs = ctx.scopes.filter((s) => s.kind === 'group').map((s) => s.slug);
   const seen = new Set<string>();
-  const issues: ErrorIssue[] = [];
+  const issues: EntryIssue[] = [];
   for (const [i, e] of entries.entries()) {
     const path = ['entries', i];
     const fail: Fail = (code, message) =>

@@ -1,4 +1,4 @@
-import type { ErrorIssue } from '@ptce/shared/errors.schema';
+import type { StaleVersionIssue } from '@ptce/shared/error-issues.schema';
 import type { Lang } from '@ptce/shared/format';
 import type { ValueEntry } from '@ptce/shared/values.schema';
 import type { ValueRow } from '../db/database';
@@ -15,9 +15,27 @@ export interface PlannedChange {
   next: Omit<ValueRow, 'id'>;
 }
 
+/** A stale version before its author is named: `current.updatedBy` is still the user id. */
+export interface UnnamedConflict {
+  path: Array<string | number>;
+  code: 'stale_version';
+  message: string;
+  scope: string;
+  indicator: string;
+  slice: string;
+  yourVersion: number;
+  current: {
+    value: number | null;
+    comment: string | null;
+    version: number;
+    updatedAt: string;
+    updatedBy: number | null;
+  } | null;
+}
+
 export interface ChangePlan {
-  /** Stale versions; `current.updatedBy` is still the user id (null when unknown). */
-  conflicts: ErrorIssue[];
+  /** Stale versions, their authors not named yet. */
+  conflicts: UnnamedConflict[];
   changes: PlannedChange[];
   /** Entries that change nothing (same value, comment and reason; or clearing nothing). */
   unchanged: number;
@@ -45,7 +63,7 @@ export function planChanges(
   current: ReadonlyMap<string, ValueRow>,
   ctx: PlanContext,
 ): ChangePlan {
-  const conflicts: ErrorIssue[] = [];
+  const conflicts: UnnamedConflict[] = [];
   const changes: PlannedChange[] = [];
   for (const [i, e] of entries.entries()) {
     const slice = e.slice ?? '';
@@ -92,7 +110,7 @@ function conflictIssue(
   yours: number,
   row: ValueRow | undefined,
   lang: Lang,
-): ErrorIssue {
+): UnnamedConflict {
   return {
     path: ['entries', i, 'version'],
     code: 'stale_version',
@@ -113,19 +131,23 @@ function conflictIssue(
   };
 }
 
-/** Conflicts with `current.updatedBy` turned from a user id into that user's name. */
-export function withUserNames(conflicts: ErrorIssue[], names: ReadonlyMap<number, string>) {
-  return conflicts.map((issue) => {
-    const current = issue.current as { updatedBy: number | null } | null | undefined;
-    if (!current) return issue;
-    const name = current.updatedBy === null ? null : (names.get(current.updatedBy) ?? null);
-    return { ...issue, current: { ...current, updatedBy: name } };
-  });
+/** The conflicts as the 409 lists them: `current.updatedBy` turned into that user's name. */
+export function withUserNames(
+  conflicts: readonly UnnamedConflict[],
+  names: ReadonlyMap<number, string>,
+): StaleVersionIssue[] {
+  return conflicts.map(({ current, ...issue }) => ({
+    ...issue,
+    current: current && {
+      ...current,
+      updatedBy: current.updatedBy === null ? null : (names.get(current.updatedBy) ?? null),
+    },
+  })) satisfies StaleVersionIssue[];
 }
 
 /** The user ids named by conflicts. */
-export function conflictUserIds(conflicts: ErrorIssue[]): number[] {
+export function conflictUserIds(conflicts: readonly UnnamedConflict[]): number[] {
   return conflicts
-    .map((i) => (i.current as { updatedBy: number | null } | null | undefined)?.updatedBy)
+    .map((i) => i.current?.updatedBy)
     .filter((id): id is number => typeof id === 'number');
 }

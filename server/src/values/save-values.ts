@@ -1,6 +1,6 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
+import type { RuleViolationIssue } from '@ptce/shared/error-issues.schema';
 import type { Lang } from '@ptce/shared/error-messages';
-import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import { issueMessage, type RuleIssue } from '@ptce/shared/rules';
 import { judgeBatch } from '@ptce/shared/rules.judge';
 import { rulesWindow } from '@ptce/shared/rules.window';
@@ -136,7 +136,7 @@ async function saveInTransaction(
 }
 
 function ruleIssueToError(lang: Lang) {
-  return (r: RuleIssue): ErrorIssue => ({
+  return (r: RuleIssue): RuleViolationIssue => ({
     code: r.rule,
     message: issueMessage(r, lang),
     rule: r.rule,

@@ -159,3 +159,27 @@ describe('EntryPage — conflicts', () => {
     expect(exits).toHaveValue('3');
   });
 });
+
+describe('EntryPage — a 409 of another shape', () => {
+  it('says the answer is unexpected instead of dropping the conflict silently', async () => {
+    const drifted = structuredClone(conflictAnswer);
+    delete (drifted.json.error.issues[0] as Partial<(typeof drifted.json.error.issues)[0]>)
+      .yourVersion;
+    stubFetch({
+      ...readRoutes([stored('MS-SORTIES', 5)]),
+      [`PUT /api/poles/${POLE}/values`]: () => drifted,
+    });
+    renderWithProviders(<EntryPage />, { route: ROUTE, path: PATH });
+    const user = userEvent.setup();
+    const input = await screen.findByRole('textbox', { name: 'Sorties de parcours' });
+    await user.clear(input);
+    await user.type(input, '7');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(
+      await screen.findByText(/Le serveur a envoyé une réponse inattendue/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Valeurs modifiées par quelqu’un d’autre' }),
+    ).toBeNull();
+  });
+});

@@ -23,7 +23,7 @@ export function EntrySaveBar({
   const { t } = useTranslation('entry');
   const lang = useLang();
   const failed = outcome?.kind === 'failed' ? outcome.error : null;
-  const conflict = failed instanceof ApiError && failed.status === 409;
+  const conflict = failed instanceof ApiError && failed.code === 'CONFLICT';
   let status = dirty > 0 ? t('unsaved', { count: dirty }) : t('allSaved');
   if (pending) status = t('state.saving', { ns: 'common' });
   else if (outcome?.kind === 'saved') {

@@ -8,9 +8,10 @@ import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import type { SaveValuesResponse } from '@ptce/shared/values.schema';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Dispatch, useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
 import { keys } from '../../api/keys';
 import { useSaveValues } from '../../api/values';
-import { ApiError } from '../../lib/api-client';
+import { ApiError, parseAnswer } from '../../lib/api-client';
 import { type Batch, basesAfterSave } from './entry-batch';
 import { type BaseCell, cellKey, EMPTY_BASE } from './entry-model';
 import type { CellsView } from './entry-state';
@@ -31,8 +32,12 @@ export type Outcome =
   | { kind: 'problems' }
   | { kind: 'failed'; error: unknown };
 
+/**
+ * The conflicts of a 409, every issue parsed as a shared stale version.
+ * @throws ApiError `BAD_ANSWER` when one has another shape (it would have no panel to resolve).
+ */
 function toConflicts(issues: ErrorIssue[], batch: Batch): Conflict[] {
-  return issuesOf(StaleVersionIssueSchema, issues).map((i) => {
+  return parseAnswer(z.array(StaleVersionIssueSchema), issues, 409, 'conflicts').map((i) => {
     const entry = batch.entries[Number(i.path?.[1])];
     return {
       key: cellKey(i.indicator, i.slice),
@@ -99,7 +104,12 @@ export function useSaveEntry(args: {
           setOutcome({ kind: 'failed', error });
           if (!(error instanceof ApiError)) return;
           if (error.status === 409) {
-            setConflicts(toConflicts(error.issues, batch));
+            try {
+              setConflicts(toConflicts(error.issues, batch));
+            } catch (drift) {
+              // a 409 whose issues are not the shared stale versions: said, never dropped
+              setOutcome({ kind: 'failed', error: drift });
+            }
             qc.invalidateQueries({ queryKey: keys.allValues(pole) });
           } else if (error.status === 422) setRowIssues(toRowIssues(error.issues));
           else if (error.status === 423) qc.invalidateQueries({ queryKey: keys.allPeriods(pole) });
