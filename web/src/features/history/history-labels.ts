@@ -1,4 +1,5 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
+import { formatNumber, formatValue } from '@ptce/shared/format';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { allowedSlices } from '@ptce/shared/slices';
 import { type Lang, labelIn } from '../../lib/format';
@@ -7,7 +8,8 @@ import { type Lang, labelIn } from '../../lib/format';
 export interface HistoryLabels {
   scope: (slug: string) => string;
   indicator: (code: string) => string;
-  decimals: (code: string) => number | undefined;
+  /** A value of the indicator with its catalogue decimals and unit (`13 700,50 €`). */
+  value: (code: string, value: number) => string;
   /** `Sexe : Femmes` for `sex=femme`; the raw key when unknown; '' for the total. */
   slice: (slice: string) => string;
   /** The slices of an indicator for the pole, total first. */
@@ -25,7 +27,10 @@ export function historyLabels(catalogue: Catalogue, scopes: Scope[], lang: Lang)
       const i = indicators.get(code);
       return i ? labelIn(i, lang) : code;
     },
-    decimals: (code) => indicators.get(code)?.decimals,
+    value: (code, value) => {
+      const i = indicators.get(code);
+      return i ? formatValue(value, i, lang) : formatNumber(value, lang);
+    },
     slice: (slice) => {
       if (slice === '') return '';
       const [dim = '', member = ''] = slice.split('=');

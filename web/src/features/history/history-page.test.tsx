@@ -56,7 +56,7 @@ describe('HistoryPage', () => {
     expect(row).toHaveTextContent(/05\/10\/2026 \d\d:30/);
     expect(row).toHaveTextContent('Sorties de parcours — Sexe : Femme');
     expect(row).toHaveTextContent('Mobilité sociale · T3 2026');
-    expect(row.textContent).toContain('1\u202f234 → 1\u202f240');
+    expect(row.textContent).toContain('1\u202f234\u00a0pers. → 1\u202f240\u00a0pers.');
     expect(row).toHaveTextContent('« provisoire » → « bilan ASP »');
     expect(row).toHaveTextContent('Camille Lefebvre');
     expect(row).toHaveTextContent('Correction après bilan');

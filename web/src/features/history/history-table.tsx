@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '@ptce/shared/values.schema';
 import { useTranslation } from 'react-i18next';
-import { fmtDateTime, fmtNumber, fmtQuarter, type Lang } from '../../lib/format';
+import { fmtDateTime, fmtQuarter, type Lang } from '../../lib/format';
 import type { HistoryLabels } from './history-labels';
 
 /** Rows the API returns at most (its default limit). */
@@ -19,7 +19,7 @@ export function HistoryTable({
   const { t } = useTranslation('history');
   if (entries.length === 0) return <p className="muted">{t('empty')}</p>;
   const num = (h: HistoryEntry, v: number | null) =>
-    v === null ? t('cleared') : fmtNumber(v, lang, labels.decimals(h.indicator));
+    v === null ? t('cleared') : labels.value(h.indicator, v);
   const quote = (s: string) => (lang === 'fr' ? `« ${s} »` : `“${s}”`);
   return (
     <>

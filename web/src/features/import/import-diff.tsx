@@ -1,3 +1,4 @@
+import { formatValue } from '@ptce/shared/format';
 import type { ImportChange } from '@ptce/shared/imports.schema';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useId } from 'react';
@@ -13,7 +14,11 @@ export function ImportDiff({ changes, scopes }: { changes: ImportChange[]; scope
   const id = useId();
   const scopeName = new Map(scopes.map((s) => [s.slug, s.name]));
   const catalogue = useCatalogue().data;
-  const decimals = new Map(catalogue?.indicators.map((i) => [i.code, i.decimals]));
+  const indicators = new Map(catalogue?.indicators.map((i) => [i.code, i]));
+  const show = (code: string, v: number | null) => {
+    const indicator = indicators.get(code);
+    return indicator ? formatValue(v, indicator, lang) : fmtNumber(v, lang);
+  };
   const comment = (c: ImportChange) => {
     if ((c.oldComment ?? '') === (c.newComment ?? ''))
       return <span className="muted">{t('commentSame')}</span>;
@@ -47,8 +52,8 @@ export function ImportDiff({ changes, scopes }: { changes: ImportChange[]; scope
               <td>{scopeName.get(c.scope) ?? c.scope}</td>
               <td>{c.label}</td>
               <td className="num">
-                <span className="old">{fmtNumber(c.old, lang, decimals.get(c.indicator))}</span> →{' '}
-                <strong>{fmtNumber(c.new, lang, decimals.get(c.indicator))}</strong>
+                <span className="old">{show(c.indicator, c.old)}</span> →{' '}
+                <strong>{show(c.indicator, c.new)}</strong>
               </td>
               <td>{comment(c)}</td>
             </tr>
