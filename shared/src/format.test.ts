@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatNumberFr, formatValue, NARROW_NBSP, parseNumberFr } from './format';
+import {
+  exceedsDecimals,
+  formatNumber,
+  formatNumberFr,
+  formatValue,
+  NARROW_NBSP,
+  parseNumberFr,
+} from './format';
 
 const S = NARROW_NBSP;
 
@@ -104,5 +111,20 @@ describe('formatValue (the catalogue decimals and unit)', () => {
     [null, { decimals: 2, unit: 'eur' }, 'fr', '—'],
   ] as const)('%s %o %s → %s', (value, indicator, lang, expected) => {
     expect(formatValue(value, indicator, lang)).toBe(expected);
+  });
+});
+
+describe('exceedsDecimals', () => {
+  it.each([
+    [1234.5, 1, false],
+    [1.234, 1, true],
+    [0.005, 2, true],
+    [1234.56, 2, false],
+    [0.1 + 0.2, 1, false],
+    [12, 0, false],
+    [12.5, 0, true],
+    [-3.25, 2, false],
+  ])('%s with %s decimals → %s', (value, decimals, expected) => {
+    expect(exceedsDecimals(value, decimals)).toBe(expected);
   });
 });

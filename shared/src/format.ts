@@ -51,6 +51,15 @@ export function formatNumberFr(value: number, decimals?: number): string {
 }
 
 /**
+ * Whether `value` has more decimals than `decimals` allows, as the server and the grid check it: float
+ * noise below a millionth of the scaled value is tolerated (0.1 + 0.2 has one decimal).
+ */
+export function exceedsDecimals(value: number, decimals: number): boolean {
+  const scaled = value * 10 ** decimals;
+  return Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled));
+}
+
+/**
  * A number as typed by a French or English user: optional sign (`-`, `+` or `−`), digits
  * optionally grouped by three with a space, no-break space or narrow no-break space, and an
  * optional decimal part after `,` or `.` (`1 234,5`, `1234.5`, `-3`). A comma is always a

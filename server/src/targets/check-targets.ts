@@ -1,6 +1,7 @@
 import { INTEGER_UNITS, type Indicator } from '@ptce/shared/catalogue.schema';
 import type { Lang } from '@ptce/shared/error-messages';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
+import { exceedsDecimals } from '@ptce/shared/format';
 import type { TargetEntry } from '@ptce/shared/targets.schema';
 import { t } from '../i18n/t';
 import type { ScopeRow } from '../poles/poles.repository';
@@ -47,10 +48,9 @@ export function checkTargets(
     if (target.value === null) return;
     const v = target.value;
     if (v < 0) fail('min', t(lang, 'targets.negative'));
-    const scaled = v * 10 ** ind.decimals;
     if (INTEGER_UNITS.includes(ind.unit) && !Number.isInteger(v)) {
       fail('integer', t(lang, 'entries.integer', { indicator: ind.code }));
-    } else if (Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled))) {
+    } else if (exceedsDecimals(v, ind.decimals)) {
       fail(
         'decimals',
         t(lang, 'entries.decimals', { indicator: ind.code, decimals: ind.decimals }),

@@ -1,7 +1,7 @@
 import { type Catalogue, INTEGER_UNITS, type Indicator } from '@ptce/shared/catalogue.schema';
 import type { EntryIssue } from '@ptce/shared/error-issues.schema';
 import type { Lang } from '@ptce/shared/error-messages';
-import { formatValue } from '@ptce/shared/format';
+import { exceedsDecimals, formatValue } from '@ptce/shared/format';
 import { isAllowedSlice } from '@ptce/shared/slices';
 import type { ValueEntry } from '@ptce/shared/values.schema';
 import { t } from '../i18n/t';
@@ -75,8 +75,7 @@ function checkNumber(v: number, ind: Indicator, lang: Lang, fail: Fail): void {
     fail('integer', t(lang, 'entries.integer', { indicator }));
     return;
   }
-  const scaled = v * 10 ** ind.decimals;
-  if (Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled)))
+  if (exceedsDecimals(v, ind.decimals))
     fail('decimals', t(lang, 'entries.decimals', { indicator, decimals: ind.decimals }));
   if (ind.min !== null && v < ind.min)
     fail('min', t(lang, 'entries.min', { indicator, min: formatValue(ind.min, ind, lang) }));

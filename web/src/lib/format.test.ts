@@ -1,6 +1,6 @@
 import { parseNumberFr } from '@ptce/shared/format';
 import { describe, expect, it } from 'vitest';
-import { exceedsDecimals, fmtChange, fmtPercent, inputText, labelIn } from './format';
+import { fmtChange, fmtPercent, inputText, labelIn } from './format';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -41,21 +41,6 @@ describe('labelIn', () => {
     expect(labelIn({ labelFr: 'Tonnes collectées', labelEn: 'Tonnes collected' }, lang)).toBe(
       expected,
     );
-  });
-});
-
-describe('exceedsDecimals', () => {
-  it.each([
-    [1234.5, 1, false],
-    [1.234, 1, true],
-    [0.005, 2, true],
-    [1234.56, 2, false],
-    [0.1 + 0.2, 1, false],
-    [12, 0, false],
-    [12.5, 0, true],
-    [-3.25, 2, false],
-  ])('%s with %s decimals → %s', (value, decimals, expected) => {
-    expect(exceedsDecimals(value, decimals)).toBe(expected);
   });
 });
 

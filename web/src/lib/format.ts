@@ -59,15 +59,6 @@ export function labelIn(item: { labelFr: string; labelEn: string }, lang: Lang):
 }
 
 /**
- * Whether `value` has more decimals than `decimals` allows, as the server checks it: float
- * noise below a millionth of the scaled value is tolerated (0.1 + 0.2 has one decimal).
- */
-export function exceedsDecimals(value: number, decimals: number): boolean {
-  const scaled = value * 10 ** decimals;
-  return Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled));
-}
-
-/**
  * A stored number as the text of an input, with the indicator's `decimals` (`13 700,50`,
  * `2,0`): French grouping in French, plain digits (`1234.50`) in English, both read back by
  * `parseNumberFr`; empty for no value.

@@ -1,7 +1,6 @@
 import { INTEGER_UNITS, type Indicator } from '@ptce/shared/catalogue.schema';
-import { parseNumberFr } from '@ptce/shared/format';
+import { exceedsDecimals, parseNumberFr } from '@ptce/shared/format';
 import { MAX_ABS_VALUE } from '@ptce/shared/values.schema';
-import { exceedsDecimals } from '../../lib/format';
 
 /** Why typed text cannot be saved: not a number, too many decimals, not a whole number. */
 type TypedProblem = 'invalidNumber' | 'tooManyDecimals' | 'notInteger';

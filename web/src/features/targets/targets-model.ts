@@ -1,7 +1,6 @@
 import type { Indicator } from '@ptce/shared/catalogue.schema';
-import { parseNumberFr } from '@ptce/shared/format';
+import { exceedsDecimals, parseNumberFr } from '@ptce/shared/format';
 import type { TargetEntry } from '@ptce/shared/targets.schema';
-import { exceedsDecimals } from '../../lib/format';
 
 /** Key of a target: `scope|indicator`. */
 export const targetKey = (scope: string, indicator: string) => `${scope}|${indicator}`;
