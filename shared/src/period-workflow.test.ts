@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFrom, mayTake, nextStatus } from './period-workflow';
+import { actionsFrom, mayTake, nextStatus, quarterTakesValues } from './period-workflow';
 import type { PeriodAction, PeriodStatus } from './periods.schema';
 import type { Role } from './session.schema';
 
@@ -44,5 +44,18 @@ describe('actionsFrom', () => {
     ['validated', ['reopen']],
   ])('%s: %j', (status, actions) => {
     expect(actionsFrom(status)).toEqual(actions);
+  });
+});
+
+describe('quarterTakesValues', () => {
+  const now = new Date('2026-11-29T10:00:00Z');
+  it.each([
+    ['2026Q4', 'draft', 'open'],
+    ['2026Q3', 'draft', 'open'],
+    ['2026Q3', 'submitted', 'locked'],
+    ['2026Q2', 'validated', 'locked'],
+    ['2027Q1', 'draft', 'future'],
+  ] as const)('%s %s → %s', (period, status, expected) => {
+    expect(quarterTakesValues(period, status, now)).toBe(expected);
   });
 });

@@ -1,3 +1,5 @@
+import type { Quarter } from './domain.types';
+import { compareQuarters, currentQuarter } from './periods';
 import { PERIOD_ACTIONS, type PeriodAction, type PeriodStatus } from './periods.schema';
 import type { Role } from './session.schema';
 
@@ -42,4 +44,18 @@ export function mayTake(action: PeriodAction, roles: Iterable<Role>): boolean {
 /** The actions that apply to a quarter in `status`, in the order of PERIOD_ACTIONS. */
 export function actionsFrom(status: PeriodStatus): PeriodAction[] {
   return PERIOD_ACTIONS.filter((a) => nextStatus(a, status) !== null);
+}
+
+/**
+ * Whether a pole's quarter in `status` takes values at `now`: `open` (a draft that has started),
+ * `future` (not started yet) or `locked` (submitted or validated). The save, the import and the
+ * grid all ask this.
+ */
+export function quarterTakesValues(
+  period: Quarter,
+  status: PeriodStatus,
+  now: Date,
+): 'open' | 'future' | 'locked' {
+  if (compareQuarters(period, currentQuarter(now)) > 0) return 'future';
+  return status === 'draft' ? 'open' : 'locked';
 }

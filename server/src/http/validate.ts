@@ -3,7 +3,7 @@ import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { fr } from 'zod/locales';
-import { inBoth } from '../i18n/t';
+import { inBoth, t } from '../i18n/t';
 import { ApiError } from './api-error';
 
 /** Largest JSON body accepted by ordinary endpoints, in bytes. */
@@ -61,7 +61,11 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S
     if (k === 'lang') continue;
     if (v.length !== 1) {
       throw new ApiError('VALIDATION_FAILED', undefined, [
-        { path: [k], code: 'duplicate', message: `parameter ${k} given more than once` },
+        {
+          path: [k],
+          code: 'duplicate',
+          message: t(c.get('lang'), 'query.duplicate', { name: k }),
+        },
       ]);
     }
     flat[k] = v[0]!;

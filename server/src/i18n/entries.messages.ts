@@ -3,6 +3,8 @@ import type { Translation } from './translation';
 /** Texts of the values, targets, quarter and export checks, French first; `{name}` is a parameter. */
 export const entriesFr = {
   'quarter.future': 'Ce trimestre n’a pas commencé.',
+  'periods.tooLong': 'Au plus {max} trimestres.',
+  'query.duplicate': 'Le paramètre {name} est donné plusieurs fois.',
   'entries.duplicate': 'Cette valeur figure deux fois dans l’envoi.',
   'entries.unknownScope': 'Périmètre inconnu : {scope}.',
   'entries.unknownIndicator': 'Indicateur inconnu : {indicator}.',
@@ -23,6 +25,8 @@ export const entriesFr = {
 
 export const entriesEn: Translation<typeof entriesFr> = {
   'quarter.future': 'This quarter has not started.',
+  'periods.tooLong': 'At most {max} quarters.',
+  'query.duplicate': 'Parameter {name} given more than once.',
   'entries.duplicate': 'This value appears twice in the batch.',
   'entries.unknownScope': 'Unknown scope: {scope}.',
   'entries.unknownIndicator': 'Unknown indicator: {indicator}.',

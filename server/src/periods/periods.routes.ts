@@ -42,7 +42,11 @@ export function periodsRoutes(deps: AppDeps) {
       const { from, to } = periodsRange(deps.now(), q);
       if (quarterIndex(to) - quarterIndex(from) >= MAX_RANGE_QUARTERS) {
         throw new ApiError('VALIDATION_FAILED', undefined, [
-          { path: ['from'], code: 'too_big', message: `at most ${MAX_RANGE_QUARTERS} quarters` },
+          {
+            path: ['from'],
+            code: 'too_big',
+            message: t(c.get('lang'), 'periods.tooLong', { max: MAX_RANGE_QUARTERS }),
+          },
         ]);
       }
       const periods = quarterRange(from, to);

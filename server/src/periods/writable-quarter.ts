@@ -1,6 +1,6 @@
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import type { Lang } from '@ptce/shared/format';
-import { compareQuarters, currentQuarter } from '@ptce/shared/periods';
+import { quarterTakesValues } from '@ptce/shared/period-workflow';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { t } from '../i18n/t';
@@ -30,8 +30,8 @@ export async function assertWritableQuarter(
   q: WritableQuarter,
   refuseFuture: (issue: ErrorIssue) => ApiError = futureEntries,
 ): Promise<void> {
-  if (compareQuarters(q.period, currentQuarter(q.now)) > 0)
-    throw refuseFuture({ code: 'future', message: t(q.lang, 'quarter.future') });
+  const started = quarterTakesValues(q.period, 'draft', q.now) !== 'future';
+  if (!started) throw refuseFuture({ code: 'future', message: t(q.lang, 'quarter.future') });
   const state = await findPeriodState(db, q.poleId, q.period);
-  if (state.status !== 'draft') throw new ApiError('LOCKED');
+  if (quarterTakesValues(q.period, state.status, q.now) === 'locked') throw new ApiError('LOCKED');
 }

@@ -47,8 +47,8 @@ export const cressMessages = {
       reopenText:
         'Le trimestre validé est déverrouillé et repasse en brouillon. Le motif est conservé dans l’historique.',
       reason: 'Motif',
-      reasonHelp: 'Obligatoire : au moins 3 caractères, visibles par le pôle.',
-      reasonTooShort: 'Écrivez un motif d’au moins 3 caractères.',
+      reasonHelp: 'Obligatoire : au moins {{min}} caractères, visibles par le pôle.',
+      reasonTooShort: 'Écrivez un motif d’au moins {{min}} caractères.',
       confirm: 'Confirmer',
       cancel: 'Annuler',
       sending: 'Envoi…',
@@ -101,8 +101,8 @@ export const cressMessages = {
       reopenText:
         'The validated quarter is unlocked and goes back to draft. The reason is kept in the history.',
       reason: 'Reason',
-      reasonHelp: 'Required: at least 3 characters, shown to the pole.',
-      reasonTooShort: 'Write a reason of at least 3 characters.',
+      reasonHelp: 'Required: at least {{min}} characters, shown to the pole.',
+      reasonTooShort: 'Write a reason of at least {{min}} characters.',
       confirm: 'Confirm',
       cancel: 'Cancel',
       sending: 'Sending…',

@@ -96,11 +96,11 @@ export function ReasonDialog({ title, text, pending, error, onConfirm, onCancel 
             }}
           />
           <p id={helpId} className="field-help">
-            {t('dialog.reasonHelp')}
+            {t('dialog.reasonHelp', { min: REASON_MIN_LENGTH })}
           </p>
           {tooShort && (
             <p id={errorId} className="field-error">
-              {t('dialog.reasonTooShort')}
+              {t('dialog.reasonTooShort', { min: REASON_MIN_LENGTH })}
             </p>
           )}
           {error ? <ErrorMessage error={error} /> : null}

@@ -1,4 +1,4 @@
-import { compareQuarters, currentQuarter } from '@ptce/shared/periods';
+import { quarterTakesValues } from '@ptce/shared/period-workflow';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,9 +43,10 @@ export function EntryScreen({
   const user = useSession().data?.user.id ?? '';
   const pole = data.pole.slug;
   const status = data.state?.status ?? 'draft';
-  const future = compareQuarters(period, currentQuarter(new Date())) > 0;
   const canEdit = data.pole.roles.includes('coordinator');
-  const readOnly = !canEdit || status !== 'draft' || future;
+  const takes = quarterTakesValues(period, status, new Date());
+  const future = takes === 'future';
+  const readOnly = !canEdit || takes !== 'open';
   const { draft, dispatch, restored } = useEntryDraft(
     readOnly ? null : draftKey(['saisie', user, pole, period, scope.slug]),
   );
