@@ -87,7 +87,12 @@ export const ValuesQuerySchema = z.strictObject({
    * `true`: with `slice`, also the breakdown slices that ratio indicators are computed from
    * (e.g. `residence=qpv` for the QPV share), so a reader of the totals computes every ratio.
    */
-  ratioTerms: z.enum(['true', 'false']).optional(),
+  ratioTerms: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      '`true`: with `slice`, also the breakdown slices that ratio indicators are computed from (e.g. `residence=qpv` for DS-PART-QPV).',
+    ),
 });
 export type ValuesQuery = z.infer<typeof ValuesQuerySchema>;
 

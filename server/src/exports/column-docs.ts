@@ -33,8 +33,8 @@ export const COLUMN_DOCS = [
   },
   {
     column: 'value',
-    fr: 'Valeur agrégée : flux sommés, stocks au dernier trimestre, ratios recalculés (Σ numérateurs ÷ Σ dénominateurs).',
-    en: 'Aggregated value: flows summed, stocks at the last quarter, ratios recomputed (Σ numerators ÷ Σ denominators).',
+    fr: 'Valeur agrégée : flux sommés, stocks au dernier trimestre, ratios recalculés (Σ numérateurs ÷ Σ dénominateurs, sur les trimestres où les deux sont saisis) ; arrondie aux décimales du catalogue, comme à l’écran.',
+    en: 'Aggregated value: flows summed, stocks at the last quarter, ratios recomputed (Σ numerators ÷ Σ denominators, over the quarters where both were entered); rounded to the catalogue decimals, as on screen.',
   },
   {
     column: 'status',
