@@ -1,12 +1,14 @@
 import type { AggregateRow } from '@ptce/shared/aggregation/aggregation.types';
 import type { Indicator } from '@ptce/shared/catalogue.schema';
+import { changeAgainst } from '@ptce/shared/figures/indicator-stats';
 import { formatNumber, formatValue } from '@ptce/shared/format';
-import { quarterLabel, quarterRange } from '@ptce/shared/periods';
+import { quarterLabel, quarterRange, sameQuarterLastYear } from '@ptce/shared/periods';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DashboardPage } from '../../web/src/features/dashboard/dashboard-page';
 import { ReportPage } from '../../web/src/features/report/report-page';
 import { TargetsPage } from '../../web/src/features/targets/targets-page';
+import { fmtChange } from '../../web/src/lib/format';
 import { renderWithProviders } from '../../web/src/testing/render';
 import { actAs, exportRows, getJson, openDemo } from './in-process-api';
 
@@ -76,10 +78,16 @@ function differences() {
 }
 
 describe('the pages show the export’s numbers (rendered components, real API)', () => {
-  it('dashboard tiles, quarter by quarter', async () => {
+  it('dashboard tiles, quarter by quarter: value, change on last year, year to date', async () => {
     const file = await exported(`by=quarter&from=${FROM}&to=${TO}`, withUnit);
+    const raw = await exported(`by=quarter&from=2023Q1&to=${TO}`, (v) => String(v));
+    const num = (key: string) => {
+      const v = raw.get(key);
+      return v === undefined || v === 'null' ? null : Number(v);
+    };
     const d = differences();
     for (const q of QUARTERS) {
+      const ytd = await exported(`by=year&from=${q.slice(0, 4)}Q1&to=${q}`, withUnit);
       renderWithProviders(<DashboardPage />, {
         route: `/poles/${POLE}?du=${q}&au=${q}`,
         path: '/poles/:pole',
@@ -88,21 +96,40 @@ describe('the pages show the export’s numbers (rendered components, real API)'
         const region = await screen.findByRole('region', { name: scope.name }, { timeout: 20_000 });
         const tiles = region.querySelectorAll('.tile');
         expect(tiles.length).toBe(scope.indicators.length);
-        tiles.forEach((tile, n) => {
+        for (const [n, tile] of tiles.entries()) {
           const code = scope.indicators[n]!;
+          const ind = indicators.get(code)!;
+          const key = `${scope.slug}|${code}`;
           expect(plain(tile.querySelector('.tile-label')?.textContent)).toBe(label(code));
           const strong = tile.querySelector('.tile-value strong');
           d.check(
-            `tile ${scope.slug} ${code} ${q}`,
+            `tile ${key} ${q}`,
             strong ? plain(strong.textContent) : '—',
-            file.get(`${scope.slug}|${code}|${q}`),
+            file.get(`${key}|${q}`),
           );
-        });
+          if (!strong) continue;
+          const change = changeAgainst(
+            num(`${key}|${q}`),
+            num(`${key}|${sameQuarterLastYear(q)}`),
+            ind.unit,
+          );
+          if (change) {
+            const shown = plain(tile.querySelector('.tile-change')?.textContent).split(
+              ' par rapport',
+            )[0]!;
+            d.check(`tile change ${key} ${q}`, shown, plain(fmtChange(change, 'fr', 'pt')));
+          }
+          const target = plain(tile.querySelector('.tile-target')?.textContent);
+          const done =
+            /\((.+) sur .+\)$/.exec(target)?.[1] ?? /réalisé : (.+)\)$/.exec(target)?.[1];
+          if (done !== undefined)
+            d.check(`tile ytd ${key} ${q}`, done, ytd.get(`${key}|${q.slice(0, 4)}`));
+        }
       }
       cleanup();
     }
     expect(d.list).toEqual([]);
-    expect(d.count()).toBeGreaterThan(400);
+    expect(d.count()).toBeGreaterThan(1000);
   });
 
   // A year cut by the range holds its quarters in it, in the chart as in the export.

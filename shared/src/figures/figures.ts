@@ -1,6 +1,7 @@
 import { aggregateSeries, type SeriesPoint } from '../aggregate-series';
 import { type Catalogue, TOTAL_SLICE } from '../catalogue.schema';
 import type { Cell, Quarter } from '../domain.types';
+import { roundTo } from '../format';
 import { quarterIndex, yearOf } from '../periods';
 
 /** One (scope, indicator) total over time: period (`2025Q2` or `2025`) → aggregated point. */
@@ -10,11 +11,21 @@ export type SeriesIndex = ReadonlyMap<string, Series>;
 
 export const seriesKey = (scope: string, indicator: string) => `${scope}|${indicator}`;
 
-/** Indexes aggregateSeries' points by scope and indicator; breakdown slices are left out. */
-export function indexSeries(points: readonly SeriesPoint[]): SeriesIndex {
+/**
+ * Indexes aggregateSeries' points by scope and indicator; breakdown slices are left out. With
+ * `decimals`, each value is rounded as the exports write it (`roundTo`).
+ */
+export function indexSeries(
+  points: readonly SeriesPoint[],
+  decimals?: (indicator: string) => number,
+): SeriesIndex {
   const index = new Map<string, Map<string, SeriesPoint>>();
-  for (const p of points) {
-    if (p.slice !== TOTAL_SLICE) continue;
+  for (const raw of points) {
+    if (raw.slice !== TOTAL_SLICE) continue;
+    const p =
+      decimals && raw.value !== null
+        ? { ...raw, value: roundTo(raw.value, decimals(raw.indicator)) }
+        : raw;
     const key = seriesKey(p.scope, p.indicator);
     let series = index.get(key);
     if (!series) {
@@ -28,8 +39,10 @@ export function indexSeries(points: readonly SeriesPoint[]): SeriesIndex {
 
 /**
  * Every number a screen derives from entered cells, computed by the one engine
- * (GroupAggregator through aggregateSeries): the quarterly and yearly totals of each
- * (scope, indicator) over a range, and the year to date at any quarter.
+ * (GroupAggregator through aggregateSeries) and rounded to the catalogue's decimals exactly as
+ * the exports write them: the quarterly and yearly totals of each (scope, indicator) over a
+ * range, and the year to date at any quarter. What is derived from them (a change on last year,
+ * a target's progress) is therefore what anyone gets from the exported numbers.
  */
 export interface Figures {
   /** Totals per quarter of `from`…`to`. */
@@ -55,16 +68,21 @@ export function buildFigures(
   range: { from: Quarter; to: Quarter },
 ): Figures {
   const { from, to } = range;
+  const byCode = new Map(catalogue.indicators.map((i) => [i.code, i.decimals]));
+  const decimals = (code: string) => byCode.get(code) ?? 4;
   const ytdIndex = new Map<Quarter, SeriesIndex>();
   let quarterly: SeriesIndex | undefined;
   let yearly: SeriesIndex | undefined;
   return {
     get quarterly() {
-      quarterly ??= indexSeries(aggregateSeries(catalogue, cells, { by: 'quarter', from, to }));
+      quarterly ??= indexSeries(
+        aggregateSeries(catalogue, cells, { by: 'quarter', from, to }),
+        decimals,
+      );
       return quarterly;
     },
     get yearly() {
-      yearly ??= indexSeries(aggregateSeries(catalogue, cells, { by: 'year', from, to }));
+      yearly ??= indexSeries(aggregateSeries(catalogue, cells, { by: 'year', from, to }), decimals);
       return yearly;
     },
     ytd(scope, indicator, upTo) {
@@ -78,6 +96,7 @@ export function buildFigures(
         });
         index = indexSeries(
           aggregateSeries(catalogue, inYear, { by: 'year', from: `${year}Q1`, to: upTo }),
+          decimals,
         );
         ytdIndex.set(upTo, index);
       }

@@ -71,7 +71,8 @@ const CASES: Row[] = [
   ['stock: not entered, no year to date', 'PTCE-MEMBRES', '2025Q3', null, 16, null, null, false, null],
   ['ratio: in points, Σ num ÷ Σ den', 'TE-TAUX-VALORISATION', '2025Q2', 50, 10, { mode: 'points', value: 40 }, 40, false, 0.8],
   ['ratio: numerator without denominator gives no value', 'TE-TAUX-VALORISATION', '2025Q3', null, 10, null, 40, false, 0.8],
-  ['ratio on a slice (QPV share)', 'DS-PART-QPV', '2025Q2', (26 / 47) * 100, 25, { mode: 'points', value: (26 / 47) * 100 - 25 }, (35 / 77) * 100, true, null],
+  // figures hold the exported numbers (catalogue decimals): 26 ÷ 47 → 55,3 %; the change is 55,3 − 25,0
+  ['ratio on a slice (QPV share), rounded as exported', 'DS-PART-QPV', '2025Q2', 55.3, 25, { mode: 'points', value: 30.3 }, 45.5, true, null],
 ];
 
 describe('statsAt: the one set of indicator statistics', () => {
