@@ -16,6 +16,7 @@ import { type DemoAccountCreated, seedDemo } from './demo/seed-demo';
 import type { Env } from './env';
 import type { AppDeps } from './http/app-env';
 import { insertUser } from './users/users.repository';
+import { createWorkers } from './workers/workers';
 
 export interface Instance {
   deps: AppDeps;
@@ -104,6 +105,7 @@ export async function openInstance(
     bench: env.PTCE_BENCH,
     now,
     limits: defaultLimits(),
+    workers: createWorkers(),
   };
   // A database file's WAL is copied back on a timer, not by the commit that fills it.
   const checkpointer = env.PTCE_DB === ':memory:' ? null : startCheckpointer(sqlite);
@@ -116,6 +118,7 @@ export async function openInstance(
     checkpointer,
     close: async () => {
       checkpointer?.stop();
+      await deps.workers.close();
       await db.destroy();
     },
   };

@@ -57,4 +57,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     fr: 'Erreur interne du serveur. Réessayez ; si cela persiste, prévenez l’administrateur.',
     en: 'Internal server error. Try again; if it persists, tell the administrator.',
   },
+  SERVICE_UNAVAILABLE: {
+    fr: 'Le serveur est très sollicité : réessayez dans quelques secondes.',
+    en: 'The server is busy: try again in a few seconds.',
+  },
 };

@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -5,6 +5,7 @@ import type { RateLimiter } from '../auth/rate-limit';
 import type { AppCache } from '../cache/app-cache';
 import type { CatalogueCache } from '../catalogue/catalogue-cache';
 import type { Database } from '../db/database';
+import type { Workers } from '../workers/workers';
 
 /** What the routes need from the outside world: passed in, never imported as singletons. */
 export interface AppDeps {
@@ -21,6 +22,8 @@ export interface AppDeps {
   deadlineDays: number;
   now: () => Date;
   limits: { perAccount: RateLimiter; perIp: RateLimiter };
+  /** Worker threads for uploads and heavy reads. */
+  workers: Workers;
   /** Benchmark routes under /api/_bench (PTCE_BENCH=1 only). */
   bench?: boolean;
 }

@@ -15,6 +15,7 @@ import { migrateToLatest } from '../db/migrate';
 import type { AppDeps } from '../http/app-env';
 import { defaultLimits } from '../instance';
 import { insertUser } from '../users/users.repository';
+import { createWorkers } from '../workers/workers';
 
 export const PASSWORD = 'mot-de-passe-de-test';
 /** A fixed clock: 29 Nov 2026, so the current quarter is 2026Q4 and 2026Q3 is complete. */
@@ -128,6 +129,7 @@ export async function createTestInstance(opts: { now?: () => Date } = {}) {
     deadlineDays: 30,
     now: opts.now ?? (() => NOW),
     limits: defaultLimits(),
+    workers: createWorkers(),
   };
   const app = createApp(deps);
   return {
@@ -138,6 +140,7 @@ export async function createTestInstance(opts: { now?: () => Date } = {}) {
     file,
     poleIds,
     async close() {
+      await deps.workers.close();
       await db.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
     },
