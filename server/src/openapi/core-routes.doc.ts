@@ -46,7 +46,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     auth: 'public',
     body: LoginRequestSchema,
     ok: { status: 200, description: 'Logged in', schema: SessionResponseSchema },
-    errors: [400, 401, 403, 415, 429],
+    errors: [400, 401, 403, 415, 429, 503],
   },
   {
     method: 'get',
@@ -189,7 +189,7 @@ export const CORE_ROUTES: RouteDoc[] = [
       description: 'History',
       schema: HistoryPageSchema,
     },
-    errors: [400, ...W],
+    errors: [400, ...W, 429, 503],
   },
   {
     method: 'get',
@@ -294,7 +294,7 @@ export const CORE_ROUTES: RouteDoc[] = [
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       ],
     },
-    errors: [400, 401, 404],
+    errors: [400, 401, 404, 429, 503],
   },
   {
     method: 'get',
@@ -309,7 +309,7 @@ export const CORE_ROUTES: RouteDoc[] = [
       description: 'Manifest',
       schema: ExportManifestSchema,
     },
-    errors: [400, 401, 404],
+    errors: [400, 401, 404, 429, 503],
   },
   {
     method: 'get',

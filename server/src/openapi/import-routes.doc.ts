@@ -35,6 +35,6 @@ export const IMPORT_ROUTES: RouteDoc[] = [
     query: ImportQuerySchema,
     body: { raw: [XLSX, 'text/csv'], description: 'The file, at most 5 MB' },
     ok: { status: 200, description: 'What changed or would change', schema: ImportResultSchema },
-    errors: [400, 401, 403, 404, 409, 413, 415, 422, 423],
+    errors: [400, 401, 403, 404, 409, 413, 415, 422, 423, 429, 503],
   },
 ];

@@ -50,7 +50,8 @@ const ERROR_TEXT: Record<number, string> = {
   415: 'Content type not accepted (UNSUPPORTED_MEDIA_TYPE)',
   422: 'Refused by the domain (INVALID_ENTRIES, RULE_VIOLATION, INVALID_STATE), with issues; nothing written',
   423: 'The quarter is submitted or validated (LOCKED)',
-  429: 'Too many login attempts (RATE_LIMITED), see Retry-After',
+  429: 'Too many attempts, or too many heavy requests of one account at once (RATE_LIMITED), see Retry-After',
+  503: 'The server is busy with heavy work (SERVICE_UNAVAILABLE): every worker and its queue are taken, see Retry-After',
 };
 
 function operation(r: RouteDoc): Json {
