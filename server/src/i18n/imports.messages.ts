@@ -18,6 +18,16 @@ export const importsFr = {
   'import.csvNoHeader':
     'La première ligne du fichier CSV doit nommer les colonnes : périmètre, indicateur, ventilation, valeur, commentaire (ou scope, indicator, slice, value, comment).',
   'import.xlsxTooLarge': 'Ce classeur est trop volumineux une fois décompressé.',
+  'import.xlsxTooComplex':
+    'Ce classeur est trop complexe à lire (au plus {max} cellules) : supprimez les onglets et colonnes inutiles, ou découpez-le.',
+  'import.fileTooComplex':
+    'Ce fichier est trop volumineux ou trop complexe pour être lu : découpez-le, ou enregistrez-le au format CSV. Rien n’a été enregistré.',
+  'import.csvTooWide':
+    'La ligne {line} du fichier CSV compte plus de {max} colonnes : vérifiez le séparateur.',
+  'import.csvRecordTooLong':
+    'La ligne {line} du fichier CSV dépasse {megabytes} millions de caractères : vérifiez les guillemets.',
+  'import.multipartOneFile':
+    'Le formulaire envoyé doit contenir un seul fichier (multipart/form-data).',
   'import.xlsxUnreadable':
     'Ce classeur Excel est illisible (fichier endommagé ou autre format). Enregistrez-le de nouveau au format .xlsx.',
   'import.wrongPoleFile': 'Ce fichier est le modèle d’un autre pôle ({pole}).',
@@ -69,6 +79,15 @@ export const importsEn: Translation<typeof importsFr> = {
   'import.csvNoHeader':
     'The first line of the CSV file must name the columns: scope, indicator, slice, value, comment.',
   'import.xlsxTooLarge': 'This workbook is too large once unzipped.',
+  'import.xlsxTooComplex':
+    'This workbook is too complex to read ({max} cells at most): remove unused sheets and columns, or split it.',
+  'import.fileTooComplex':
+    'This file is too large or too complex to be read: split it, or save it as CSV. Nothing was saved.',
+  'import.csvTooWide':
+    'Line {line} of the CSV file has more than {max} columns: check the separator.',
+  'import.csvRecordTooLong':
+    'Line {line} of the CSV file is over {megabytes} million characters: check the quotes.',
+  'import.multipartOneFile': 'The form sent must hold exactly one file (multipart/form-data).',
   'import.xlsxUnreadable':
     'This Excel workbook cannot be read (damaged file or another format). Save it again as .xlsx.',
   'import.wrongPoleFile': 'This file is the template of another pole ({pole}).',

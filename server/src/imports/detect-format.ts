@@ -4,16 +4,33 @@ import { unreadable } from './import-issues';
 import type { ImportFormat } from './parsed-file';
 import { XLSX_TYPE } from './template-layout';
 
-/** Content types accepted on upload; the bytes decide between xlsx and CSV. */
-const ACCEPTED_TYPES = new Set([
+/**
+ * The file's own content types accepted as the raw body; the bytes decide between xlsx and
+ * CSV. Never text/plain, a form encoding or no type at all: those an HTML form of another site
+ * can send with the user's cookie, without any preflight.
+ */
+const FILE_TYPES = new Set([
   XLSX_TYPE,
   'text/csv',
   'application/csv',
-  'text/plain',
   'application/vnd.ms-excel',
   'application/octet-stream',
-  '',
 ]);
+const MULTIPART = 'multipart/form-data';
+
+/**
+ * How the upload is sent, from its Content-Type: the file as the body (its own type) or
+ * multipart/form-data with one file part. Checked before the body is read.
+ * @throws 415 UNSUPPORTED_MEDIA_TYPE for any other type, text/plain and a missing type included.
+ */
+export function uploadEncoding(contentType: string): 'file' | 'multipart' {
+  const type = mediaType(contentType);
+  if (type === MULTIPART && /;\s*boundary=/i.test(contentType)) return 'multipart';
+  if (FILE_TYPES.has(type)) return 'file';
+  throw new ApiError('UNSUPPORTED_MEDIA_TYPE', inBoth('import.unsupportedType'));
+}
+
+const mediaType = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
 
 export type Detected =
   | { format: 'xlsx'; bytes: Uint8Array }
@@ -25,17 +42,15 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
 const BOM = [0xef, 0xbb, 0xbf];
 
 /**
- * Decides the format from the content type and the bytes: a zip is an xlsx workbook; text is
- * CSV, `csv-fr` when its first line has more `;` than `,`. Text is UTF-8 (BOM optional), or
- * Windows-1252 when it is not valid UTF-8 (French Excel's "CSV" save).
- * @throws 415 for another content type; 400 for an empty file, an .xls, or bytes that are
- *   neither a workbook nor text (an image, random bytes).
+ * Decides the format from the bytes: a zip is an xlsx workbook; text is CSV, `csv-fr` when its
+ * first line has more `;` than `,`. Text is UTF-8 (BOM optional), or Windows-1252 when it is
+ * not valid UTF-8 (French Excel's "CSV" save). `contentType` is the file's own type: text
+ * announced as a workbook is refused.
+ * @throws 400 for an empty file, an .xls, or bytes that are neither a workbook nor text (an
+ *   image, random bytes).
  */
 export function detectFormat(bytes: Uint8Array, contentType: string): Detected {
-  const type = contentType.split(';')[0]!.trim().toLowerCase();
-  if (!ACCEPTED_TYPES.has(type)) {
-    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', inBoth('import.unsupportedType'));
-  }
+  const type = mediaType(contentType);
   if (bytes.length === 0) throw unreadable(inBoth('import.empty'));
   if (startsWith(bytes, ZIP)) return { format: 'xlsx', bytes };
   if (startsWith(bytes, OLE2)) {
@@ -43,9 +58,14 @@ export function detectFormat(bytes: Uint8Array, contentType: string): Detected {
   }
   const text = decodeText(bytes);
   if (type === XLSX_TYPE || text === null) throw notASpreadsheet();
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const semicolons = firstLine.split(';').length;
-  const commas = firstLine.split(',').length;
+  let semicolons = 0;
+  let commas = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) break;
+    if (c === 0x3b) semicolons++;
+    else if (c === 0x2c) commas++;
+  }
   return semicolons > commas
     ? { format: 'csv-fr', text, delimiter: ';' }
     : { format: 'csv', text, delimiter: ',' };

@@ -2,18 +2,65 @@ import type { ImportResult } from '@ptce/shared/imports.schema';
 import type { Context } from 'hono';
 import type { PoleEnv } from '../auth/pole-access.middleware';
 import type { PoleRow } from '../db/database';
+import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
-import { detectFormat } from './detect-format';
-import { parseCsv } from './parse-csv';
-import { parseXlsx } from './parse-xlsx';
+import { WorkerFailure, type WorkerPool } from '../workers/worker-pool';
+import { uploadEncoding } from './detect-format';
+import { tooComplexToRead, type UploadInput } from './parse-upload';
 import type { ParsedFile } from './parsed-file';
-import { readUpload, uploadName } from './read-upload';
+import { MAX_UPLOAD_BYTES, MULTIPART_ALLOWANCE, readUpload, uploadName } from './read-upload';
 import { runImport } from './run-import';
 
 /**
- * Reads the uploaded file of `c` (≤ 5 MB), detects its format (xlsx, csv, csv-fr), parses it
- * and imports it into `period` (see `runImport`).
- * @throws 413, 415 and 400 for an upload that is too large, of another type, or unreadable.
+ * Uploads being read or parsed at once (all accounts; per account): each holds up to 5 MB on
+ * the request thread until its worker takes it. Past them, 503 or 429 before the body is read.
+ * The imports pool (one worker, a queue of two) has the same bounds.
+ */
+const IN_FLIGHT = { total: 3, perOwner: 2 };
+
+/** Counts the uploads in flight of one pool, by owner. */
+class UploadGate {
+  private total = 0;
+  private readonly byOwner = new Map<string, number>();
+
+  /** Takes a place for `owner`; the returned function gives it back. */
+  enter(owner: string): () => void {
+    const mine = this.byOwner.get(owner) ?? 0;
+    if (mine >= IN_FLIGHT.perOwner)
+      throw new ApiError('RATE_LIMITED', undefined, undefined, { 'Retry-After': '5' });
+    if (this.total >= IN_FLIGHT.total)
+      throw new ApiError('SERVICE_UNAVAILABLE', undefined, undefined, { 'Retry-After': '5' });
+    this.total += 1;
+    this.byOwner.set(owner, mine + 1);
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.total -= 1;
+      const n = (this.byOwner.get(owner) ?? 1) - 1;
+      if (n <= 0) this.byOwner.delete(owner);
+      else this.byOwner.set(owner, n);
+    };
+  }
+}
+
+const gates = new WeakMap<WorkerPool, UploadGate>();
+function gateOf(pool: WorkerPool): UploadGate {
+  let gate = gates.get(pool);
+  if (!gate) {
+    gate = new UploadGate();
+    gates.set(pool, gate);
+  }
+  return gate;
+}
+
+/**
+ * Reads the uploaded file of `c` (≤ 5 MB; the body itself in its own type, or one file of a
+ * multipart/form-data body) and has the imports worker detect its format (xlsx, csv, csv-fr)
+ * and parse it within its limits; then imports it into `period` here (see `runImport`).
+ * @throws 415 for another content type (before reading); 503/429 when too many uploads are in
+ *   flight; 413 for a file too large (also once unzipped, or too many rows) or too complex for
+ *   its worker; 400 for an unreadable file.
  */
 export async function importUpload(
   deps: AppDeps,
@@ -26,12 +73,26 @@ export async function importUpload(
     filename?: string | undefined;
   },
 ): Promise<ImportResult> {
-  const bytes = await readUpload(c);
-  const detected = detectFormat(bytes, c.req.header('content-type') ?? '');
-  const file: ParsedFile =
-    detected.format === 'xlsx'
-      ? await parseXlsx(detected.bytes)
-      : parseCsv(detected.text, detected.delimiter, detected.format);
+  const contentType = c.req.header('content-type') ?? '';
+  const encoding = uploadEncoding(contentType);
+  const owner = String(input.userId);
+  const pool = deps.workers.imports;
+  const leave = gateOf(pool).enter(owner);
+  let file: ParsedFile;
+  try {
+    const limit = MAX_UPLOAD_BYTES + (encoding === 'multipart' ? MULTIPART_ALLOWANCE : 0);
+    const bytes = await readUpload(c, limit);
+    const job: UploadInput = { bytes: bytes.buffer as ArrayBuffer, contentType, encoding };
+    file = await pool.run<ParsedFile>('parse-upload', job, owner, [job.bytes]);
+  } catch (err) {
+    if (err instanceof WorkerFailure) {
+      console.error(`[ptce-suivi] import of ${input.pole.slug} refused: ${err.message}`);
+      throw tooComplexToRead();
+    }
+    throw err;
+  } finally {
+    leave();
+  }
   return runImport(
     {
       db: deps.db,
@@ -43,7 +104,7 @@ export async function importUpload(
       lang: c.get('lang'),
       period: input.period,
       dryRun: input.dryRun,
-      fileName: uploadName(c, input.filename, detected.format === 'xlsx' ? 'xlsx' : 'csv'),
+      fileName: uploadName(c, input.filename, file.format === 'xlsx' ? 'xlsx' : 'csv'),
     },
     file,
   );

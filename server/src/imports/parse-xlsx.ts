@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { ApiError } from '../http/api-error';
-import { inBoth } from '../i18n/t';
+import { inBoth, t } from '../i18n/t';
 import { cellText, fromExcel, type RawCell } from './cell-text';
+import { countElements, noElements } from './count-elements';
 import { notASpreadsheet } from './detect-format';
 import { type Field, normalizeName, readHeader } from './header-aliases';
 import { columnLetter, unreadable } from './import-issues';
@@ -15,29 +16,89 @@ import {
 } from './parsed-file';
 import { README_KEYS } from './readme-sheet';
 import { README_SHEET } from './template-layout';
-import { declaredUnzippedSize, MAX_UNZIPPED_BYTES } from './zip-size';
+import { storedZip, UnzipError, unzipCounted } from './unzip-counted';
 
 /** Rows searched for the header at the top of a sheet. */
 const HEADER_SEARCH_ROWS = 10;
 const README_NAMES = new Set([normalizeName(README_SHEET), 'lisez moi', 'readme', 'read me']);
 
 /**
+ * What a workbook may hold, counted on the inflated bytes before exceljs builds anything (its
+ * model takes some 400 bytes of heap a cell). A filled template is ~150 KB unzipped and 3 000
+ * cells; 10 000 rows of 10 columns are 4 MB and 100 000 cells, ~40 MB in exceljs, within the
+ * imports worker's heap. Larger tables come as CSV (20 000 rows).
+ */
+export const XLSX_LIMITS = {
+  /** Inflated bytes of the parts read (all together). */
+  bytes: 8 * 1024 * 1024,
+  /** `<row>` elements of all sheets, empty formatted rows included. */
+  rows: 2 * MAX_ROWS,
+  cells: 100_000,
+  sharedStrings: 100_000,
+  /** Elements of every part read. */
+  elements: 500_000,
+};
+
+/**
+ * The parts exceljs is given: the workbook, its sheets, shared strings and styles, and the
+ * relations and small XML parts a sheet may point to. Images and themes are never inflated.
+ */
+const KEPT_PART =
+  /^(\[Content_Types\]\.xml|_rels\/\.rels|docProps\/(app|core)\.xml|xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels|drawings\/\w+\.xml|drawings\/_rels\/\w+\.xml\.rels|drawings\/vmlDrawing\d+\.vml|comments\d+\.xml|tables\/table\d+\.xml))$/;
+const SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+
+const tooLarge = () => new ApiError('PAYLOAD_TOO_LARGE', inBoth('import.xlsxTooLarge'));
+const tooComplex = (max: number) =>
+  new ApiError('PAYLOAD_TOO_LARGE', {
+    fr: t('fr', 'import.xlsxTooComplex', { max: max.toLocaleString('fr-FR') }),
+    en: t('en', 'import.xlsxTooComplex', { max: max.toLocaleString('en-GB') }),
+  });
+
+/**
+ * The workbook's parts, inflated within XLSX_LIMITS.bytes (counted while inflating), their rows,
+ * cells and elements counted, then zipped again without compression for exceljs: what it loads
+ * is exactly what was counted.
+ * @throws 413 past a limit; 400 for bytes that are not a readable zip.
+ */
+export function boundedWorkbook(bytes: Uint8Array): Uint8Array {
+  let parts: Map<string, Uint8Array>;
+  try {
+    parts = unzipCounted(bytes, (name) => KEPT_PART.test(name), XLSX_LIMITS.bytes);
+  } catch (err) {
+    if (!(err instanceof UnzipError)) throw err;
+    if (err.reason === 'too-large') throw tooLarge();
+    throw notASpreadsheet();
+  }
+  const sheets = noElements();
+  const others = noElements();
+  for (const [name, part] of parts) {
+    countElements(part, SHEET_PART.test(name) ? sheets : others);
+    if (sheets.rows > XLSX_LIMITS.rows) throw tooManyRows();
+    if (sheets.cells > XLSX_LIMITS.cells) throw tooComplex(XLSX_LIMITS.cells);
+    if (others.strings > XLSX_LIMITS.sharedStrings) throw tooComplex(XLSX_LIMITS.cells);
+    if (sheets.elements + others.elements > XLSX_LIMITS.elements)
+      throw tooComplex(XLSX_LIMITS.cells);
+  }
+  return storedZip(parts);
+}
+
+/**
  * Reads an .xlsx workbook: each sheet whose header row (within its first 10 rows) names the
  * indicator and value columns becomes a table; the read-me sheet gives the declared pole and
  * quarter; other non-empty sheets are listed as unrecognised. Real number cells stay numbers.
- * @throws 400 for a damaged workbook; 413 when it unzips beyond MAX_UNZIPPED_BYTES or holds
- *   more than MAX_ROWS data rows.
+ * @throws 400 for a damaged workbook; 413 past XLSX_LIMITS (bytes inflated, rows, cells) or
+ *   with more than MAX_ROWS data rows.
  */
 export async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
-  const size = declaredUnzippedSize(bytes);
-  if (size === null) throw notASpreadsheet();
-  if (size > MAX_UNZIPPED_BYTES) {
-    throw new ApiError('PAYLOAD_TOO_LARGE', inBoth('import.xlsxTooLarge'));
-  }
+  const bounded = boundedWorkbook(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+      Buffer.from(
+        bounded.buffer,
+        bounded.byteOffset,
+        bounded.byteLength,
+      ) as unknown as ExcelJS.Buffer,
     );
   } catch {
     throw unreadable(inBoth('import.xlsxUnreadable'));

@@ -2,18 +2,23 @@ import type { Context } from 'hono';
 import { ApiError } from '../http/api-error';
 import { inBoth } from '../i18n/t';
 
-/** Largest import upload, in bytes (5 MiB). */
-const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Largest import file, in bytes (5 MiB). */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-const tooLarge = () =>
+/** The 413 of a file over MAX_UPLOAD_BYTES. */
+export const tooLarge = () =>
   new ApiError(
     'PAYLOAD_TOO_LARGE',
     inBoth('import.fileTooLarge', { megabytes: MAX_UPLOAD_BYTES / 1024 / 1024 }),
   );
 
+/** What a multipart body may add around its file (boundaries, part headers, small fields). */
+export const MULTIPART_ALLOWANCE = 64 * 1024;
+
 /**
  * The raw request body, at most `maxBytes`: a larger Content-Length is refused before reading,
- * and reading stops as soon as the count goes past the limit (chunked uploads).
+ * and reading stops as soon as the count goes past the limit (chunked uploads). The bytes are
+ * copied into an ArrayBuffer of their own, which can be transferred to a worker.
  * @throws 413 PAYLOAD_TOO_LARGE.
  */
 export async function readUpload(c: Context, maxBytes = MAX_UPLOAD_BYTES): Promise<Uint8Array> {
@@ -34,7 +39,13 @@ export async function readUpload(c: Context, maxBytes = MAX_UPLOAD_BYTES): Promi
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks, size);
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /**

@@ -33,7 +33,18 @@ export const IMPORT_ROUTES: RouteDoc[] = [
       ' as the row’s `overrideReason`: a rule error whose changed cells all carry one is listed in `rules.overridden` and passes (the reason becomes their history reason); a reason on a row that changes nothing is refused (422). `dryRun=true` (default) reports every change (old → new) and the rule results without writing; `dryRun=false` applies all in one transaction (history reason `import <file name>`) or nothing. Coordinator of the pole. Errors name the sheet, row and column.',
     auth: 'session',
     query: ImportQuerySchema,
-    body: { raw: [XLSX, 'text/csv'], description: 'The file, at most 5 MB' },
+    body: {
+      raw: [
+        XLSX,
+        'text/csv',
+        'application/csv',
+        'application/vnd.ms-excel',
+        'application/octet-stream',
+        'multipart/form-data',
+      ],
+      description:
+        'The file, at most 5 MB: the body itself in the file’s own type, or the one file part of a multipart/form-data body (never text/plain, a url-encoded form or no type: 415). Parsed in a worker within limits (xlsx: 8 MB unzipped, 100 000 cells; 20 000 rows): past them 413. 503 (all) or 429 (yours) with Retry-After while too many uploads are in flight.',
+    },
     ok: { status: 200, description: 'What changed or would change', schema: ImportResultSchema },
     errors: [400, 401, 403, 404, 409, 413, 415, 422, 423, 429, 503],
   },

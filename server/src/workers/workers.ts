@@ -22,10 +22,11 @@ export function createWorkers(): Workers {
     name: 'import',
     script,
     size: 1,
-    queue: 4,
+    queue: 2,
     perOwner: 2,
     timeoutMs: 30_000,
-    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+    // a workbook at the parser's limits (100 000 cells) keeps ~40 MB live in exceljs
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
   });
   const reads = new WorkerPool({
     name: 'read',

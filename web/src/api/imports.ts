@@ -9,11 +9,15 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export const templateUrl = (pole: string, period: string) =>
   `/api/poles/${encodeURIComponent(pole)}/template.xlsx${qs({ period })}`;
 
-/** The file's content type, from its name when the browser gives none (CSV on Windows). */
+/**
+ * The file's content type, from its name (the browser gives none for CSV on Windows, and
+ * text/plain for a .txt): the server decides from the bytes, and accepts only a file's own
+ * types — never text/plain, which any site's form could send.
+ */
 function uploadType(file: File): string {
   if (/\.xlsx$/i.test(file.name)) return XLSX_TYPE;
   if (/\.csv$/i.test(file.name)) return 'text/csv';
-  return file.type || 'application/octet-stream';
+  return 'application/octet-stream';
 }
 
 /**
