@@ -22,6 +22,7 @@ function pool(over: Partial<ConstructorParameters<typeof WorkerPool>[0]> = {}) {
     perOwner: 3,
     timeoutMs: 10_000,
     resourceLimits: { maxOldGenerationSizeMb: 32 },
+    idleMs: 10_000,
     ...over,
   });
 }
@@ -130,6 +131,19 @@ describe('WorkerPool', () => {
       await expect(done).rejects.toThrow();
       expect(await p.run('echo', 'next', 'u1')).toBe('next');
       expect(p.load()).toEqual({ running: 0, waiting: 0 });
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('ends a worker left idle, and starts one again for the next job', async () => {
+    const p = pool({ idleMs: 100 });
+    try {
+      expect(await p.run('echo', 1, 'u1')).toBe(1);
+      expect(p.workers()).toBe(1);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(p.workers()).toBe(0);
+      expect(await p.run('echo', 2, 'u1')).toBe(2);
     } finally {
       await p.close();
     }

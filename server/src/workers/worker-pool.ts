@@ -43,6 +43,8 @@ export interface PoolOptions {
   /** Longest a job may run (a streamed one: between two chunks taken by the reader). */
   timeoutMs: number;
   resourceLimits: ResourceLimits;
+  /** An idle worker ends after this long, so its heap goes back to the system (RSS). */
+  idleMs: number;
   /** Data every worker receives at start (`workerData`). */
   workerData?: unknown;
 }
@@ -64,6 +66,8 @@ interface Slot {
   online: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
+  /** Ends an idle worker, giving its heap back. */
+  idle: NodeJS.Timeout | null;
 }
 
 /** An ApiError again, or an Error with the worker's message. */
@@ -139,6 +143,11 @@ export class WorkerPool {
     return { running: this.slots.filter((s) => s.job).length, waiting: this.waiting.length };
   }
 
+  /** Worker threads alive (busy or idle). */
+  workers(): number {
+    return this.slots.length;
+  }
+
   /** Stops every worker; waiting jobs fail with 503. */
   async close(): Promise<void> {
     this.closed = true;
@@ -177,7 +186,7 @@ export class WorkerPool {
       stderr: false,
     });
     worker.unref();
-    const slot: Slot = { worker, online: false, job: null, timer: null };
+    const slot: Slot = { worker, online: false, job: null, timer: null, idle: null };
 
     worker.on('message', (reply: JobReply | 'ready') => {
       if (reply === 'ready') {
@@ -203,6 +212,8 @@ export class WorkerPool {
   }
 
   private start(slot: Slot, job: Job): void {
+    if (slot.idle) clearTimeout(slot.idle);
+    slot.idle = null;
     slot.job = job;
     this.served.set(job.owner, this.turns++);
     if (this.served.size > 10_000) this.served.clear();
@@ -240,6 +251,18 @@ export class WorkerPool {
     slot.worker.unref();
     if (job) this.release(job.owner);
     this.next(slot);
+    if (!slot.job) {
+      slot.idle = setTimeout(() => this.retire(slot), this.opts.idleMs);
+      slot.idle.unref();
+    }
+  }
+
+  /** Ends an idle worker (its exit is then no failure: it left the slots first). */
+  private retire(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0 || slot.job) return;
+    this.slots.splice(index, 1);
+    void slot.worker.terminate();
   }
 
   /** The slot's worker is dead or stuck: fail its job, drop it, start the next job elsewhere. */
@@ -248,6 +271,7 @@ export class WorkerPool {
     if (index < 0) return;
     this.slots.splice(index, 1);
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.idle) clearTimeout(slot.idle);
     const job = slot.job;
     slot.job = null;
     void slot.worker.terminate();

@@ -25,6 +25,7 @@ export function createWorkers(): Workers {
     queue: 2,
     perOwner: 2,
     timeoutMs: 30_000,
+    idleMs: 10_000,
     // a workbook at the parser's limits (100 000 cells) keeps ~40 MB live in exceljs
     resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
   });
@@ -35,6 +36,7 @@ export function createWorkers(): Workers {
     queue: 32,
     perOwner: 3,
     timeoutMs: 60_000,
+    idleMs: 30_000,
     resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
   });
   return {
