@@ -28,14 +28,14 @@ export function hostGuard(s: OriginSettings): MiddlewareHandler<AppEnv> {
 /**
  * Refuses (415) an unsafe request that carries a body, or names a type, other than JSON: an
  * HTML form (`text/plain`, urlencoded, multipart) never reaches a JSON route, even one that
- * reads no body. Requests without body nor Content-Type pass.
+ * reads no body. Requests without body nor Content-Type (or an empty one) pass.
  */
 export const jsonBodiesOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (UNSAFE.has(c.req.method)) {
     const type = c.req.header('content-type');
     const length = c.req.header('content-length');
     const hasBody =
-      type !== undefined ||
+      (type !== undefined && type.trim() !== '') ||
       (length !== undefined && length.trim() !== '0') ||
       c.req.header('transfer-encoding') !== undefined;
     if (hasBody && !JSON_TYPE.test(type ?? '')) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
