@@ -13,6 +13,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes';
 import { exportsRoutes } from './exports/exports.routes';
 import { ApiError } from './http/api-error';
 import type { AppDeps, AppEnv } from './http/app-env';
+import { answerHeaders, hostGuard, jsonBodiesOnly } from './http/guards';
 import { pickLang } from './http/lang';
 import { MAX_JSON_BYTES } from './http/validate';
 import { importsRoutes } from './imports/imports.routes';
@@ -41,13 +42,16 @@ const limitBody = bodyLimit({
 const bodyLimited: MiddlewareHandler<AppEnv> = (c, next) =>
   c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next);
 
-/** The API as a Hono app on the given dependencies (no listening, no static files). */
+/**
+ * The API as a Hono app on the given dependencies (no listening, no static files): every
+ * request first passes the host guard (PTCE_PUBLIC_URL), unsafe API requests carry JSON or no
+ * body (the import excepted), and answers get HSTS over https and a private cache policy when
+ * authenticated.
+ */
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
-    .use(
-      // The import upload reads its raw body itself, with its own 5 MB limit.
-      except('/api/poles/:pole/import', bodyLimited),
-    )
+    // The import upload reads its raw body itself, with its own 5 MB limit and media types.
+    .use(except('/api/poles/:pole/import', jsonBodiesOnly, bodyLimited))
     .use(bumpEpochs(deps))
     .use(authenticate(deps))
     .route('/session', sessionRoutes(deps))
@@ -78,6 +82,8 @@ export function createApp(deps: AppDeps) {
           formAction: ["'self'"],
         },
         referrerPolicy: 'same-origin',
+        // Sent by answerHeaders, over https only.
+        strictTransportSecurity: false,
       }),
     )
     .use(async (c, next) => {
@@ -85,6 +91,8 @@ export function createApp(deps: AppDeps) {
       c.set('principal', null);
       await next();
     })
+    .use(answerHeaders(deps))
+    .use(hostGuard(deps))
     .route('/api', api);
 
   app.all('/api/*', () => {

@@ -17,6 +17,18 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  /**
+   * The address users reach the app at (`https://suivi.example.org`): requests for another host
+   * are refused, cookie writes must come from it (or PTCE_ORIGINS), cookies are Secure and HSTS
+   * is sent when it is https. Unset (local use): loopback names and IP literals only.
+   */
+  PTCE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((s) => new URL(s))
+    .refine((u) => u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password, {
+      message: 'an origin only (scheme://host[:port]), no path, query or credentials',
+    })
+    .optional(),
   /** Extra origins allowed to send cookie-authenticated writes (comma-separated). */
   PTCE_ORIGINS: z.string().default(''),
   /** Trust X-Forwarded-Proto/-For from a reverse proxy. */

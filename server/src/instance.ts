@@ -101,6 +101,7 @@ export async function openInstance(
       .map((s) => s.trim())
       .filter(Boolean),
     trustProxy: env.PTCE_TRUST_PROXY,
+    publicUrl: env.PTCE_PUBLIC_URL,
     deadlineDays: env.PTCE_DEADLINE_DAYS,
     bench: env.PTCE_BENCH,
     now,

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { compress } from 'hono/compress';
 import { createApp } from './app';
-import { readEnv } from './env';
+import { type Env, readEnv } from './env';
+import { loadWebAssets, serveWebAssets } from './http/web-assets';
 import { openInstance } from './instance';
 
 /** Starts the server: API under /api, the built web app everywhere else. */
@@ -15,22 +13,10 @@ async function main(): Promise<void> {
   const webDist = path.resolve(
     env.PTCE_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist'),
   );
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    const root = path.relative(process.cwd(), webDist);
-    const index = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
-    // The app's assets travel gzipped (JS is ~3× smaller); read answers of the API are kept
-    // gzipped by their cache (cache/cached-json.ts).
-    app.use('/assets/*', compress());
-    app.use(
-      '/assets/*',
-      serveStatic({
-        root,
-        onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-      }),
-    );
-    app.use('*', serveStatic({ root }));
-    app.get('*', (c) => c.html(index));
-  }
+  // Read once, served from memory: never the disk nor zlib on a request (see http/web-assets.ts).
+  const assets = loadWebAssets(webDist);
+  if (assets) app.get('*', serveWebAssets(assets));
+  for (const warning of settingsWarnings(env)) console.warn(`[ptce-suivi] warning: ${warning}`);
   if (instance.created) console.log(`[ptce-suivi] new database ${env.PTCE_DB}`);
   const { added, updated, retired } = instance.catalogue;
   console.log(
@@ -42,7 +28,8 @@ async function main(): Promise<void> {
       console.log(`  ${a.email.padEnd(34)} ${a.password}   (${a.roles})`);
   }
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-    console.log(`[ptce-suivi] listening on http://localhost:${info.port}`);
+    const publicUrl = env.PTCE_PUBLIC_URL ? `, served as ${env.PTCE_PUBLIC_URL.origin}` : '';
+    console.log(`[ptce-suivi] listening on http://localhost:${info.port}${publicUrl}`);
   });
   let stopping = false;
   const stop = (signal: string) => {
@@ -57,6 +44,21 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** What the settings leave open: a server reachable from the network without its public URL. */
+function settingsWarnings(env: Env): string[] {
+  if (env.PTCE_PUBLIC_URL) return [];
+  const out: string[] = [];
+  if (!LOOPBACK.has(env.HOST))
+    out.push(
+      `HOST=${env.HOST} listens beyond this machine without PTCE_PUBLIC_URL: only localhost and IP addresses are served; set PTCE_PUBLIC_URL (docs/deploy.md)`,
+    );
+  if (env.PTCE_TRUST_PROXY)
+    out.push('PTCE_TRUST_PROXY=1 without PTCE_PUBLIC_URL: set the URL the proxy serves');
+  return out;
 }
 
 main().catch((err) => {

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { originAllowed } from '../http/origins';
 import { findGrants, findLiveApiToken, findLiveSession } from './auth.repository';
 import type { Principal } from './principal';
 import { hashToken } from './tokens';
@@ -9,25 +10,20 @@ import { hashToken } from './tokens';
 export const SESSION_COOKIE = 'ptce_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The request's own origin, as the browser would write it. */
-export function requestOrigin(c: Context, trustProxy: boolean): string {
-  const url = new URL(c.req.url);
-  const proto = trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
-  const host = (trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host') || url.host;
-  return `${proto ?? url.protocol.replace(':', '')}://${host}`;
-}
+export { requestOrigin } from '../http/origins';
 
 /**
  * Refuses a cookie-carrying unsafe request sent from another site (CSRF): the Origin header
- * (or Referer) must be this server's origin or an allowed one; Sec-Fetch-Site cross-site is refused.
+ * (or Referer) must be an allowed origin (http/origins.ts `originAllowed`: PTCE_PUBLIC_URL's and
+ * PTCE_ORIGINS, never one taken from the request's Host alone); Sec-Fetch-Site cross-site is
+ * refused.
  */
 export function assertSameOrigin(c: Context, deps: AppDeps): void {
   if (!UNSAFE.has(c.req.method)) return;
   if (c.req.header('sec-fetch-site') === 'cross-site') throw new ApiError('CSRF_REJECTED');
   const origin = c.req.header('origin') ?? refererOrigin(c.req.header('referer'));
   if (origin === undefined) return; // not a browser: no ambient cookie attack
-  const own = requestOrigin(c, deps.trustProxy);
-  if (origin !== own && !deps.allowedOrigins.includes(origin)) throw new ApiError('CSRF_REJECTED');
+  if (!originAllowed(c, deps, origin)) throw new ApiError('CSRF_REJECTED');
 }
 
 function refererOrigin(referer: string | undefined): string | undefined {

@@ -41,6 +41,7 @@ describe('POST/GET/DELETE /api/session', () => {
   });
 
   it('sets Secure behind https', async () => {
+    t.deps.publicUrl = new URL('https://ptce.example'); // read on each request
     const res = await t.app.request('https://ptce.example/api/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

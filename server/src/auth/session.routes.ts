@@ -40,7 +40,7 @@ export function sessionRoutes(deps: AppDeps) {
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'Lax',
-        secure: requestOrigin(c, deps.trustProxy).startsWith('https:'),
+        secure: requestOrigin(c, deps).startsWith('https:'),
         path: '/',
         expires: new Date(session.expiresAt),
       });

@@ -19,6 +19,11 @@ export interface AppDeps {
   /** Origins (scheme://host[:port]) allowed besides the server's own for cookie writes. */
   allowedOrigins: string[];
   trustProxy: boolean;
+  /**
+   * PTCE_PUBLIC_URL: the one host served and the origin of cookie writes (see http/origins.ts);
+   * undefined for local use (loopback names and IP literals).
+   */
+  publicUrl?: URL;
   deadlineDays: number;
   now: () => Date;
   limits: { perAccount: RateLimiter; perIp: RateLimiter };

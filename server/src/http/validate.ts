@@ -35,21 +35,62 @@ export function parseWith<S extends z.ZodType>(
   return result.data;
 }
 
+/** `application/json`, with parameters (`; charset=utf-8`) but no other subtype. */
+export const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A lone surrogate (a paired one is one code point in `u` mode, not a `Surrogate`). */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/** A 400 for text that is not well-formed Unicode. */
+const invalidUnicode = () => new ApiError('BAD_REQUEST', inBoth('http.invalidUnicode'));
+
 /**
- * Reads the JSON body (application/json, at most MAX_JSON_BYTES) and validates it.
- * Throws 415 for another content type, 413 when too large, 400 for bad JSON or bad shape.
+ * Throws a 400 when a string of `value`, keys included, holds a lone surrogate. Walked with a
+ * stack, not recursion: a deeply nested body cannot overflow the call stack.
+ */
+function assertWellFormed(value: unknown): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (LONE_SURROGATE.test(v)) throw invalidUnicode();
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(k)) throw invalidUnicode();
+        stack.push(item);
+      }
+    }
+  }
+}
+
+/**
+ * Reads the JSON body (application/json, at most MAX_JSON_BYTES, UTF-8) and validates it.
+ * Throws 415 for another content type, 413 when too large, 400 for bytes that are not UTF-8,
+ * bad JSON, a string (or key) with a lone surrogate (`"\ud800"`), or a bad shape.
  */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
-  const text = await c.req.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE');
+  if (!JSON_TYPE.test(type)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
+  const bytes = await c.req.arrayBuffer();
+  if (bytes.byteLength > MAX_JSON_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE');
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    throw new ApiError('BAD_REQUEST', inBoth('http.invalidUtf8'));
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     throw new ApiError('BAD_REQUEST', inBoth('http.invalidJson'));
   }
+  // Decoded UTF-8 holds no lone surrogate: only a `\u` escape can bring one.
+  if (text.includes('\\u')) assertWellFormed(body);
   return parseWith(schema, body, c.get('lang'));
 }
 
@@ -68,6 +109,7 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S
         },
       ]);
     }
+    if (LONE_SURROGATE.test(k) || LONE_SURROGATE.test(v[0]!)) throw invalidUnicode();
     flat[k] = v[0]!;
   }
   return parseWith(schema, flat, c.get('lang'));

@@ -1,11 +1,18 @@
 import { adminEn, adminFr } from './admin.messages';
 import { entriesEn, entriesFr } from './entries.messages';
+import { httpEn, httpFr } from './http.messages';
 import { importsEn, importsFr } from './imports.messages';
 import { templateEn, templateFr } from './template.messages';
 import type { Translation } from './translation';
 
 /** Every server text in French, keyed by code: the reference catalogue. */
-export const MESSAGES_FR = { ...entriesFr, ...importsFr, ...templateFr, ...adminFr } as const;
+export const MESSAGES_FR = {
+  ...entriesFr,
+  ...importsFr,
+  ...templateFr,
+  ...adminFr,
+  ...httpFr,
+} as const;
 
 /** Every server text in English: the type system checks it has exactly the French keys. */
 export const MESSAGES_EN: Translation<typeof MESSAGES_FR> = {
@@ -13,4 +20,5 @@ export const MESSAGES_EN: Translation<typeof MESSAGES_FR> = {
   ...importsEn,
   ...templateEn,
   ...adminEn,
+  ...httpEn,
 };
