@@ -1,4 +1,5 @@
 // The worker threads' entry (built to dist/worker.js): every job kind the pools may run.
+import { readJobs } from '../exports/read-jobs';
 import { serveJobs } from './serve-jobs';
 
-serveJobs({});
+serveJobs({ ...readJobs });
