@@ -66,7 +66,8 @@ async function streamXlsx(
   });
   writing.catch(() => undefined);
   try {
-    for await (const chunk of zip) await out.write(chunk as Uint8Array);
+    // A copy: zlib's chunks are views on its own output buffer, which must not be transferred.
+    for await (const chunk of zip) await out.write(new Uint8Array(chunk as Buffer));
   } catch (err) {
     failed = err;
     await writing.catch(() => undefined);

@@ -1,7 +1,6 @@
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { EXPORT_COLUMNS } from '@ptce/shared/aggregation/aggregation.types';
 import type { ExportManifest } from '@ptce/shared/exports.schema';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { COLUMN_DOCS } from './column-docs';
@@ -29,6 +28,28 @@ const LEVEL_SHEET = { scope: 'Périmètres', pole: 'Pôles', region: 'Régions' 
 /** Header of each column: its stable key; the value's says it is in the row's unit. */
 const header = (key: string) => (key === 'value' ? 'value [unit]' : key);
 
+/** Bytes of sheet XML the writer may hand the zip before waiting for it to compress them. */
+const XML_AHEAD = 512 * 1024;
+
+/**
+ * Waits while the zip has more than XML_AHEAD bytes of the sheet's XML not yet compressed.
+ * exceljs hands each committed row to archiver's deflater without waiting, so a sheet written
+ * faster than zlib compresses (or than the reader takes it) would otherwise sit in memory whole.
+ * The sheet's stream (a StreamBuf) pipes into archiver's input: its buffered length is the backlog.
+ */
+async function zipped(sheet: object): Promise<void> {
+  type Pipe = { writableLength?: number; _writableState?: { length: number } };
+  const backlog = () => {
+    const { pipes } = (sheet as { stream: { pipes?: Pipe[] } }).stream;
+    // archiver wraps the sheet's stream in a readable-stream PassThrough: no `writableLength`.
+    return (pipes ?? []).reduce(
+      (n, p) => n + (p.writableLength ?? p._writableState?.length ?? 0),
+      0,
+    );
+  };
+  while (backlog() > XML_AHEAD) await new Promise((r) => setTimeout(r, 2));
+}
+
 /**
  * The XLSX export, written by exceljs's streaming writer into `out` in one pass over the
  * database: one sheet for the level (Périmètres, Pôles or Régions) with a frozen header and
@@ -43,6 +64,8 @@ export async function writeXlsx(
   out: Writable,
   pace: () => Promise<void> = async () => undefined,
 ): Promise<void> {
+  // exceljs is large (~10 MB of a thread's heap): loaded by the first XLSX export, not before.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -65,6 +88,7 @@ export async function writeXlsx(
       r.getCell('value').numFmt = numberFormat(row.unit, d);
       r.commit();
     }
+    await zipped(sheet);
     await pace();
   }
   sheet.commit();

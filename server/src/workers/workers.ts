@@ -27,14 +27,19 @@ export function createWorkers(): Workers {
     timeoutMs: 30_000,
     resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
   });
+  // One thread: each reads thread costs 40–60 MB of RSS (its isolate, zod, kysely, exceljs once
+  // an XLSX was asked, the job), and two put the server past 200 MB under a flood of XLSX
+  // exports of the national dataset (measured: 281 MB, 193 MB with one). The queue is served by
+  // turns between accounts, so one heavy user does not hold it. 48 MB of heap fits an XLSX of
+  // the national dataset by region; a young generation of 4 MB keeps the thread's heap small.
   const reads = new WorkerPool({
     name: 'read',
     script,
-    size: 2,
+    size: 1,
     queue: 32,
     perOwner: 3,
     timeoutMs: 60_000,
-    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 },
   });
   return {
     imports,
