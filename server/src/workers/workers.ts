@@ -1,10 +1,14 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WorkerPool } from './worker-pool';
 
 /** The module the pools' threads run: dist/worker.js in the build, worker.ts from the sources. */
 function workerScript(): URL {
-  return import.meta.url.endsWith('.ts')
-    ? new URL('./worker.ts', import.meta.url)
-    : new URL('./worker.js', import.meta.url);
+  // Resolved by path, not `new URL(…, import.meta.url)`: under jsdom (the consistency tests) the
+  // global URL resolves a file: base to http://localhost, which no worker can load.
+  const here = fileURLToPath(import.meta.url);
+  const name = here.endsWith('.ts') ? 'worker.ts' : 'worker.js';
+  return pathToFileURL(path.join(path.dirname(here), name));
 }
 
 /** The pools of heavy work, apart from the request thread (see docs/decisions.md, "Fair service"). */
