@@ -1,4 +1,3 @@
-import { EXPORT_COLUMNS } from '@ptce/shared/aggregation/aggregation.types';
 import { exportRange } from '@ptce/shared/default-ranges';
 import type { Lang } from '@ptce/shared/error-messages';
 import {
@@ -8,24 +7,18 @@ import {
 } from '@ptce/shared/exports.schema';
 import { MAX_RANGE_QUARTERS, quarterIndex } from '@ptce/shared/periods';
 import { type Context, Hono } from 'hono';
-import type { Kysely } from 'kysely';
 import { requirePrincipal } from '../auth/auth.middleware';
 import type { Principal } from '../auth/principal';
-import { openSnapshot } from '../db/create-db';
-import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readQuery } from '../http/validate';
 import { t } from '../i18n/t';
+import { buildManifest, manifestHead } from './export-manifest';
 import type { ExportPlan } from './export-rows';
 import { exportPoles } from './export-scope';
-import { csvChunks, digestRows, jsonChunks, toByteStream } from './export-stream';
-
-const NOTES = [
-  'Les « personnes » sont des entrées ou des présences, pas des personnes uniques : les sommes entre pôles additionnent des comptes.',
-  'Une structure membre de deux pôles est comptée deux fois dans les effectifs de membres.',
-  'Les ratios sont recalculés à chaque niveau (Σ numérateurs ÷ Σ dénominateurs), jamais moyennés.',
-];
+import { csvChunks, jsonChunks, toByteStream } from './export-stream';
+import { busyOnFailure } from './read-failure';
+import type { ExportJob, ManifestJob } from './read-jobs';
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -60,51 +53,6 @@ async function planFor(
   return { catalogue: await deps.catalogue.get(), poles, from, to, by: q.by, level: q.level };
 }
 
-async function manifestOf(
-  db: Kysely<Database>,
-  p: Principal,
-  q: ExportQuery,
-  plan: ExportPlan,
-  now: Date,
-): Promise<ExportManifest> {
-  const { rowCount, sha256 } = await digestRows(db, plan);
-  return {
-    generatedAt: now.toISOString(),
-    generatedBy: { name: p.name, email: p.email },
-    filters: {
-      format: q.format,
-      from: plan.from,
-      to: plan.to,
-      by: plan.by,
-      level: plan.level,
-      region: q.region ?? null,
-      poles: plan.poles.map((x) => x.slug),
-    },
-    catalogueVersion: plan.catalogue.version,
-    columns: EXPORT_COLUMNS,
-    rowCount,
-    sha256,
-    notes: NOTES,
-  };
-}
-
-/** A read snapshot of the database file, or the API's own connection for an in-memory one. */
-async function snapshotOf(deps: AppDeps) {
-  return deps.dbFile ? openSnapshot(deps.dbFile) : { db: deps.db, close: async () => undefined };
-}
-
-/** Yields `chunks`, then runs `close` however the stream ends (done, cancelled or failed). */
-async function* closing(
-  chunks: AsyncGenerator<string>,
-  close: () => Promise<void>,
-): AsyncGenerator<string> {
-  try {
-    yield* chunks;
-  } finally {
-    await close();
-  }
-}
-
 function download(c: Context, q: ExportQuery, plan: ExportPlan, body: ReadableStream<Uint8Array>) {
   const ext = q.format === 'csv-fr' ? 'csv' : q.format;
   const name = `ptce-export-${plan.level}-${plan.by}-${plan.from}-${plan.to}${q.format === 'csv-fr' ? '-fr' : ''}.${ext}`;
@@ -115,6 +63,40 @@ function download(c: Context, q: ExportQuery, plan: ExportPlan, body: ReadableSt
   });
 }
 
+/**
+ * The worker's answer as a body, once its first chunk came: a refusal (queue full, owner's
+ * share) throws at once and a job failing before any byte answers its error envelope, never a
+ * 200 cut short. A worker that died or ran past its time is a 503.
+ */
+async function firstChunkThen(
+  body: ReadableStream<Uint8Array>,
+): Promise<ReadableStream<Uint8Array>> {
+  const reader = body.getReader();
+  let first: ReadableStreamReadResult<Uint8Array>;
+  try {
+    first = await reader.read();
+  } catch (err) {
+    busyOnFailure(err);
+  }
+  let pending: Uint8Array | null = first.done ? null : first.value;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (pending) {
+          controller.enqueue(pending);
+          pending = null;
+          return;
+        }
+        const next = await reader.read();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 /** The aggregated exports of DESIGN.md "The export", within the caller's scope. */
 export function exportsRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -122,42 +104,38 @@ export function exportsRoutes(deps: AppDeps) {
       const p = requirePrincipal(c);
       const q = readQuery(c, ExportQuerySchema);
       const plan = await planFor(deps, p, q, c.get('lang'));
-      // One snapshot for the manifest and the rows: they agree even if someone saves meanwhile.
-      const snap = await snapshotOf(deps);
-      try {
-        if (q.format === 'csv' || q.format === 'csv-fr') {
-          const chunks = csvChunks(snap.db, plan, q.format === 'csv-fr');
-          return download(c, q, plan, toByteStream(closing(chunks, snap.close)));
-        }
-        const manifest = await manifestOf(snap.db, p, q, plan, deps.now());
-        if (q.format === 'json') {
-          return download(
-            c,
-            q,
-            plan,
-            toByteStream(closing(jsonChunks(snap.db, plan, manifest), snap.close)),
-          );
-        }
-        // exceljs is large: loaded on the first XLSX export, not at start-up.
-        const { xlsxStream } = await import('./xlsx-export');
-        return download(c, q, plan, xlsxStream(snap.db, plan, manifest, snap.close));
-      } catch (err) {
-        await snap.close();
-        throw err;
+      const head = manifestHead(p, q, deps.now());
+      if (deps.dbFile) {
+        // Built in the reads pool from the worker's own snapshot: this thread only pipes bytes.
+        const job: ExportJob = { dbFile: deps.dbFile, plan, format: q.format, head };
+        const { body } = deps.workers.reads.stream('export', job, String(p.userId));
+        return download(c, q, plan, await firstChunkThen(body));
       }
+      // In memory (no file to open twice): built here, on the API's own connection.
+      const db = deps.db;
+      if (q.format === 'csv' || q.format === 'csv-fr')
+        return download(c, q, plan, toByteStream(csvChunks(db, plan, q.format === 'csv-fr')));
+      const manifest = await buildManifest(db, head, plan);
+      if (q.format === 'json')
+        return download(c, q, plan, toByteStream(jsonChunks(db, plan, manifest)));
+      // exceljs is large: loaded on the first XLSX export, not at start-up.
+      const { xlsxStream } = await import('./xlsx-export');
+      return download(c, q, plan, xlsxStream(db, plan, manifest));
     })
     .get('/manifest', async (c) => {
       const p = requirePrincipal(c);
       const q = readQuery(c, ExportQuerySchema);
       const plan = await planFor(deps, p, q, c.get('lang'));
-      const snap = await snapshotOf(deps);
-      try {
-        return c.json(
-          (await manifestOf(snap.db, p, q, plan, deps.now())) satisfies ExportManifest,
-          200,
-        );
-      } finally {
-        await snap.close();
-      }
+      const head = manifestHead(p, q, deps.now());
+      const manifest = deps.dbFile
+        ? await deps.workers.reads
+            .run<ExportManifest>(
+              'export-manifest',
+              { dbFile: deps.dbFile, plan, head } satisfies ManifestJob,
+              String(p.userId),
+            )
+            .catch(busyOnFailure)
+        : await buildManifest(deps.db, head, plan);
+      return c.json(manifest satisfies ExportManifest, 200);
     });
 }

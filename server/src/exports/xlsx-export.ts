@@ -1,7 +1,6 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, type Writable } from 'node:stream';
 import { EXPORT_COLUMNS } from '@ptce/shared/aggregation/aggregation.types';
 import type { ExportManifest } from '@ptce/shared/exports.schema';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { COLUMN_DOCS } from './column-docs';
@@ -29,12 +28,89 @@ const LEVEL_SHEET = { scope: 'Périmètres', pole: 'Pôles', region: 'Régions' 
 /** Header of each column: its stable key; the value's says it is in the row's unit. */
 const header = (key: string) => (key === 'value' ? 'value [unit]' : key);
 
+/** Bytes of sheet XML the writer may hand the zip before waiting for it to compress them. */
+const XML_AHEAD = 512 * 1024;
+
 /**
- * The XLSX export, written by exceljs's streaming writer in one pass over the database: one
- * sheet for the level (Périmètres, Pôles or Régions) with a frozen header and numeric value
- * cells formatted with the indicator's decimals and unit, then a sheet describing the columns
- * and one with the manifest.
+ * Waits while the zip has more than XML_AHEAD bytes of the sheet's XML not yet compressed.
+ * exceljs hands each committed row to archiver's deflater without waiting, so a sheet written
+ * faster than zlib compresses (or than the reader takes it) would otherwise sit in memory whole.
+ * The sheet's stream (a StreamBuf) pipes into archiver's input: its buffered length is the backlog.
  */
+async function zipped(sheet: object): Promise<void> {
+  type Pipe = { writableLength?: number; _writableState?: { length: number } };
+  const backlog = () => {
+    const { pipes } = (sheet as { stream: { pipes?: Pipe[] } }).stream;
+    // archiver wraps the sheet's stream in a readable-stream PassThrough: no `writableLength`.
+    return (pipes ?? []).reduce(
+      (n, p) => n + (p.writableLength ?? p._writableState?.length ?? 0),
+      0,
+    );
+  };
+  while (backlog() > XML_AHEAD) await new Promise((r) => setTimeout(r, 2));
+}
+
+/**
+ * The XLSX export, written by exceljs's streaming writer into `out` in one pass over the
+ * database: one sheet for the level (Périmètres, Pôles or Régions) with a frozen header and
+ * numeric value cells formatted with the indicator's decimals and unit, then a sheet describing
+ * the columns and one with the manifest. `pace` is awaited after each group of rows (a worker
+ * waits there for the reader, and stops when it went away).
+ */
+export async function writeXlsx(
+  db: Kysely<Database>,
+  plan: ExportPlan,
+  manifest: ExportManifest,
+  out: Writable,
+  pace: () => Promise<void> = async () => undefined,
+): Promise<void> {
+  // exceljs is large (~10 MB of a thread's heap): loaded by the first XLSX export, not before.
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const decimals = decimalsOf(plan.catalogue);
+  const sheet = workbook.addWorksheet(LEVEL_SHEET[plan.level], {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  sheet.columns = EXPORT_COLUMNS.map((key) => ({
+    header: header(key),
+    key,
+    width: key === 'value' ? 16 : key === 'indicator' ? 30 : 14,
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for await (const rows of exportRows(db, plan)) {
+    for (const row of rows) {
+      const d = decimals(row.indicator);
+      const r = sheet.addRow({ ...row, value: roundedValue(row, d) });
+      r.getCell('value').numFmt = numberFormat(row.unit, d);
+      r.commit();
+    }
+    await zipped(sheet);
+    await pace();
+  }
+  sheet.commit();
+  const docs = workbook.addWorksheet('Colonnes', { views: [{ state: 'frozen', ySplit: 1 }] });
+  docs.columns = [
+    { header: 'colonne', key: 'column', width: 14 },
+    { header: 'description', key: 'fr', width: 90 },
+    { header: 'description (en)', key: 'en', width: 90 },
+  ];
+  for (const d of COLUMN_DOCS) docs.addRow(d).commit();
+  docs.commit();
+  const meta = workbook.addWorksheet('Manifeste');
+  meta.columns = [
+    { header: 'clé', key: 'key', width: 22 },
+    { header: 'valeur', key: 'value', width: 90 },
+  ];
+  for (const [key, value] of manifestEntries(manifest)) meta.addRow({ key, value }).commit();
+  meta.commit();
+  await workbook.commit();
+}
+
+/** The XLSX export as a byte stream, built on the calling thread (an in-memory database's). */
 export function xlsxStream(
   db: Kysely<Database>,
   plan: ExportPlan,
@@ -43,49 +119,7 @@ export function xlsxStream(
   done: () => Promise<void> = async () => undefined,
 ): ReadableStream<Uint8Array> {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const decimals = decimalsOf(plan.catalogue);
-  const write = async () => {
-    const sheet = workbook.addWorksheet(LEVEL_SHEET[plan.level], {
-      views: [{ state: 'frozen', ySplit: 1 }],
-    });
-    sheet.columns = EXPORT_COLUMNS.map((key) => ({
-      header: header(key),
-      key,
-      width: key === 'value' ? 16 : key === 'indicator' ? 30 : 14,
-    }));
-    sheet.getRow(1).font = { bold: true };
-    for await (const rows of exportRows(db, plan)) {
-      for (const row of rows) {
-        const d = decimals(row.indicator);
-        const r = sheet.addRow({ ...row, value: roundedValue(row, d) });
-        r.getCell('value').numFmt = numberFormat(row.unit, d);
-        r.commit();
-      }
-    }
-    sheet.commit();
-    const docs = workbook.addWorksheet('Colonnes', { views: [{ state: 'frozen', ySplit: 1 }] });
-    docs.columns = [
-      { header: 'colonne', key: 'column', width: 14 },
-      { header: 'description', key: 'fr', width: 90 },
-      { header: 'description (en)', key: 'en', width: 90 },
-    ];
-    for (const d of COLUMN_DOCS) docs.addRow(d).commit();
-    docs.commit();
-    const meta = workbook.addWorksheet('Manifeste');
-    meta.columns = [
-      { header: 'clé', key: 'key', width: 22 },
-      { header: 'valeur', key: 'value', width: 90 },
-    ];
-    for (const [key, value] of manifestEntries(manifest)) meta.addRow({ key, value }).commit();
-    meta.commit();
-    await workbook.commit();
-  };
-  write()
+  writeXlsx(db, plan, manifest, out)
     .catch((err) => out.destroy(err as Error))
     .finally(() => done());
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;

@@ -1,6 +1,5 @@
 import { ratioTermSlices } from '@ptce/shared/slices';
 import {
-  type HistoryPage,
   HistoryQuerySchema,
   SaveValuesRequestSchema,
   type SaveValuesResponse,
@@ -13,11 +12,13 @@ import { requirePrincipal } from '../auth/auth.middleware';
 import { poleAccess } from '../auth/pole-access.middleware';
 import { cachedJson } from '../cache/cached-json';
 import { cachedScopes } from '../cache/cached-scopes';
+import { busyOnFailure } from '../exports/read-failure';
+import { type HistoryJob, historyText } from '../exports/read-jobs';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson, readQuery } from '../http/validate';
 import { saveValues } from './save-values';
-import { findHistory, findValues } from './values.repository';
+import { findValues } from './values.repository';
 
 /** Scope slug → working-group id of a pole, or 404 for an unknown slug. */
 async function groupIdOf(deps: AppDeps, poleId: number, scope: string | undefined) {
@@ -69,14 +70,20 @@ export function valuesRoutes(deps: AppDeps) {
       return c.json({ period: body.period, ...answer } satisfies SaveValuesResponse, 200);
     })
     .get('/:pole/history', withPole, async (c) => {
+      const p = requirePrincipal(c);
       const { pole } = c.get('access');
       const q = readQuery(c, HistoryQuerySchema);
-      const history = await findHistory(deps.db, pole.id, {
-        ...q,
-        groupId: await groupIdOf(deps, pole.id, q.scope),
-      });
-      const limit = q.limit ?? 1000;
-      const nextBefore = history.length === limit ? history[history.length - 1]!.id : null;
-      return c.json({ history, nextBefore } satisfies HistoryPage, 200);
+      const query = { ...q, groupId: await groupIdOf(deps, pole.id, q.scope) };
+      // A page is up to 5 000 changes (~1 MB of JSON): built in the reads pool from a file.
+      const text = deps.dbFile
+        ? await deps.workers.reads
+            .run<string>(
+              'history',
+              { dbFile: deps.dbFile, poleId: pole.id, query } satisfies HistoryJob,
+              String(p.userId),
+            )
+            .catch(busyOnFailure)
+        : await historyText(deps.db, pole.id, query);
+      return c.body(text, 200, { 'Content-Type': 'application/json' });
     });
 }

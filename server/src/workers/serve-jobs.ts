@@ -72,7 +72,8 @@ function streamOut(port: MessagePort): StreamOut & { flush(): Promise<void> } {
         text = '';
         await send(bytes);
       }
-      if (chunk.byteLength > 0) await send(chunk.slice());
+      // A copy of its own (a Buffer's slice is a view that may share a pool's memory).
+      if (chunk.byteLength > 0) await send(new Uint8Array(chunk));
     },
     async flush() {
       if (text) {

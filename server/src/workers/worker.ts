@@ -1,5 +1,6 @@
 // The worker threads' entry (built to dist/worker.js): every job kind the pools may run.
+import { readJobs } from '../exports/read-jobs';
 import { importJobs } from '../imports/parse-upload';
 import { serveJobs } from './serve-jobs';
 
-serveJobs({ ...importJobs });
+serveJobs({ ...importJobs, ...readJobs });

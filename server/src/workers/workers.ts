@@ -1,10 +1,14 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WorkerPool } from './worker-pool';
 
 /** The module the pools' threads run: dist/worker.js in the build, worker.ts from the sources. */
 function workerScript(): URL {
-  return import.meta.url.endsWith('.ts')
-    ? new URL('./worker.ts', import.meta.url)
-    : new URL('./worker.js', import.meta.url);
+  // Resolved by path, not `new URL(…, import.meta.url)`: under jsdom (the consistency tests) the
+  // global URL resolves a file: base to http://localhost, which no worker can load.
+  const here = fileURLToPath(import.meta.url);
+  const name = here.endsWith('.ts') ? 'worker.ts' : 'worker.js';
+  return pathToFileURL(path.join(path.dirname(here), name));
 }
 
 /** The pools of heavy work, apart from the request thread (see docs/decisions.md, "Fair service"). */
@@ -29,15 +33,20 @@ export function createWorkers(): Workers {
     // a workbook at the parser's limits (100 000 cells) keeps ~40 MB live in exceljs
     resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
   });
+  // One thread: each reads thread costs 40–60 MB of RSS (its isolate, zod, kysely, exceljs once
+  // an XLSX was asked, the job), and two put the server past 200 MB under a flood of XLSX
+  // exports of the national dataset (measured: 281 MB, 193 MB with one). The queue is served by
+  // turns between accounts, so one heavy user does not hold it. 48 MB of heap fits an XLSX of
+  // the national dataset by region; a young generation of 4 MB keeps the thread's heap small.
   const reads = new WorkerPool({
     name: 'read',
     script,
-    size: 2,
+    size: 1,
     queue: 32,
     perOwner: 3,
     timeoutMs: 60_000,
     idleMs: 30_000,
-    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 },
   });
   return {
     imports,
