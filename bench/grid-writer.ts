@@ -64,3 +64,22 @@ export function gridWriter(o: { url: string; cookie: string; cells: GridCell[]; 
     return latency;
   };
 }
+
+/**
+ * The first 45 cells of `pole`'s grid that hold counts (ratios are computed, not entered): the
+ * grid a coordinator saves each quarter.
+ */
+export async function gridCells(url: string, cookie: string, pole: string): Promise<GridCell[]> {
+  const grid = (await (
+    await fetch(`${url}/api/poles/${pole}`, { headers: { cookie } })
+  ).json()) as { scopes: Array<{ slug: string; indicators: string[] }> };
+  const catalogue = (await (await fetch(`${url}/api/catalogue`)).json()) as {
+    indicators: Array<{ code: string; kind: string }>;
+  };
+  const ratios = new Set(catalogue.indicators.filter((i) => i.kind === 'ratio').map((i) => i.code));
+  return grid.scopes
+    .flatMap((s) =>
+      s.indicators.filter((c) => !ratios.has(c)).map((indicator) => ({ scope: s.slug, indicator })),
+    )
+    .slice(0, 45);
+}

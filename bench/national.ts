@@ -1,6 +1,7 @@
 // The national-scale benchmark of issue 5 (DESIGN.md "What the numbers must be"), in one run:
 //   pnpm bench            300 poles × 5 scopes × 40 quarters, the whole catalogue with slices
 //   pnpm bench --small    30 poles (a quick look)
+//   pnpm bench --fairness the fairness table of issue 10 only (RESULTS.md not written)
 // Every figure is printed beside a baseline of the same run, as a ratio; results and the
 // machine go to bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -13,7 +14,8 @@ import { quarterFromIndex, quarterIndex } from '@ptce/shared/periods';
 import { startServer } from '../tests/support/start-server';
 import { chartDrawTimes } from './chart-draw';
 import { BENCH_ADMIN, buildDataset } from './dataset';
-import { gridWriter } from './grid-writer';
+import { fairness, fairnessReading } from './fairness';
+import { gridCells, gridWriter } from './grid-writer';
 import { load, percentile } from './load';
 import { rssMb, sampleRss } from './rss';
 import { kb, webSizes } from './web-size';
@@ -27,6 +29,9 @@ const { values: args } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     /** `--rotating`: grid saves and the every-pole-in-turn loads only, RESULTS.md not written. */
     rotating: { type: 'boolean', default: false },
+    /** `--fairness`: the fairness table only (cheap requests under heavy reads, login flood), RESULTS.md not written. */
+    fairness: { type: 'boolean', default: false },
+    'fairness-seconds': { type: 'string', default: '15' },
   },
 });
 const poles = Number(args.poles ?? (args.small ? 30 : 300));
@@ -41,6 +46,8 @@ const out = (s: string) => {
 };
 
 const t0 = performance.now();
+/** The machine's 1-minute load average when the run starts: other work on it slows every figure. */
+const loadAtStart = os.loadavg()[0]!;
 if (args.rebuild || !fs.existsSync(file)) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await buildDataset(file, { poles, regions: 13, scopes: 5, from, to, seed: 2026 });
@@ -49,6 +56,18 @@ const rows = Number(execFileSync('sqlite3', [file, 'SELECT count(*) FROM "values
 out(
   `dataset: ${poles} poles in 13 regions × 5 scopes × ${args.quarters} quarters (${from}–${to}): ${rows.toLocaleString('fr-FR')} values (${((performance.now() - t0) / 1000).toFixed(0)} s to build or reuse)`,
 );
+
+const fairnessOptions = {
+  dbFile: file,
+  to,
+  seconds: Number(args['fairness-seconds']),
+  warmUp: 3,
+  out,
+};
+if (args.fairness) {
+  await fairness(fairnessOptions);
+  process.exit(0);
+}
 
 const everyPole = Array.from({ length: poles }, (_, i) => `pole-${String(i + 1).padStart(3, '0')}`);
 const rotating: Array<[string, (p: string) => string]> = [
@@ -117,23 +136,7 @@ try {
   );
   const coordCookie = await loginAs(coord.email, coord.password);
 
-  const grid = await (
-    await fetch(`${server.url}/api/poles/pole-001`, { headers: { cookie: coordCookie } })
-  ).json();
-  const catalogue = await (await fetch(`${server.url}/api/catalogue`)).json();
-  const counts = new Map<string, string>(
-    catalogue.indicators.map((i: { code: string; unit: string; kind: string }) => [
-      i.code,
-      i.kind === 'ratio' ? 'ratio' : i.unit,
-    ]),
-  );
-  const cells = (grid.scopes as Array<{ slug: string; indicators: string[] }>)
-    .flatMap((s) =>
-      s.indicators
-        .filter((c) => counts.get(c) !== 'ratio')
-        .map((indicator) => ({ scope: s.slug, indicator })),
-    )
-    .slice(0, 45);
+  const cells = await gridCells(server.url, coordCookie, 'pole-001');
   const save = gridWriter({ url: server.url, cookie: coordCookie, cells, period: '2026Q4' });
 
   // Sequential grid saves first (printed after the loads), so that the save path is compiled
@@ -269,6 +272,8 @@ out(
   `server RSS over the whole run: start ${rssStart.toFixed(0)} MB, peak ${rss.stop().toFixed(0)} MB (goal < 200 MB throughout)`,
 );
 
+await fairness(fairnessOptions);
+
 out('\n| web build | gzipped JS | goal |');
 out('|---|---|---|');
 for (const r of webSizes()) out(`| ${r.page} | ${kb(r.bytes)} | ${r.goal ? '≤ 200 KB' : ''} |`);
@@ -297,10 +302,10 @@ const READING = `## How to read it
   not inside a save (docs/decisions.md, Durability).
 - Export: the whole national range as \`csv\`, read to the end by the client; the sqlite3 shell
   runs the same join and order on the same file.
-`;
+${fairnessReading(fairnessOptions.seconds, fairnessOptions.warmUp)}`;
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end`;
 const results = path.resolve(import.meta.dirname, 'RESULTS.md');
 fs.writeFileSync(
   results,

@@ -263,6 +263,19 @@ describe('hostile workbooks are refused while they are inflated and counted', ()
     await expectServerIntact();
   });
 
+  it('refuses a workbook whose comment is a lone surrogate (&#xD800;): 400, nothing stored', async () => {
+    const xml = sheet([
+      row(1, HEADER_ROW),
+      row(2, ['PTCE-MEMBRES', '', 'Structures membres', 'nb', 41, 'avant &#xD800; après']),
+    ]);
+    const file = templateWith('xl/worksheets/sheet2.xml', xml);
+    const res = await send(file, XLSX);
+    expectRefused('lone surrogate in a comment cell', file.length, res, 400, 'BAD_REQUEST');
+    // refused by the XML reader (an invalid character reference), else by the parsed cells' check
+    expect(res.json.error.message).toMatch(/F2 contient des caractères invalides|illisible/);
+    await expectServerIntact();
+  });
+
   it('parses heavy workbooks one at a time, past the pool 503 or 429 with Retry-After, and lives', async () => {
     // 9 000 rows of 10 cells: under every counted limit, so exceljs builds each in the worker
     const heavy = templateWith('xl/worksheets/sheet2.xml', dataSheet(9_000, 10));

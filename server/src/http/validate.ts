@@ -43,6 +43,9 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** A lone surrogate (a paired one is one code point in `u` mode, not a `Surrogate`). */
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
+/** True when `text` is not well-formed Unicode (it holds a lone surrogate). */
+export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(text);
+
 /** A 400 for text that is not well-formed Unicode. */
 const invalidUnicode = () => new ApiError('BAD_REQUEST', inBoth('http.invalidUnicode'));
 
@@ -55,12 +58,12 @@ function assertWellFormed(value: unknown): void {
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === 'string') {
-      if (LONE_SURROGATE.test(v)) throw invalidUnicode();
+      if (hasLoneSurrogate(v)) throw invalidUnicode();
     } else if (Array.isArray(v)) {
       for (const item of v) stack.push(item);
     } else if (v !== null && typeof v === 'object') {
       for (const [k, item] of Object.entries(v)) {
-        if (LONE_SURROGATE.test(k)) throw invalidUnicode();
+        if (hasLoneSurrogate(k)) throw invalidUnicode();
         stack.push(item);
       }
     }

@@ -28,6 +28,8 @@ export const importsFr = {
     'La ligne {line} du fichier CSV dépasse {megabytes} millions de caractères : vérifiez les guillemets.',
   'import.multipartOneFile':
     'Le formulaire envoyé doit contenir un seul fichier (multipart/form-data).',
+  'import.invalidText':
+    'La cellule {cell} contient des caractères invalides (Unicode mal formé) : corrigez-la et envoyez le fichier de nouveau.',
   'import.xlsxUnreadable':
     'Ce classeur Excel est illisible (fichier endommagé ou autre format). Enregistrez-le de nouveau au format .xlsx.',
   'import.wrongPoleFile': 'Ce fichier est le modèle d’un autre pôle ({pole}).',
@@ -88,6 +90,8 @@ export const importsEn: Translation<typeof importsFr> = {
   'import.csvRecordTooLong':
     'Line {line} of the CSV file is over {megabytes} million characters: check the quotes.',
   'import.multipartOneFile': 'The form sent must hold exactly one file (multipart/form-data).',
+  'import.invalidText':
+    'Cell {cell} holds invalid characters (malformed Unicode): fix it and send the file again.',
   'import.xlsxUnreadable':
     'This Excel workbook cannot be read (damaged file or another format). Save it again as .xlsx.',
   'import.wrongPoleFile': 'This file is the template of another pole ({pole}).',

@@ -1,4 +1,5 @@
 import { ApiError } from '../http/api-error';
+import { hasLoneSurrogate } from '../http/validate';
 import { inBoth } from '../i18n/t';
 import { detectFormat } from './detect-format';
 import { unreadable } from './import-issues';
@@ -44,9 +45,38 @@ async function parseUpload(input: UploadInput): Promise<ParsedFile> {
       ? await filePart(input.bytes, input.contentType)
       : { bytes: new Uint8Array(input.bytes), type: input.contentType };
   const detected = detectFormat(file.bytes, file.type);
-  return detected.format === 'xlsx'
-    ? parseXlsx(detected.bytes)
-    : parseCsv(detected.text, detected.delimiter, detected.format);
+  const parsed =
+    detected.format === 'xlsx'
+      ? await parseXlsx(detected.bytes)
+      : await parseCsv(detected.text, detected.delimiter, detected.format);
+  assertWellFormed(parsed);
+  return parsed;
+}
+
+/**
+ * Refuses a file holding a lone surrogate (an .xlsx can write one as `&#xD800;`): such text
+ * would be stored as invalid UTF-8 in the append-only history.
+ * @throws 400 naming the first such cell.
+ */
+function assertWellFormed(file: ParsedFile): void {
+  const refuse = (sheet: string | null, cell: string) =>
+    unreadable(inBoth('import.invalidText', { cell: sheet ? `${sheet}!${cell}` : cell }));
+  for (const table of file.tables) {
+    for (const column of table.columns.values())
+      if (hasLoneSurrogate(column.header))
+        throw refuse(table.sheet, `${column.letter}${table.headerRow}`);
+    for (const row of table.rows) {
+      for (const [field, cell] of row.cells) {
+        if (cell.kind !== 'empty' && cell.kind !== 'number' && hasLoneSurrogate(cell.text))
+          throw refuse(table.sheet, `${table.columns.get(field)?.letter ?? ''}${row.row}`);
+      }
+    }
+  }
+  for (const declared of Object.values(file.declared))
+    if (declared && hasLoneSurrogate(declared.value))
+      throw refuse(declared.at.sheet, `${declared.at.column ?? ''}${declared.at.row ?? ''}`);
+  for (const name of [...file.unrecognized, ...file.tables.map((t) => t.sheet ?? '')])
+    if (hasLoneSurrogate(name)) throw refuse(null, name);
 }
 
 /** The job kinds of the imports pool, served by the worker entry (workers/worker.ts). */
