@@ -2,8 +2,9 @@ import { loadCatalogue as loadCatalogueFile } from '@ptce/data/catalogue';
 import { loadDemo } from '@ptce/data/demo';
 import { lastCompleteQuarter } from '@ptce/shared/periods';
 import { findUserByEmail } from './auth/auth.repository';
+import { defaultHashConcurrency, HashQueue } from './auth/hash-queue';
+import { LoginThrottle } from './auth/login-throttle';
 import { hashPassword } from './auth/passwords';
-import { RateLimiter } from './auth/rate-limit';
 import { AppCache } from './cache/app-cache';
 import { type SyncReport, syncCatalogue } from './catalogue/catalogue.repository';
 import { CatalogueCache } from './catalogue/catalogue-cache';
@@ -42,9 +43,24 @@ async function isInitialised(db: Db): Promise<boolean> {
   return true;
 }
 
-/** Login throttling: 5 failures per account and 30 per address per 15 minutes. */
+/**
+ * Login throttling (auth/login-throttle.ts: per account and address, per address, spacing an
+ * account under distributed guessing) and the password hashing queue: 2 hashes at a time at
+ * most (1 on a 2-core machine), 16 waiting per hashing thread, 8 per address, none waiting
+ * over 3 s; quietest address first. See docs/decisions.md, "Login throttling".
+ */
 export function defaultLimits() {
-  return { perAccount: new RateLimiter(5, 15 * 60_000), perIp: new RateLimiter(30, 15 * 60_000) };
+  const concurrency = defaultHashConcurrency();
+  return {
+    logins: new LoginThrottle(),
+    hashing: new HashQueue({
+      concurrency,
+      maxWaiting: 16 * concurrency,
+      perOwner: 8,
+      maxWaitMs: 3_000,
+      halfLifeMs: 60_000,
+    }),
+  };
 }
 
 /**
