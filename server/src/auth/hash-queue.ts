@@ -64,8 +64,8 @@ export class HashQueue {
     const o = this.owner(owner, t);
     o.score += 1;
     if (o.running + o.waiting.length >= this.opts.perOwner) return Promise.reject(busy());
-    if (this.waiting >= this.opts.maxWaiting && !this.dropBusiest(o, t))
-      return Promise.reject(busy());
+    const full = this.running >= this.opts.concurrency && this.waiting >= this.opts.maxWaiting;
+    if (full && !this.dropBusiest(o, t)) return Promise.reject(busy());
     return new Promise<T>((resolve, reject) => {
       o.waiting.push({
         run: job,
