@@ -2,7 +2,7 @@ import { loadCatalogue as loadCatalogueFile } from '@ptce/data/catalogue';
 import { loadDemo } from '@ptce/data/demo';
 import { lastCompleteQuarter } from '@ptce/shared/periods';
 import { findUserByEmail } from './auth/auth.repository';
-import { defaultHashConcurrency, HashQueue } from './auth/hash-queue';
+import { HashQueue } from './auth/hash-queue';
 import { LoginThrottle } from './auth/login-throttle';
 import { hashPassword } from './auth/passwords';
 import { AppCache } from './cache/app-cache';
@@ -45,17 +45,19 @@ async function isInitialised(db: Db): Promise<boolean> {
 
 /**
  * Login throttling (auth/login-throttle.ts: per account and address, per address, spacing an
- * account under distributed guessing) and the password hashing queue: 2 hashes at a time at
- * most (1 on a 2-core machine), 16 waiting per hashing thread, 8 per address, none waiting
- * over 3 s; quietest address first. See docs/decisions.md, "Login throttling".
+ * account under distributed guessing) and the password hashing queue: 2 of libuv's 4 threads
+ * at most, one of them kept for addresses that asked fewer than 3 hashes lately; 16 waiting, 8
+ * per address, none waiting over 3 s; quietest address first. See docs/decisions.md, "Login
+ * throttling".
  */
 export function defaultLimits() {
-  const concurrency = defaultHashConcurrency();
   return {
     logins: new LoginThrottle(),
     hashing: new HashQueue({
-      concurrency,
-      maxWaiting: 16 * concurrency,
+      concurrency: 1,
+      reserved: 1,
+      quietBelow: 3,
+      maxWaiting: 16,
       perOwner: 8,
       maxWaitMs: 3_000,
       halfLifeMs: 60_000,

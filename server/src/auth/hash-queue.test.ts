@@ -63,7 +63,8 @@ describe('HashQueue', () => {
     const held = [gate(log, 'a1'), gate(log, 'a2'), gate(log, 'a3')];
     const runs = held.map((g) => q.run('a', g.job));
     const fourth = gate(log, 'a4');
-    expect(q.shareFull('a')).toBe(true);
+    expect(q.refusesAtOnce('a')).toBe(true);
+    expect(q.refusesAtOnce('b')).toBe(false);
     const err = await refusal(q.run('a', fourth.job));
     expect(err.code).toBe('SERVICE_UNAVAILABLE');
     expect(Number(err.headers?.['Retry-After'])).toBeGreaterThan(0);
@@ -89,6 +90,34 @@ describe('HashQueue', () => {
     expect(await mineRun).toBe('mine');
     for (const g of flood) g.open();
     await Promise.all(floodRuns);
+  });
+
+  it('keeps a reserved thread for quiet owners: a flood never makes them wait for its hash', async () => {
+    const { q } = queue({
+      concurrency: 1,
+      reserved: 1,
+      quietBelow: 2,
+      perOwner: 10,
+      maxWaiting: 10,
+    });
+    const log: string[] = [];
+    const flood = Array.from({ length: 4 }, (_, i) => gate(log, `f${i}`));
+    const floodRuns = flood.map((g) => q.run('flooder', g.job));
+    await settle();
+    expect(log).toEqual(['f0']);
+    expect(q.size).toEqual({ running: 1, waiting: 3 });
+    const mine = gate(log, 'mine');
+    const mineRun = q.run('owner', mine.job);
+    await settle();
+    expect(log).toEqual(['f0', 'mine']);
+    mine.open();
+    expect(await mineRun).toBe('mine');
+    await settle();
+    // the reserved thread is not the flooder's
+    expect(log).toEqual(['f0', 'mine']);
+    for (const g of flood) g.open();
+    await Promise.all(floodRuns);
+    expect(log).toEqual(['f0', 'mine', 'f1', 'f2', 'f3']);
   });
 
   it('when full, a quieter owner takes the place of the busiest one’s newest request', async () => {
@@ -124,6 +153,19 @@ describe('HashQueue', () => {
     await running;
     expect((await refusal(late)).code).toBe('SERVICE_UNAVAILABLE');
     expect(log).toEqual(['a']);
+  });
+
+  it('refuses a request that waited too long even while the running hash does not end', async () => {
+    const { q, advance } = queue({ perOwner: 10 });
+    const log: string[] = [];
+    const first = gate(log, 'a');
+    const running = q.run('a', first.job);
+    const late = q.run('b', gate(log, 'b').job);
+    advance(3_001);
+    expect((await refusal(late)).code).toBe('SERVICE_UNAVAILABLE');
+    expect(q.size).toEqual({ running: 1, waiting: 0 });
+    first.open();
+    await running;
   });
 
   it('passes a job’s own failure through and keeps serving', async () => {

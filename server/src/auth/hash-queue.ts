@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { ApiError } from '../http/api-error';
 
 interface Job {
@@ -19,6 +18,12 @@ interface Owner {
 export interface HashQueueOptions {
   /** Hashes running at once (each holds one of libuv's 4 threads and ~32 MB). */
   concurrency: number;
+  /**
+   * Threads kept, past `concurrency`, for owners that asked less than `quietBelow` lately: a
+   * flood, however fair, never makes a quiet address wait for the hash running.
+   */
+  reserved?: number;
+  quietBelow?: number;
   /** Hashes waiting, every owner together; past it the busiest owner's newest is dropped, or the new one refused. */
   maxWaiting: number;
   /** Hashes one owner (a client address) may have running or waiting. */
@@ -28,11 +33,6 @@ export interface HashQueueOptions {
   /** How fast an owner's past requests are forgotten. */
   halfLifeMs: number;
   now?: () => number;
-}
-
-/** Hashing threads: at most 2, and one core left to the server's thread on a small machine. */
-export function defaultHashConcurrency(): number {
-  return Math.max(1, Math.min(2, availableParallelism() - 1));
 }
 
 /** The refusal of a hash: 503 SERVICE_UNAVAILABLE, try again in a few seconds. */
@@ -50,6 +50,7 @@ export const busy = () =>
  */
 export class HashQueue {
   private readonly owners = new Map<string, Owner>();
+  private sweeper: NodeJS.Timeout | undefined;
   private running = 0;
   private waiting = 0;
   private readonly now: () => number;
@@ -58,13 +59,17 @@ export class HashQueue {
     this.now = opts.now ?? Date.now;
   }
 
+  private get threads(): number {
+    return this.opts.concurrency + (this.opts.reserved ?? 0);
+  }
+
   /** Runs `job` (one or two scrypt calls) in `owner`'s turn; rejects with a 503 ApiError when refused. */
   run<T>(owner: string, job: () => Promise<T>): Promise<T> {
     const t = this.now();
     const o = this.owner(owner, t);
     o.score += 1;
     if (o.running + o.waiting.length >= this.opts.perOwner) return Promise.reject(busy());
-    const full = this.running >= this.opts.concurrency && this.waiting >= this.opts.maxWaiting;
+    const full = this.running >= this.threads && this.waiting >= this.opts.maxWaiting;
     if (full && !this.dropBusiest(o, t)) return Promise.reject(busy());
     return new Promise<T>((resolve, reject) => {
       o.waiting.push({
@@ -75,16 +80,22 @@ export class HashQueue {
       });
       this.waiting += 1;
       this.pump();
+      this.scheduleSweep();
     });
   }
 
   /**
-   * Whether `owner` already holds its share (a cheap check before reading a login's body: a
-   * flooding address is refused before its request costs anything more).
+   * True when `owner` already holds its share: a cheap check before reading a login's body, so
+   * a flooding address is refused before its request costs anything more. The refused request
+   * counts as asking, like one refused by `run`.
    */
-  shareFull(owner: string): boolean {
+  refusesAtOnce(owner: string): boolean {
     const o = this.owners.get(owner);
-    return o !== undefined && o.running + o.waiting.length >= this.opts.perOwner;
+    if (o === undefined || o.running + o.waiting.length < this.opts.perOwner) return false;
+    const t = this.now();
+    o.score = this.scoreOf(o, t) + 1;
+    o.scoredAt = t;
+    return true;
   }
 
   /** Hashes running and waiting, for tests and the bench. */
@@ -121,18 +132,39 @@ export class HashQueue {
     return true;
   }
 
-  private pump(): void {
-    while (this.running < this.opts.concurrency && this.waiting > 0) {
-      const t = this.now();
-      let next: Owner | undefined;
-      for (const o of this.owners.values()) {
-        while (o.waiting.length > 0 && t - o.waiting[0]!.queuedAt > this.opts.maxWaitMs) {
-          o.waiting.shift()!.reject(busy());
-          this.waiting -= 1;
-        }
-        if (o.waiting.length > 0 && (!next || this.before(o, next, t))) next = o;
+  /** Refuses the hashes that waited too long, also while the threads are slow to free up. */
+  private scheduleSweep(): void {
+    if (this.sweeper || this.waiting === 0) return;
+    this.sweeper = setTimeout(() => {
+      this.sweeper = undefined;
+      this.expire(this.now());
+      this.scheduleSweep();
+    }, 250);
+    this.sweeper.unref();
+  }
+
+  private expire(t: number): void {
+    for (const o of this.owners.values())
+      while (o.waiting.length > 0 && t - o.waiting[0]!.queuedAt > this.opts.maxWaitMs) {
+        o.waiting.shift()!.reject(busy());
+        this.waiting -= 1;
       }
+  }
+
+  private pump(): void {
+    while (this.running < this.threads && this.waiting > 0) {
+      const t = this.now();
+      this.expire(t);
+      let next: Owner | undefined;
+      for (const o of this.owners.values())
+        if (o.waiting.length > 0 && (!next || this.before(o, next, t))) next = o;
       if (!next) return;
+      // Past the shared threads, only a quiet owner may take a reserved one.
+      if (
+        this.running >= this.opts.concurrency &&
+        this.scoreOf(next, t) >= (this.opts.quietBelow ?? 0)
+      )
+        return;
       const job = next.waiting.shift()!;
       this.waiting -= 1;
       this.running += 1;

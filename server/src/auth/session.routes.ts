@@ -29,7 +29,7 @@ export function sessionRoutes(deps: AppDeps) {
     .post('/', async (c) => {
       assertSameOrigin(c, deps);
       const address = addressKey(clientIp(c.req.header('x-forwarded-for'), c.env, deps.trustProxy));
-      if (deps.limits.hashing.shareFull(address)) throw busy();
+      if (deps.limits.hashing.refusesAtOnce(address)) throw busy();
       const body = await readJson(c, LoginRequestSchema);
       const email = body.email.trim().toLowerCase();
       const attempt = deps.limits.logins.begin(email, address, getCookie(c, DEVICE_COOKIE));
