@@ -2,8 +2,9 @@ import { loadCatalogue as loadCatalogueFile } from '@ptce/data/catalogue';
 import { loadDemo } from '@ptce/data/demo';
 import { lastCompleteQuarter } from '@ptce/shared/periods';
 import { findUserByEmail } from './auth/auth.repository';
+import { HashQueue } from './auth/hash-queue';
+import { LoginThrottle } from './auth/login-throttle';
 import { hashPassword } from './auth/passwords';
-import { RateLimiter } from './auth/rate-limit';
 import { AppCache } from './cache/app-cache';
 import { type SyncReport, syncCatalogue } from './catalogue/catalogue.repository';
 import { CatalogueCache } from './catalogue/catalogue-cache';
@@ -42,9 +43,26 @@ async function isInitialised(db: Db): Promise<boolean> {
   return true;
 }
 
-/** Login throttling: 5 failures per account and 30 per address per 15 minutes. */
+/**
+ * Login throttling (auth/login-throttle.ts: per account and address, per address, spacing an
+ * account under distributed guessing) and the password hashing queue: 2 of libuv's 4 threads
+ * at most, one of them kept for addresses that asked fewer than 3 hashes lately; 16 waiting, 8
+ * per address, none waiting over 3 s; quietest address first. See docs/decisions.md, "Login
+ * throttling".
+ */
 export function defaultLimits() {
-  return { perAccount: new RateLimiter(5, 15 * 60_000), perIp: new RateLimiter(30, 15 * 60_000) };
+  return {
+    logins: new LoginThrottle(),
+    hashing: new HashQueue({
+      concurrency: 1,
+      reserved: 1,
+      quietBelow: 3,
+      maxWaiting: 16,
+      perOwner: 8,
+      maxWaitMs: 3_000,
+      halfLifeMs: 60_000,
+    }),
+  };
 }
 
 /**

@@ -1,14 +1,16 @@
 import { IdSchema, TokensQuerySchema } from '@ptce/shared/admin.schema';
 import type { OwnedTokensResponse } from '@ptce/shared/users.schema';
 import { Hono } from 'hono';
+import { requireSession } from '../auth/require-session';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith, readQuery } from '../http/validate';
 import { listTokens, revokeToken } from './tokens-admin.repository';
 
-/** Every user's API tokens (admin): list (`?user=` filters), revoke any. */
+/** Every user's API tokens (admin, from a session): list (`?user=` filters), revoke any. */
 export function tokensAdminRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
+    .use(requireSession)
     .get('/', async (c) => {
       const q = readQuery(c, TokensQuerySchema);
       return c.json(

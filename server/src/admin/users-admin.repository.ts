@@ -72,8 +72,11 @@ export async function setPasswordHash(db: Db, id: number, hash: string): Promise
   await db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
 }
 
-/** Revokes the user's live sessions, except the one whose hash is `keep` (the caller's own). */
-export async function revokeUserSessions(
+/**
+ * Revokes the user's live sessions (except the one whose hash is `keep`: the caller's own) and
+ * every live API token of the user. Returns how many credentials it revoked.
+ */
+export async function revokeUserCredentials(
   db: Db,
   userId: number,
   at: string,
@@ -85,6 +88,12 @@ export async function revokeUserSessions(
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null);
   if (keep) q = q.where('token_hash', '!=', keep);
-  const res = await q.executeTakeFirst();
-  return Number(res.numUpdatedRows);
+  const sessions = await q.executeTakeFirst();
+  const tokens = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(sessions.numUpdatedRows) + Number(tokens.numUpdatedRows);
 }

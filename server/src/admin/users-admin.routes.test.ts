@@ -121,7 +121,7 @@ describe('PATCH /api/admin/users/{id}', () => {
 });
 
 describe('disable and enable', () => {
-  it('stops the sessions and tokens of a disabled account; enabling restores tokens, not sessions', async () => {
+  it('revokes the sessions and tokens of a disabled account; enabling revives neither', async () => {
     const id = await idOf('cress@hdf.test');
     const cress = await login(t, 'cress@hdf.test');
     const token = (await call(t, 'POST', '/api/tokens', { cookie: cress, body: { name: 'x' } }))
@@ -142,7 +142,9 @@ describe('disable and enable', () => {
     expect(on.status).toBe(200);
     expect(on.json.user.disabledAt).toBeNull();
     expect((await call(t, 'GET', '/api/poles', { cookie: cress })).status).toBe(401);
-    expect((await call(t, 'GET', '/api/poles', { bearer: token })).status).toBe(200);
+    expect((await call(t, 'GET', '/api/poles', { bearer: token })).status).toBe(401);
+    const tokens = await t.db.selectFrom('api_tokens').select('revoked_at').execute();
+    expect(tokens).toEqual([{ revoked_at: '2026-11-29T10:00:00.000Z' }]);
     expect((await login(t, 'cress@hdf.test')).startsWith('ptce_session=')).toBe(true);
   });
 

@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { requirePrincipal } from '../auth/auth.middleware';
 import { hashPassword } from '../auth/passwords';
+import { requireSession } from '../auth/require-session';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith, readJson } from '../http/validate';
@@ -20,15 +21,17 @@ import {
   findUserView,
   renameUser,
   replaceMemberships,
-  revokeUserSessions,
+  revokeUserCredentials,
   setDisabled,
   setPasswordHash,
 } from './users-admin.repository';
 
 /**
- * Accounts (admin), under `/users/{id}`: name and memberships, disable / enable, password
- * reset, tokens. Grants are read on every request, so changes apply at the next call. The
- * instance always keeps one enabled admin (422 INVALID_STATE otherwise).
+ * Accounts (admin, from a session: never with an API token), under `/users/{id}`: name and
+ * memberships, disable / enable, password reset, tokens. Grants are read on every request, so
+ * changes apply at the next call. Disabling and a password reset revoke the account's sessions
+ * and API tokens; enabling revives none. The instance always keeps one enabled admin (422
+ * INVALID_STATE otherwise).
  */
 export function usersAdminRoutes(deps: AppDeps) {
   const idOf = (c: Context<AppEnv>) => parseWith(IdSchema, c.req.param('id'));
@@ -40,6 +43,7 @@ export function usersAdminRoutes(deps: AppDeps) {
   const lastAdmin = () => new ApiError('INVALID_STATE', inBoth('admin.lastAdmin'));
 
   return new Hono<AppEnv>()
+    .use(requireSession)
     .patch('/:id', async (c) => {
       const id = idOf(c);
       await mustExist(id);
@@ -64,9 +68,11 @@ export function usersAdminRoutes(deps: AppDeps) {
       await deps.db.transaction().execute(async (trx) => {
         await setDisabled(trx, id, at);
         // Revoked, not merely filtered: enabling the account again does not revive them.
-        await revokeUserSessions(trx, id, at);
+        await revokeUserCredentials(trx, id, at);
         if ((await countActiveAdmins(trx)) === 0) throw lastAdmin();
       });
+      // Cached callers are dropped now, not when the request ends (bumpEpochs does it again).
+      deps.cache.epochs.bumpAll();
       return c.json({ user: await mustExist(id) } satisfies UserResponse, 200);
     })
     .post('/:id/enable', async (c) => {
@@ -81,13 +87,17 @@ export function usersAdminRoutes(deps: AppDeps) {
       const id = idOf(c);
       const user = await mustExist(id);
       const body = await readJson(c, ResetPasswordRequestSchema);
-      const hash = await hashPassword(body.password);
-      const keep = p.via === 'cookie' && p.userId === id ? p.credential : undefined;
+      const hash = await deps.limits.hashing.run(`user:${p.userId}`, () =>
+        hashPassword(body.password),
+      );
+      // The caller's own session survives resetting their own password; their tokens do not.
+      const keep = p.userId === id ? p.credential : undefined;
       await deps.db.transaction().execute(async (trx) => {
         await setPasswordHash(trx, id, hash);
-        await revokeUserSessions(trx, id, deps.now().toISOString(), keep);
+        await revokeUserCredentials(trx, id, deps.now().toISOString(), keep);
       });
-      deps.limits.perAccount.reset(user.email);
+      deps.cache.epochs.bumpAll();
+      deps.limits.logins.forgive(user.email);
       return c.body(null, 204);
     })
     .get('/:id/tokens', async (c) => {

@@ -5,7 +5,7 @@ import { createTestInstance, type TestInstance } from '../test-support/test-inst
 
 type Who = 'coordinator' | 'board' | 'cress' | 'admin' | 'cressOther' | 'anonymous';
 /** Callers whose expected statuses follow from the table by a stated rule (see DERIVED). */
-type Derived = 'coordOtherPole' | 'expiredSession' | 'revokedToken';
+type Derived = 'coordOtherPole' | 'expiredSession' | 'revokedToken' | 'adminWriteToken';
 const EMAIL: Record<Exclude<Who, 'anonymous'>, string> = {
   coordinator: 'coord@hc.test',
   board: 'board@hc.test',
@@ -300,14 +300,46 @@ afterAll(async () => {
  * - coordOtherPole: the coordinator of another pole of the same region sees what the pole's own
  *   coordinator sees, except anything of henin-carvin: 404, as if it did not exist;
  * - expiredSession: an expired cookie is no session: the anonymous column;
- * - revokedToken: a revoked Bearer token is refused everywhere, public endpoints included.
+ * - revokedToken: a revoked Bearer token is refused everywhere, public endpoints included;
+ * - adminWriteToken: an admin's write token does what the admin does, except managing accounts,
+ *   memberships, passwords and tokens (403: a session is required there).
  */
+/** What only a session may do: accounts, memberships, passwords, tokens. */
+const SESSION_ONLY = /^\/api\/(users|tokens|admin\/users|admin\/tokens)(\/|$)/;
+
 const DERIVED: Record<Derived, (path: string, row: Record<Who, number>) => number> = {
   coordOtherPole: (path, row) =>
     path.startsWith(HC) || path.includes('poles=henin-carvin') ? 404 : row.coordinator,
   expiredSession: (_path, row) => row.anonymous,
   revokedToken: () => 401,
+  adminWriteToken: (path, row) => (SESSION_ONLY.test(path) ? 403 : row.admin),
 };
+
+/** The quarter states the table's workflow rows start from: 2025Q4 submitted, 2025Q3 validated. */
+async function seedQuarterStates(t: TestInstance): Promise<void> {
+  const poleId = t.poleIds.get('henin-carvin')!;
+  const at = new Date().toISOString();
+  await recordTransition(t.db, {
+    poleId,
+    period: '2025Q4',
+    action: 'submit',
+    from: 'draft',
+    to: 'submitted',
+    reason: null,
+    by: 1,
+    at,
+  });
+  await recordTransition(t.db, {
+    poleId,
+    period: '2025Q3',
+    action: 'validate',
+    from: 'submitted',
+    to: 'validated',
+    reason: null,
+    by: 1,
+    at,
+  });
+}
 
 /** The credentials of a derived caller, on a fresh instance. */
 async function credentialsOf(
@@ -315,6 +347,15 @@ async function credentialsOf(
   who: Derived,
 ): Promise<{ cookie?: string; bearer?: string }> {
   if (who === 'coordOtherPole') return { cookie: await login(t, 'coord@littoral.test') };
+  if (who === 'adminWriteToken') {
+    await seedQuarterStates(t);
+    const admin = await login(t, EMAIL.admin);
+    const created = await call(t, 'POST', '/api/tokens', {
+      cookie: admin,
+      body: { name: 'script', write: true },
+    });
+    return { bearer: created.json.secret };
+  }
   const cookie = await login(t, 'coord@hc.test');
   if (who === 'expiredSession') {
     await t.db.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
@@ -341,6 +382,12 @@ describe.each(Object.keys(DERIVED) as Derived[])('as %s', (who) => {
       got.push(`${method} ${path} → ${res.status}`);
       want.push(`${method} ${path} → ${DERIVED[who](path, expected)}`);
       if (res.status >= 400) expect(res.json.error.code).toEqual(expect.any(String));
+      if (who === 'adminWriteToken' && SESSION_ONLY.test(path))
+        expect([method, path, res.json.error.message]).toEqual([
+          method,
+          path,
+          expect.stringMatching(/jeton d’API ne peut pas gérer les comptes/),
+        ]);
     }
     expect(got).toEqual(want);
   });
@@ -350,28 +397,7 @@ describe.each(Object.keys(MATRIX[0]![3]) as Who[])('as %s', (who) => {
   it('gets exactly the expected status from every endpoint', async () => {
     const t = await createTestInstance();
     instances.push(t);
-    const poleId = t.poleIds.get('henin-carvin')!;
-    const at = new Date().toISOString();
-    await recordTransition(t.db, {
-      poleId,
-      period: '2025Q4',
-      action: 'submit',
-      from: 'draft',
-      to: 'submitted',
-      reason: null,
-      by: 1,
-      at,
-    });
-    await recordTransition(t.db, {
-      poleId,
-      period: '2025Q3',
-      action: 'validate',
-      from: 'submitted',
-      to: 'validated',
-      reason: null,
-      by: 1,
-      at,
-    });
+    await seedQuarterStates(t);
     const cookie = who === 'anonymous' ? undefined : await login(t, EMAIL[who]);
     const got: string[] = [];
     const want: string[] = [];

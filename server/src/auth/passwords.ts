@@ -16,20 +16,33 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
   });
 }
 
-/** Hashes a password as `scrypt$N$r$p$salt$key` (base64url). Never logs the password. */
+/**
+ * Hashes a password as `scrypt$N$r$p$salt$key` (base64url), of its NFC form (an « é » typed as
+ * one character or as e + accent is the same password). Never logs the password.
+ */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, N, R, P);
+  const key = await derive(password.normalize('NFC'), salt, N, R, P);
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-/** True when `password` matches `stored`; false for any malformed hash. Constant-time compare. */
+/**
+ * True when `password` matches `stored`; false for any malformed hash. Constant-time compare.
+ * Its NFC form is tried first; a hash made before passwords were normalised may hold another
+ * form, so the password as typed is tried next when it differs (the time depends on the input
+ * only, never on the account).
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [algo, n, r, p, salt, key] = stored.split('$');
   if (algo !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), +n, +r, +p);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  const matches = async (form: string) => {
+    const actual = await derive(form, Buffer.from(salt, 'base64url'), +n, +r, +p);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  };
+  const nfc = password.normalize('NFC');
+  if (await matches(nfc)) return true;
+  return nfc !== password && matches(password);
 }
 
 /** A password hash nobody can match, to spend the same time on unknown accounts. */

@@ -23,6 +23,12 @@ export class RateLimiter {
     return w.count >= this.limit ? Math.ceil((w.resetAt - t) / 1000) : 0;
   }
 
+  /** Attempts of `key` in its current window. */
+  count(key: string): number {
+    const w = this.windows.get(key);
+    return w && this.now() < w.resetAt ? w.count : 0;
+  }
+
   hit(key: string): void {
     const t = this.now();
     const w = this.windows.get(key);
@@ -39,6 +45,11 @@ export class RateLimiter {
 
   reset(key: string): void {
     this.windows.delete(key);
+  }
+
+  /** Forgets every key that starts with `prefix`. */
+  resetPrefix(prefix: string): void {
+    for (const k of this.windows.keys()) if (k.startsWith(prefix)) this.windows.delete(k);
   }
 
   private prune(t: number): void {

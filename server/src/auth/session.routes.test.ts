@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, login, ORIGIN } from '../test-support/client';
 import { createTestInstance, PASSWORD, type TestInstance } from '../test-support/test-instance';
+import { HashQueue } from './hash-queue';
 
 let t: TestInstance;
 beforeEach(async () => {
@@ -107,6 +108,73 @@ describe('POST/GET/DELETE /api/session', () => {
     const statuses = burst.map((r) => r.status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(6);
     expect(statuses[11]).toBe(429);
+  });
+
+  it('throttles per (account, address): others’ failures neither lock the owner out nor slow them much', async () => {
+    const from = async (email: string, address: string, password: string) => {
+      const res = await t.app.request(
+        `${ORIGIN}/api/session`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        },
+        { incoming: { socket: { remoteAddress: address } } },
+      );
+      return { status: res.status, retryAfter: Number(res.headers.get('retry-after')) };
+    };
+    // five addresses, one failure each: the owner from a sixth logs in
+    for (let i = 0; i < 5; i++)
+      expect((await from('board@hc.test', `10.0.0.${i}`, 'wrong')).status).toBe(401);
+    expect((await from('board@hc.test', '10.0.0.9', PASSWORD)).status).toBe(200);
+    // five failures from one address lock that pair only
+    for (let i = 0; i < 5; i++)
+      expect((await from('coord@hc.test', '10.0.1.1', 'wrong')).status).toBe(401);
+    const pair = await from('coord@hc.test', '10.0.1.1', PASSWORD);
+    expect(pair.status).toBe(429);
+    expect(pair.retryAfter).toBeGreaterThan(800);
+    expect((await from('coord@hc.test', '10.0.1.2', PASSWORD)).status).toBe(200);
+    // ten failures on one account: a new address waits a few seconds, a known one does not
+    for (let i = 0; i < 5; i++)
+      expect((await from('board@hc.test', `10.0.3.${i}`, 'wrong')).status).toBe(401);
+    const spaced = await from('board@hc.test', '10.0.2.1', PASSWORD);
+    expect(spaced.status).toBe(429);
+    expect(spaced.retryAfter).toBeGreaterThan(0);
+    expect(spaced.retryAfter).toBeLessThanOrEqual(3);
+    expect((await from('board@hc.test', '10.0.0.9', PASSWORD)).status).toBe(200);
+  });
+
+  it('answers 503 with Retry-After at once when the hashing queue is full, without counting a failure', async () => {
+    t.deps.limits.hashing = new HashQueue({
+      concurrency: 1,
+      maxWaiting: 0,
+      perOwner: 1,
+      maxWaitMs: 1_000,
+      halfLifeMs: 60_000,
+    });
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    // Another client's hash holds the only thread; nothing may wait.
+    const running = t.deps.limits.hashing.run('10.9.9.9', () => held);
+    for (let i = 0; i < 12; i++) {
+      const started = performance.now();
+      const res = await call(t, 'POST', '/api/session', {
+        body: { email: 'board@hc.test', password: 'wrong' },
+      });
+      expect(res.status).toBe(503);
+      expect(res.json.error.code).toBe('SERVICE_UNAVAILABLE');
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+    release();
+    await running;
+    // 12 refusals counted no failure: the pair is not locked
+    const owner = await call(t, 'POST', '/api/session', {
+      body: { email: 'board@hc.test', password: PASSWORD },
+    });
+    expect(owner.status).toBe(200);
   });
 
   it('limits failed logins per address across accounts', async () => {

@@ -1,6 +1,6 @@
 import { LoginRequestSchema, type SessionResponse } from '@ptce/shared/session.schema';
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
@@ -11,38 +11,63 @@ import {
   SESSION_COOKIE,
 } from './auth.middleware';
 import { createSession, findGrants, findUserByEmail, revokeSession } from './auth.repository';
+import { busy } from './hash-queue';
+import { addressKey, LOGIN_POLICY } from './login-throttle';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { toMembership } from './principal';
 
-/** Login, logout, who am I. Failed logins are limited per account and per client IP. */
+/** Proves a login to an account succeeded on this browser before (see LoginThrottle). */
+const DEVICE_COOKIE = 'ptce_device';
+
+/**
+ * Login, logout, who am I. Failed logins are throttled per (account, address), per address, and
+ * spaced per account under distributed guessing (auth/login-throttle.ts); every password check
+ * waits its turn in the hashing queue (auth/hash-queue.ts), unknown e-mails included.
+ */
 export function sessionRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/', async (c) => {
       assertSameOrigin(c, deps);
-      const ip = clientIp(c.req.header('x-forwarded-for'), c.env, deps.trustProxy);
+      const address = addressKey(clientIp(c.req.header('x-forwarded-for'), c.env, deps.trustProxy));
+      if (deps.limits.hashing.refusesAtOnce(address)) throw busy();
       const body = await readJson(c, LoginRequestSchema);
       const email = body.email.trim().toLowerCase();
-      const wait = Math.max(
-        deps.limits.perIp.blockedFor(ip),
-        deps.limits.perAccount.blockedFor(email),
-      );
-      if (wait > 0)
-        throw new ApiError('RATE_LIMITED', undefined, undefined, { 'Retry-After': String(wait) });
-      // Count the attempt before the slow password check, so parallel guesses are counted too.
-      deps.limits.perIp.hit(ip);
-      deps.limits.perAccount.hit(email);
-      const user = await findUserByEmail(deps.db, email);
-      const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
+      const attempt = deps.limits.logins.begin(email, address, getCookie(c, DEVICE_COOKIE));
+      if (typeof attempt === 'number')
+        throw new ApiError('RATE_LIMITED', undefined, undefined, {
+          'Retry-After': String(attempt),
+        });
+      let checked: { user: Awaited<ReturnType<typeof findUserByEmail>>; ok: boolean };
+      try {
+        // An unknown e-mail is checked against a dummy hash, in the same queue: same time.
+        checked = await deps.limits.hashing.run(address, async () => {
+          const user = await findUserByEmail(deps.db, email);
+          const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
+          return { user, ok };
+        });
+      } catch (err) {
+        // Refused by the hashing queue (503): no password was checked, no attempt is counted.
+        attempt.cancel();
+        throw err;
+      }
+      const { user, ok } = checked;
       if (!user || !ok || user.disabled_at) throw new ApiError('INVALID_CREDENTIALS');
-      deps.limits.perIp.release(ip);
-      deps.limits.perAccount.reset(email);
+      attempt.succeeded();
+      const secure = requestOrigin(c, deps).startsWith('https:');
       const session = await createSession(deps.db, user.id, deps.sessionHours, deps.now());
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'Lax',
-        secure: requestOrigin(c, deps).startsWith('https:'),
+        secure,
         path: '/',
         expires: new Date(session.expiresAt),
+      });
+      setCookie(c, DEVICE_COOKIE, deps.limits.logins.deviceCookie(email), {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure,
+        path: '/api/session',
+        maxAge: LOGIN_POLICY.trustMs / 1000,
       });
       const grants = await findGrants(deps.db, user.id);
       return c.json(

@@ -10,15 +10,18 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith, readJson } from '../http/validate';
 import { insertToken, listOwnTokens, revokeOwnToken } from './api-tokens.repository';
 import { requirePrincipal } from './auth.middleware';
+import { requireSession } from './require-session';
 import { hashToken, newSecret } from './tokens';
 
 /**
  * The caller's personal API tokens (for `Authorization: Bearer`). The secret is shown once, at
- * creation; only its SHA-256 is stored. Tokens cannot create tokens (a leaked one cannot spread)
- * and are read-only unless created with `write: true`.
+ * creation; only its SHA-256 is stored. Tokens are managed from a session only (a token cannot
+ * list, create or revoke tokens: a leaked one cannot spread) and are read-only unless created
+ * with `write: true`.
  */
 export function tokensRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
+    .use(requireSession)
     .get('/', async (c) => {
       const p = requirePrincipal(c);
       return c.json(
@@ -28,7 +31,6 @@ export function tokensRoutes(deps: AppDeps) {
     })
     .post('/', async (c) => {
       const p = requirePrincipal(c);
-      if (p.via !== 'cookie') throw new ApiError('FORBIDDEN');
       const body = await readJson(c, CreateTokenRequestSchema);
       const secret = newSecret('api');
       const now = deps.now();

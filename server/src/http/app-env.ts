@@ -1,7 +1,8 @@
 import type { Lang } from '@ptce/shared/error-messages';
 import type { Kysely } from 'kysely';
+import type { HashQueue } from '../auth/hash-queue';
+import type { LoginThrottle } from '../auth/login-throttle';
 import type { Principal } from '../auth/principal';
-import type { RateLimiter } from '../auth/rate-limit';
 import type { AppCache } from '../cache/app-cache';
 import type { CatalogueCache } from '../catalogue/catalogue-cache';
 import type { Database } from '../db/database';
@@ -26,7 +27,8 @@ export interface AppDeps {
   publicUrl?: URL;
   deadlineDays: number;
   now: () => Date;
-  limits: { perAccount: RateLimiter; perIp: RateLimiter };
+  /** Failed-login throttling, and the queue every password hash goes through. */
+  limits: { logins: LoginThrottle; hashing: HashQueue };
   /** Worker threads for uploads and heavy reads. */
   workers: Workers;
   /** Benchmark routes under /api/_bench (PTCE_BENCH=1 only). */

@@ -12,6 +12,8 @@ export const adminFr = {
   'admin.lastAdmin': 'Il doit rester au moins un compte administrateur actif.',
   'admin.disableSelf': 'Vous ne pouvez pas désactiver votre propre compte.',
   'users.emailTaken': 'Cette adresse a déjà un compte.',
+  'auth.sessionRequired':
+    'Un jeton d’API ne peut pas gérer les comptes, les rôles, les mots de passe ni les jetons : connectez-vous avec votre mot de passe.',
   'periods.reasonRequired': 'Un motif écrit est obligatoire.',
   'http.invalidJson': 'Le corps de la requête n’est pas du JSON valide.',
 } as const;
@@ -27,6 +29,8 @@ export const adminEn: Translation<typeof adminFr> = {
   'admin.lastAdmin': 'At least one enabled admin account must remain.',
   'admin.disableSelf': 'You cannot disable your own account.',
   'users.emailTaken': 'This e-mail already has an account.',
+  'auth.sessionRequired':
+    'An API token cannot manage accounts, roles, passwords or tokens: sign in with your password.',
   'periods.reasonRequired': 'A written reason is required.',
   'http.invalidJson': 'The request body is not valid JSON.',
 };

@@ -10,24 +10,29 @@ import { requirePrincipal } from '../auth/auth.middleware';
 import { findUserByEmail } from '../auth/auth.repository';
 import { hashPassword } from '../auth/passwords';
 import { isAdmin } from '../auth/principal';
+import { requireSession } from '../auth/require-session';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
 import { inBoth } from '../i18n/t';
 import { insertUser, listUsers } from './users.repository';
 
-/** Accounts: admin only. */
+/** Accounts: admin only, from a session (never an API token). */
 export function usersRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(async (c, next) => {
       if (!isAdmin(requirePrincipal(c))) throw new ApiError('FORBIDDEN');
       await next();
     })
+    .use(requireSession)
     .get('/', async (c) => c.json({ users: await listUsers(deps.db) } satisfies UsersResponse, 200))
     .post('/', async (c) => {
       const body = await readJson(c, CreateUserRequestSchema);
       const memberships = await resolveMemberships(deps.db, body.memberships, c.get('lang'));
-      const passwordHash = await hashPassword(body.password);
+      const p = requirePrincipal(c);
+      const passwordHash = await deps.limits.hashing.run(`user:${p.userId}`, () =>
+        hashPassword(body.password),
+      );
       const id = await deps.db.transaction().execute(async (trx) => {
         if (await findUserByEmail(trx, body.email))
           throw new ApiError('CONFLICT', inBoth('users.emailTaken'));

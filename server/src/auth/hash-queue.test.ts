@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../http/api-error';
+import { HashQueue } from './hash-queue';
+
+/** A job the test finishes by hand, recording the order jobs started in. */
+function gate(log: string[], name: string) {
+  let open!: () => void;
+  const done = new Promise<void>((r) => {
+    open = r;
+  });
+  const job = () => {
+    log.push(name);
+    return done.then(() => name);
+  };
+  return { job, open };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+function queue(over: Partial<ConstructorParameters<typeof HashQueue>[0]> = {}) {
+  let t = 0;
+  const q = new HashQueue({
+    concurrency: 1,
+    maxWaiting: 4,
+    perOwner: 3,
+    maxWaitMs: 3_000,
+    halfLifeMs: 60_000,
+    now: () => t,
+    ...over,
+  });
+  return { q, advance: (ms: number) => (t += ms) };
+}
+
+async function refusal(p: Promise<unknown>): Promise<ApiError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ApiError);
+  return err as ApiError;
+}
+
+describe('HashQueue', () => {
+  it('runs `concurrency` jobs at a time, in turn', async () => {
+    const { q } = queue({ concurrency: 2 });
+    const log: string[] = [];
+    const gates = ['a', 'b', 'c'].map((n) => gate(log, n));
+    const runs = gates.map((g, i) => q.run(`o${i}`, g.job));
+    await settle();
+    expect(log).toEqual(['a', 'b']);
+    expect(q.size).toEqual({ running: 2, waiting: 1 });
+    gates[0]!.open();
+    await runs[0];
+    await settle();
+    expect(log).toEqual(['a', 'b', 'c']);
+    for (const g of gates) g.open();
+    expect(await Promise.all(runs)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('refuses at once (503 + Retry-After) past one owner’s share, without running the job', async () => {
+    const { q } = queue();
+    const log: string[] = [];
+    const held = [gate(log, 'a1'), gate(log, 'a2'), gate(log, 'a3')];
+    const runs = held.map((g) => q.run('a', g.job));
+    const fourth = gate(log, 'a4');
+    expect(q.refusesAtOnce('a')).toBe(true);
+    expect(q.refusesAtOnce('b')).toBe(false);
+    const err = await refusal(q.run('a', fourth.job));
+    expect(err.code).toBe('SERVICE_UNAVAILABLE');
+    expect(Number(err.headers?.['Retry-After'])).toBeGreaterThan(0);
+    for (const g of held) g.open();
+    await Promise.all(runs);
+    expect(log).toEqual(['a1', 'a2', 'a3']);
+  });
+
+  it('serves the owner that asked least first: a new address passes before a flooding one', async () => {
+    const { q } = queue({ perOwner: 10, maxWaiting: 10 });
+    const log: string[] = [];
+    const flood = Array.from({ length: 6 }, (_, i) => gate(log, `f${i}`));
+    const floodRuns = flood.map((g) => q.run('flooder', g.job));
+    const mine = gate(log, 'mine');
+    const mineRun = q.run('owner', mine.job);
+    await settle();
+    expect(log).toEqual(['f0']);
+    flood[0]!.open();
+    await settle();
+    await settle();
+    expect(log).toEqual(['f0', 'mine']);
+    mine.open();
+    expect(await mineRun).toBe('mine');
+    for (const g of flood) g.open();
+    await Promise.all(floodRuns);
+  });
+
+  it('keeps a reserved thread for quiet owners: a flood never makes them wait for its hash', async () => {
+    const { q } = queue({
+      concurrency: 1,
+      reserved: 1,
+      quietBelow: 2,
+      perOwner: 10,
+      maxWaiting: 10,
+    });
+    const log: string[] = [];
+    const flood = Array.from({ length: 4 }, (_, i) => gate(log, `f${i}`));
+    const floodRuns = flood.map((g) => q.run('flooder', g.job));
+    await settle();
+    expect(log).toEqual(['f0']);
+    expect(q.size).toEqual({ running: 1, waiting: 3 });
+    const mine = gate(log, 'mine');
+    const mineRun = q.run('owner', mine.job);
+    await settle();
+    expect(log).toEqual(['f0', 'mine']);
+    mine.open();
+    expect(await mineRun).toBe('mine');
+    await settle();
+    // the reserved thread is not the flooder's
+    expect(log).toEqual(['f0', 'mine']);
+    for (const g of flood) g.open();
+    await Promise.all(floodRuns);
+    expect(log).toEqual(['f0', 'mine', 'f1', 'f2', 'f3']);
+  });
+
+  it('when full, a quieter owner takes the place of the busiest one’s newest request', async () => {
+    const { q } = queue({ maxWaiting: 4, perOwner: 10 });
+    const log: string[] = [];
+    const first = gate(log, 'x');
+    const running = q.run('x', first.job);
+    const waiting = Array.from({ length: 4 }, (_, i) => gate(log, `b${i}`));
+    const waitingRuns = waiting.map((g) => q.run('busy', g.job).catch((e: ApiError) => e.code));
+    expect(q.size).toEqual({ running: 1, waiting: 4 });
+    const mine = gate(log, 'mine');
+    const mineRun = q.run('quiet', mine.job);
+    expect(await waitingRuns[3]).toBe('SERVICE_UNAVAILABLE');
+    // The busy owner, refused, cannot push the quiet one out in turn.
+    expect((await refusal(q.run('busy', gate(log, 'b4').job))).code).toBe('SERVICE_UNAVAILABLE');
+    first.open();
+    mine.open();
+    for (const g of waiting) g.open();
+    expect(await mineRun).toBe('mine');
+    await running;
+    expect(await Promise.all(waitingRuns.slice(0, 3))).toEqual(['b0', 'b1', 'b2']);
+    expect(log).toEqual(['x', 'mine', 'b0', 'b1', 'b2']);
+  });
+
+  it('refuses a request that waited longer than maxWaitMs instead of running it late', async () => {
+    const { q, advance } = queue({ perOwner: 10 });
+    const log: string[] = [];
+    const first = gate(log, 'a');
+    const running = q.run('a', first.job);
+    const late = q.run('b', gate(log, 'b').job);
+    advance(3_001);
+    first.open();
+    await running;
+    expect((await refusal(late)).code).toBe('SERVICE_UNAVAILABLE');
+    expect(log).toEqual(['a']);
+  });
+
+  it('refuses a request that waited too long even while the running hash does not end', async () => {
+    const { q, advance } = queue({ perOwner: 10 });
+    const log: string[] = [];
+    const first = gate(log, 'a');
+    const running = q.run('a', first.job);
+    const late = q.run('b', gate(log, 'b').job);
+    advance(3_001);
+    expect((await refusal(late)).code).toBe('SERVICE_UNAVAILABLE');
+    expect(q.size).toEqual({ running: 1, waiting: 0 });
+    first.open();
+    await running;
+  });
+
+  it('passes a job’s own failure through and keeps serving', async () => {
+    const { q } = queue();
+    await expect(q.run('a', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await q.run('a', async () => 'ok')).toBe('ok');
+    await settle();
+    expect(q.size).toEqual({ running: 0, waiting: 0 });
+  });
+});

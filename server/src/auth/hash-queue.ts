@@ -1,0 +1,206 @@
+import { ApiError } from '../http/api-error';
+
+interface Job {
+  run: () => Promise<unknown>;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+  queuedAt: number;
+}
+
+interface Owner {
+  /** Requests of this owner lately: decays by half every `halfLifeMs`. */
+  score: number;
+  scoredAt: number;
+  waiting: Job[];
+  running: number;
+}
+
+export interface HashQueueOptions {
+  /** Hashes running at once (each holds one of libuv's 4 threads and ~32 MB). */
+  concurrency: number;
+  /**
+   * Threads kept, past `concurrency`, for owners that asked less than `quietBelow` lately: a
+   * flood, however fair, never makes a quiet address wait for the hash running.
+   */
+  reserved?: number;
+  quietBelow?: number;
+  /** Hashes waiting, every owner together; past it the busiest owner's newest is dropped, or the new one refused. */
+  maxWaiting: number;
+  /** Hashes one owner (a client address) may have running or waiting. */
+  perOwner: number;
+  /** A hash that waited this long is refused (503) instead of run. */
+  maxWaitMs: number;
+  /** How fast an owner's past requests are forgotten. */
+  halfLifeMs: number;
+  now?: () => number;
+}
+
+/** The refusal of a hash: 503 SERVICE_UNAVAILABLE, try again in a few seconds. */
+export const busy = () =>
+  new ApiError('SERVICE_UNAVAILABLE', undefined, undefined, { 'Retry-After': '3' });
+
+/**
+ * Password hashing (scrypt, on libuv's thread pool) bounded apart from everything else: a few
+ * hashes at a time, a short queue, refusals (503 with Retry-After) at once when it is full.
+ *
+ * Fair across owners (client addresses): the next hash is the waiting one of the owner that
+ * asked least lately (a decayed count of its requests, refused ones included), so a new address
+ * passes before fifty that flood; when the queue is full, a request of a quieter owner takes the
+ * place of the newest waiting request of the busiest one.
+ */
+export class HashQueue {
+  private readonly owners = new Map<string, Owner>();
+  private sweeper: NodeJS.Timeout | undefined;
+  private running = 0;
+  private waiting = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: HashQueueOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  private get threads(): number {
+    return this.opts.concurrency + (this.opts.reserved ?? 0);
+  }
+
+  /** Runs `job` (one or two scrypt calls) in `owner`'s turn; rejects with a 503 ApiError when refused. */
+  run<T>(owner: string, job: () => Promise<T>): Promise<T> {
+    const t = this.now();
+    const o = this.owner(owner, t);
+    o.score += 1;
+    if (o.running + o.waiting.length >= this.opts.perOwner) return Promise.reject(busy());
+    const full = this.running >= this.threads && this.waiting >= this.opts.maxWaiting;
+    if (full && !this.dropBusiest(o, t)) return Promise.reject(busy());
+    return new Promise<T>((resolve, reject) => {
+      o.waiting.push({
+        run: job,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        queuedAt: t,
+      });
+      this.waiting += 1;
+      this.pump();
+      this.scheduleSweep();
+    });
+  }
+
+  /**
+   * True when `owner` already holds its share: a cheap check before reading a login's body, so
+   * a flooding address is refused before its request costs anything more. The refused request
+   * counts as asking, like one refused by `run`.
+   */
+  refusesAtOnce(owner: string): boolean {
+    const o = this.owners.get(owner);
+    if (o === undefined || o.running + o.waiting.length < this.opts.perOwner) return false;
+    const t = this.now();
+    o.score = this.scoreOf(o, t) + 1;
+    o.scoredAt = t;
+    return true;
+  }
+
+  /** Hashes running and waiting, for tests and the bench. */
+  get size(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting };
+  }
+
+  private owner(key: string, t: number): Owner {
+    let o = this.owners.get(key);
+    if (!o) {
+      if (this.owners.size >= 10_000) this.prune(t);
+      o = { score: 0, scoredAt: t, waiting: [], running: 0 };
+      this.owners.set(key, o);
+    }
+    o.score = this.scoreOf(o, t);
+    o.scoredAt = t;
+    return o;
+  }
+
+  /** Frees a place held by an owner busier than `o`: its newest waiting hash is refused. */
+  private dropBusiest(o: Owner, t: number): boolean {
+    let victim: Owner | undefined;
+    let most = -1;
+    for (const other of this.owners.values()) {
+      const score = this.scoreOf(other, t);
+      if (other.waiting.length > 0 && other !== o && score > most) {
+        victim = other;
+        most = score;
+      }
+    }
+    if (!victim || most <= o.score) return false;
+    victim.waiting.pop()!.reject(busy());
+    this.waiting -= 1;
+    return true;
+  }
+
+  /** Refuses the hashes that waited too long, also while the threads are slow to free up. */
+  private scheduleSweep(): void {
+    if (this.sweeper || this.waiting === 0) return;
+    this.sweeper = setTimeout(() => {
+      this.sweeper = undefined;
+      this.expire(this.now());
+      this.scheduleSweep();
+    }, 250);
+    this.sweeper.unref();
+  }
+
+  private expire(t: number): void {
+    for (const o of this.owners.values())
+      while (o.waiting.length > 0 && t - o.waiting[0]!.queuedAt > this.opts.maxWaitMs) {
+        o.waiting.shift()!.reject(busy());
+        this.waiting -= 1;
+      }
+  }
+
+  private pump(): void {
+    while (this.running < this.threads && this.waiting > 0) {
+      const t = this.now();
+      this.expire(t);
+      let next: Owner | undefined;
+      for (const o of this.owners.values())
+        if (o.waiting.length > 0 && (!next || this.before(o, next, t))) next = o;
+      if (!next) return;
+      // Past the shared threads, only a quiet owner may take a reserved one.
+      if (
+        this.running >= this.opts.concurrency &&
+        this.scoreOf(next, t) >= (this.opts.quietBelow ?? 0)
+      )
+        return;
+      const job = next.waiting.shift()!;
+      this.waiting -= 1;
+      this.running += 1;
+      next.running += 1;
+      const owner = next;
+      job
+        .run()
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          this.running -= 1;
+          owner.running -= 1;
+          this.pump();
+        });
+    }
+  }
+
+  /** Whether `a`'s waiting hash goes before `b`'s: quieter owner first, then the older request. */
+  private before(a: Owner, b: Owner, t: number): boolean {
+    const sa = this.scoreOf(a, t);
+    const sb = this.scoreOf(b, t);
+    if (sa !== sb) return sa < sb;
+    return a.waiting[0]!.queuedAt < b.waiting[0]!.queuedAt;
+  }
+
+  private scoreOf(o: Owner, t: number): number {
+    return o.score * 0.5 ** ((t - o.scoredAt) / this.opts.halfLifeMs);
+  }
+
+  private prune(t: number): void {
+    for (const [k, o] of this.owners) {
+      if (o.running === 0 && o.waiting.length === 0 && this.scoreOf(o, t) < 0.5)
+        this.owners.delete(k);
+    }
+    // Still full (an address sweep): forget idle owners altogether rather than grow.
+    if (this.owners.size >= 10_000)
+      for (const [k, o] of this.owners)
+        if (o.running === 0 && o.waiting.length === 0) this.owners.delete(k);
+  }
+}
