@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from './api-error';
@@ -19,6 +19,8 @@ beforeAll(() => {
   fs.mkdirSync(path.join(dir, '.vite'));
   fs.writeFileSync(path.join(dir, 'index.html'), INDEX);
   fs.writeFileSync(path.join(dir, 'assets/app-abc.js'), JS);
+  // the build's brotli copy (web/scripts/precompress.mjs); the gzip one is made at start
+  fs.writeFileSync(path.join(dir, 'assets/app-abc.js.br'), brotliCompressSync(JS));
   fs.writeFileSync(path.join(dir, 'assets/logo-abc.png'), Buffer.from([137, 80, 78, 71]));
   fs.writeFileSync(path.join(dir, '.vite/manifest.json'), '{}');
   const assets = loadWebAssets(dir)!;
@@ -64,7 +66,13 @@ describe('the web app from memory', () => {
   });
 
   it('answers 404 for a missing asset or file, index.html (no-cache) for app routes', async () => {
-    for (const p of ['/assets/nope.js', '/assets/x', '/nope.png', '/.vite/manifest.json']) {
+    for (const p of [
+      '/assets/nope.js',
+      '/assets/x',
+      '/nope.png',
+      '/.vite/manifest.json',
+      '/assets/app-abc.js.br',
+    ]) {
       const res = await get(p);
       expect(res.status, p).toBe(404);
       expect((await res.json()).error.code).toBe('NOT_FOUND');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { constants, gzipSync } from 'node:zlib';
 import type { Context, Handler } from 'hono';
 import { ApiError } from './api-error';
 import type { AppEnv } from './app-env';
@@ -55,7 +55,8 @@ function listFiles(dir: string, prefix = ''): string[] {
     if (entry.name.startsWith('.')) continue;
     const url = `${prefix}/${entry.name}`;
     if (entry.isDirectory()) out.push(...listFiles(path.join(dir, entry.name), url));
-    else if (entry.isFile()) out.push(url);
+    // the build's compressed copies are encodings of their file, not files of their own
+    else if (entry.isFile() && !/\.(br|gz)$/.test(entry.name)) out.push(url);
   }
   return out;
 }
@@ -65,24 +66,12 @@ function smaller(body: Uint8Array, packed: Buffer): Uint8Array | null {
   return packed.byteLength < body.byteLength ? new Uint8Array(packed) : null;
 }
 
-/**
- * Brotli at quality 8 with a window fitted to the file: the whole build in ~0.15 s at start,
- * within 0.3 % of quality 9 (~0.4 s); quality 11 is 5 % smaller but takes ~1 s per large chunk.
- */
-function brotli(body: Uint8Array): Buffer {
-  return brotliCompressSync(body, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 8,
-      [constants.BROTLI_PARAM_LGWIN]: Math.min(
-        24,
-        Math.max(10, Math.ceil(Math.log2(body.byteLength)) + 1),
-      ),
-      [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
-    },
-  });
+/** The copy the build wrote beside a file (`x.js.br`, `x.js.gz`: web/scripts/precompress.mjs). */
+function builtCopy(file: string, ext: '.br' | '.gz'): Uint8Array | null {
+  return fs.existsSync(file + ext) ? new Uint8Array(fs.readFileSync(file + ext)) : null;
 }
 
-function toWebFile(urlPath: string, body: Uint8Array): WebFile {
+function toWebFile(urlPath: string, body: Uint8Array, file: string): WebFile {
   const [type, compressible] = TYPES[path.extname(urlPath).toLowerCase()] ?? [
     'application/octet-stream',
     false,
@@ -90,8 +79,13 @@ function toWebFile(urlPath: string, body: Uint8Array): WebFile {
   const zip = compressible && body.byteLength > 256;
   return {
     body,
-    gzip: zip ? smaller(body, gzipSync(body, { level: constants.Z_BEST_COMPRESSION })) : null,
-    br: zip ? smaller(body, brotli(body)) : null,
+    // gzip made here when the build wrote none (cheap); brotli only from the build (compressing
+    // at start left ~33 MB of RSS behind)
+    gzip: zip
+      ? (builtCopy(file, '.gz') ??
+        smaller(body, gzipSync(body, { level: constants.Z_BEST_COMPRESSION })))
+      : null,
+    br: zip ? builtCopy(file, '.br') : null,
     tag: createHash('sha256').update(body).digest('base64url').slice(0, 22),
     type,
     cacheControl: urlPath.startsWith('/assets/') ? IMMUTABLE : 'no-cache',
@@ -99,8 +93,8 @@ function toWebFile(urlPath: string, body: Uint8Array): WebFile {
 }
 
 /**
- * Reads the built web app (`web/dist`) into memory once, with a gzip and a brotli copy of each
- * text file, so that serving it touches neither the disk nor zlib: libuv's thread pool, which
+ * Reads the built web app (`web/dist`) into memory once, with the gzip and brotli copies of each
+ * text file the build wrote (gzip made here when missing), so that serving it touches neither the disk nor zlib: libuv's thread pool, which
  * both use, is shared with password hashing. Null when `dir` holds no `index.html`.
  */
 export function loadWebAssets(dir: string): WebAssets | null {
@@ -108,7 +102,8 @@ export function loadWebAssets(dir: string): WebAssets | null {
   const files = new Map<string, WebFile>();
   let bytes = 0;
   for (const urlPath of listFiles(dir)) {
-    const file = toWebFile(urlPath, new Uint8Array(fs.readFileSync(path.join(dir, urlPath))));
+    const onDisk = path.join(dir, urlPath);
+    const file = toWebFile(urlPath, new Uint8Array(fs.readFileSync(onDisk)), onDisk);
     files.set(urlPath, file);
     bytes += file.body.byteLength + (file.gzip?.byteLength ?? 0) + (file.br?.byteLength ?? 0);
   }
