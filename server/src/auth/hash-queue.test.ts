@@ -120,6 +120,38 @@ describe('HashQueue', () => {
     expect(log).toEqual(['f0', 'mine', 'f1', 'f2', 'f3']);
   });
 
+  it('bounds the waiting hashes while the reserved thread is idle', async () => {
+    const { q } = queue({
+      concurrency: 1,
+      reserved: 1,
+      quietBelow: 2,
+      perOwner: 100,
+      maxWaiting: 4,
+    });
+    const log: string[] = [];
+    const flood = Array.from({ length: 10 }, (_, i) => gate(log, `f${i}`));
+    const runs = flood.map((g) => q.run('flooder', g.job).catch((e: ApiError) => e.code));
+    // the flooder is not quiet past its first request: the reserved thread stays idle
+    await settle();
+    expect(log).toEqual(['f0']);
+    expect(q.size).toEqual({ running: 1, waiting: 4 });
+    expect(await Promise.all(runs.slice(5))).toEqual(Array(5).fill('SERVICE_UNAVAILABLE'));
+    flood[0]!.open();
+    await runs[0];
+    await settle();
+    expect(log).toEqual(['f0', 'f1']);
+    expect(q.size).toEqual({ running: 1, waiting: 3 });
+    const extra = q.run('flooder', gate(log, 'f10').job).catch((e: ApiError) => e.code);
+    expect((await refusal(q.run('flooder', gate(log, 'f11').job))).code).toBe(
+      'SERVICE_UNAVAILABLE',
+    );
+    // a quiet owner takes the reserved thread at once, in the place of the flooder's newest
+    expect(await q.run('quiet', async () => 'now')).toBe('now');
+    expect(await extra).toBe('SERVICE_UNAVAILABLE');
+    for (const g of flood) g.open();
+    expect(await Promise.all(runs.slice(1, 5))).toEqual(['f1', 'f2', 'f3', 'f4']);
+  });
+
   it('when full, a quieter owner takes the place of the busiest one’s newest request', async () => {
     const { q } = queue({ maxWaiting: 4, perOwner: 10 });
     const log: string[] = [];

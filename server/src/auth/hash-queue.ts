@@ -24,6 +24,7 @@ export interface HashQueueOptions {
    */
   reserved?: number;
   quietBelow?: number;
+
   /** Hashes waiting, every owner together; past it the busiest owner's newest is dropped, or the new one refused. */
   maxWaiting: number;
   /** Hashes one owner (a client address) may have running or waiting. */
@@ -69,7 +70,9 @@ export class HashQueue {
     const o = this.owner(owner, t);
     o.score += 1;
     if (o.running + o.waiting.length >= this.opts.perOwner) return Promise.reject(busy());
-    const full = this.running >= this.threads && this.waiting >= this.opts.maxWaiting;
+    // Full: as many waiting as allowed, unless nothing waits and a thread is free to start it.
+    const full =
+      this.waiting >= this.opts.maxWaiting && !(this.waiting === 0 && this.running < this.threads);
     if (full && !this.dropBusiest(o, t)) return Promise.reject(busy());
     return new Promise<T>((resolve, reject) => {
       o.waiting.push({
@@ -155,16 +158,13 @@ export class HashQueue {
     while (this.running < this.threads && this.waiting > 0) {
       const t = this.now();
       this.expire(t);
+      const quietBelow = this.opts.quietBelow ?? 0;
       let next: Owner | undefined;
       for (const o of this.owners.values())
         if (o.waiting.length > 0 && (!next || this.before(o, next, t))) next = o;
       if (!next) return;
       // Past the shared threads, only a quiet owner may take a reserved one.
-      if (
-        this.running >= this.opts.concurrency &&
-        this.scoreOf(next, t) >= (this.opts.quietBelow ?? 0)
-      )
-        return;
+      if (this.running >= this.opts.concurrency && this.scoreOf(next, t) >= quietBelow) return;
       const job = next.waiting.shift()!;
       this.waiting -= 1;
       this.running += 1;
