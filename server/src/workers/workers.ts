@@ -11,7 +11,7 @@ function workerScript(): URL {
   return pathToFileURL(path.join(path.dirname(here), name));
 }
 
-/** The pools of heavy work, apart from the request thread (see docs/decisions.md, "Fair service"). */
+/** The pools of heavy work, apart from the request thread (docs/decisions.md, "Worker pools"). */
 export interface Workers {
   /** Parsing uploaded files: one at a time, a small queue. */
   imports: WorkerPool;
