@@ -1,7 +1,9 @@
+import http from 'node:http';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
 import { type Env, readEnv } from './env';
+import { gateLogins } from './http/login-gate';
 import { loadWebAssets, serveWebAssets } from './http/web-assets';
 import { openInstance } from './instance';
 
@@ -27,9 +29,14 @@ async function main(): Promise<void> {
     for (const a of instance.demoAccounts)
       console.log(`  ${a.email.padEnd(34)} ${a.password}   (${a.roles})`);
   }
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  // Logins are admitted (or refused at once) before the app sees them: http/login-gate.ts.
+  const listener = getRequestListener(app.fetch, { hostname: env.HOST });
+  const server = http.createServer(gateLogins(instance.deps, listener));
+  server.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : env.PORT;
     const publicUrl = env.PTCE_PUBLIC_URL ? `, served as ${env.PTCE_PUBLIC_URL.origin}` : '';
-    console.log(`[ptce-suivi] listening on http://localhost:${info.port}${publicUrl}`);
+    console.log(`[ptce-suivi] listening on http://localhost:${port}${publicUrl}`);
   });
   let stopping = false;
   const stop = (signal: string) => {

@@ -63,14 +63,42 @@ describe('HashQueue', () => {
     const held = [gate(log, 'a1'), gate(log, 'a2'), gate(log, 'a3')];
     const runs = held.map((g) => q.run('a', g.job));
     const fourth = gate(log, 'a4');
-    expect(q.refusesAtOnce('a')).toBe(true);
-    expect(q.refusesAtOnce('b')).toBe(false);
     const err = await refusal(q.run('a', fourth.job));
     expect(err.code).toBe('SERVICE_UNAVAILABLE');
     expect(Number(err.headers?.['Retry-After'])).toBeGreaterThan(0);
     for (const g of held) g.open();
     await Promise.all(runs);
     expect(log).toEqual(['a1', 'a2', 'a3']);
+  });
+
+  it('admits logins before their body is read: a burst from flooding owners is bounded, a quiet owner still passes', () => {
+    const { q } = queue({ perOwner: 3, maxWaiting: 4 });
+    // The first burst: 50 owners × 20 logins arrive before any of them reaches `run`.
+    const admitted: Array<() => void> = [];
+    let refused = 0;
+    for (let k = 0; k < 20; k++)
+      for (let i = 0; i < 50; i++) {
+        const a = q.admit(`flood-${i}`);
+        if (a) admitted.push(a);
+        else refused += 1;
+      }
+    // In flight at most: the waiting places and the thread, not 1 000.
+    expect(admitted.length).toBeLessThanOrEqual(4 + 1);
+    expect(refused).toBe(1000 - admitted.length);
+    // A quiet owner (no login lately) is still admitted, the flooders are not.
+    const quiet = q.admit('quiet');
+    expect(quiet).not.toBeNull();
+    expect(q.admit('flood-0')).toBeNull();
+    // One owner never holds more than its share, however quiet the others.
+    const { q: q2 } = queue({ perOwner: 3, maxWaiting: 100 });
+    const mine = [q2.admit('a'), q2.admit('a'), q2.admit('a')];
+    expect(mine.every((a) => a !== null)).toBe(true);
+    expect(q2.admit('a')).toBeNull();
+    // Ending an admission (the login answered) frees its place, once.
+    mine[0]!();
+    mine[0]!();
+    expect(q2.admit('a')).not.toBeNull();
+    expect(q2.admit('a')).toBeNull();
   });
 
   it('serves the owner that asked least first: a new address passes before a flooding one', async () => {

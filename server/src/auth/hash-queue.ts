@@ -13,6 +13,8 @@ interface Owner {
   scoredAt: number;
   waiting: Job[];
   running: number;
+  /** Its logins in flight that were admitted (`admit`), from before their body is read to their answer. */
+  admitted: number;
 }
 
 export interface HashQueueOptions {
@@ -51,6 +53,11 @@ export const busy = () =>
  */
 export class HashQueue {
   private readonly owners = new Map<string, Owner>();
+  /** The owners with a hash waiting (at most `maxWaiting`): what a refusal or a turn scans. */
+  private readonly queued = new Set<Owner>();
+  /** The owners with a login admitted, and how many logins are admitted (see `admit`). */
+  private readonly admitting = new Set<Owner>();
+  private admittedTotal = 0;
   private sweeper: NodeJS.Timeout | undefined;
   private running = 0;
   private waiting = 0;
@@ -70,10 +77,7 @@ export class HashQueue {
     const o = this.owner(owner, t);
     o.score += 1;
     if (o.running + o.waiting.length >= this.opts.perOwner) return Promise.reject(busy());
-    // Full: as many waiting as allowed, unless nothing waits and a thread is free to start it.
-    const full =
-      this.waiting >= this.opts.maxWaiting && !(this.waiting === 0 && this.running < this.threads);
-    if (full && !this.dropBusiest(o, t)) return Promise.reject(busy());
+    if (this.full && !this.dropBusiest(o, t)) return Promise.reject(busy());
     return new Promise<T>((resolve, reject) => {
       o.waiting.push({
         run: job,
@@ -81,6 +85,7 @@ export class HashQueue {
         reject,
         queuedAt: t,
       });
+      this.queued.add(o);
       this.waiting += 1;
       this.pump();
       this.scheduleSweep();
@@ -88,17 +93,55 @@ export class HashQueue {
   }
 
   /**
-   * True when `owner` already holds its share: a cheap check before reading a login's body, so
-   * a flooding address is refused before its request costs anything more. The refused request
-   * counts as asking, like one refused by `run`.
+   * Admits one login of `owner` before its body is read, or refuses it (null) when the owner
+   * already has its share in flight or when the places are taken and the owner is not clearly
+   * quieter than the busiest one in flight: a flood is refused before its requests cost anything more, its
+   * first burst included (an owner counts from admission, not from when its hash is queued). The
+   * returned function ends the admission; call it once the login is answered. A refusal counts
+   * as asking, like one refused by `run`.
    */
-  refusesAtOnce(owner: string): boolean {
-    const o = this.owners.get(owner);
-    if (o === undefined || o.running + o.waiting.length < this.opts.perOwner) return false;
+  admit(owner: string): (() => void) | null {
     const t = this.now();
-    o.score = this.scoreOf(o, t) + 1;
-    o.scoredAt = t;
-    return true;
+    const o = this.owner(owner, t);
+    const inFlight = this.admittedTotal;
+    o.score += 1;
+    // When the queue is full or its places (waiting and running) are all taken by logins in
+    // flight, only a clearly quieter owner passes: one that asked less than half as much as the
+    // busiest in flight, which `run` would let take a busier owner's place (a flood's addresses, alike, do not pass
+    // one another), and never more than twice the places in flight.
+    const places = this.opts.maxWaiting + this.threads;
+    const crowded = inFlight >= places || this.full;
+    const refused =
+      o.admitted >= this.opts.perOwner ||
+      inFlight >= 2 * places ||
+      (crowded && this.busiestAdmitted(o, t) <= 2 * o.score);
+    if (refused) return null;
+    o.admitted += 1;
+    this.admittedTotal += 1;
+    this.admitting.add(o);
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      o.admitted -= 1;
+      this.admittedTotal -= 1;
+      if (o.admitted === 0) this.admitting.delete(o);
+    };
+  }
+
+  /** The highest score among the owners other than `o` with a login admitted (-1 if none). */
+  private busiestAdmitted(o: Owner, t: number): number {
+    let most = -1;
+    for (const other of this.admitting)
+      if (other !== o) most = Math.max(most, this.scoreOf(other, t));
+    return most;
+  }
+
+  /** As many waiting as allowed, unless nothing waits and a thread is free to start it. */
+  private get full(): boolean {
+    return (
+      this.waiting >= this.opts.maxWaiting && !(this.waiting === 0 && this.running < this.threads)
+    );
   }
 
   /** Hashes running and waiting, for tests and the bench. */
@@ -110,7 +153,7 @@ export class HashQueue {
     let o = this.owners.get(key);
     if (!o) {
       if (this.owners.size >= 10_000) this.prune(t);
-      o = { score: 0, scoredAt: t, waiting: [], running: 0 };
+      o = { score: 0, scoredAt: t, waiting: [], running: 0, admitted: 0 };
       this.owners.set(key, o);
     }
     o.score = this.scoreOf(o, t);
@@ -122,16 +165,16 @@ export class HashQueue {
   private dropBusiest(o: Owner, t: number): boolean {
     let victim: Owner | undefined;
     let most = -1;
-    for (const other of this.owners.values()) {
+    for (const other of this.queued) {
       const score = this.scoreOf(other, t);
-      if (other.waiting.length > 0 && other !== o && score > most) {
+      if (other !== o && score > most) {
         victim = other;
         most = score;
       }
     }
     if (!victim || most <= o.score) return false;
     victim.waiting.pop()!.reject(busy());
-    this.waiting -= 1;
+    this.dequeued(victim);
     return true;
   }
 
@@ -147,10 +190,10 @@ export class HashQueue {
   }
 
   private expire(t: number): void {
-    for (const o of this.owners.values())
+    for (const o of this.queued)
       while (o.waiting.length > 0 && t - o.waiting[0]!.queuedAt > this.opts.maxWaitMs) {
         o.waiting.shift()!.reject(busy());
-        this.waiting -= 1;
+        this.dequeued(o);
       }
   }
 
@@ -160,13 +203,12 @@ export class HashQueue {
       this.expire(t);
       const quietBelow = this.opts.quietBelow ?? 0;
       let next: Owner | undefined;
-      for (const o of this.owners.values())
-        if (o.waiting.length > 0 && (!next || this.before(o, next, t))) next = o;
+      for (const o of this.queued) if (!next || this.before(o, next, t)) next = o;
       if (!next) return;
       // Past the shared threads, only a quiet owner may take a reserved one.
       if (this.running >= this.opts.concurrency && this.scoreOf(next, t) >= quietBelow) return;
       const job = next.waiting.shift()!;
-      this.waiting -= 1;
+      this.dequeued(next);
       this.running += 1;
       next.running += 1;
       const owner = next;
@@ -179,6 +221,12 @@ export class HashQueue {
           this.pump();
         });
     }
+  }
+
+  /** One of `o`'s waiting hashes left the queue (started or refused). */
+  private dequeued(o: Owner): void {
+    this.waiting -= 1;
+    if (o.waiting.length === 0) this.queued.delete(o);
   }
 
   /** Whether `a`'s waiting hash goes before `b`'s: quieter owner first, then the older request. */
@@ -195,7 +243,7 @@ export class HashQueue {
 
   private prune(t: number): void {
     for (const [k, o] of this.owners) {
-      if (o.running === 0 && o.waiting.length === 0 && this.scoreOf(o, t) < 0.5)
+      if (o.running === 0 && o.waiting.length === 0 && o.admitted === 0 && this.scoreOf(o, t) < 0.5)
         this.owners.delete(k);
     }
     // Still full (an address sweep): forget idle owners altogether rather than grow.

@@ -1,8 +1,9 @@
 import { LoginRequestSchema, type SessionResponse } from '@ptce/shared/session.schema';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { clientAddress } from '../http/login-gate';
 import { readJson } from '../http/validate';
 import {
   assertSameOrigin,
@@ -11,8 +12,7 @@ import {
   SESSION_COOKIE,
 } from './auth.middleware';
 import { createSession, findGrants, findUserByEmail, revokeSession } from './auth.repository';
-import { busy } from './hash-queue';
-import { addressKey, LOGIN_POLICY } from './login-throttle';
+import { LOGIN_POLICY } from './login-throttle';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { toMembership } from './principal';
 
@@ -28,8 +28,7 @@ export function sessionRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/', async (c) => {
       assertSameOrigin(c, deps);
-      const address = addressKey(clientIp(c.req.header('x-forwarded-for'), c.env, deps.trustProxy));
-      if (deps.limits.hashing.refusesAtOnce(address)) throw busy();
+      const address = loginAddress(c, deps);
       const body = await readJson(c, LoginRequestSchema);
       const email = body.email.trim().toLowerCase();
       const attempt = deps.limits.logins.begin(email, address, getCookie(c, DEVICE_COOKIE));
@@ -109,10 +108,13 @@ export function sessionRoutes(deps: AppDeps) {
     });
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-function clientIp(forwarded: string | undefined, env: unknown, trustProxy: boolean): string {
-  if (trustProxy && forwarded) return forwarded.split(',')[0]!.trim();
-  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+/** The throttles' key of a request's client (the gate in front of the app admitted it: http/login-gate.ts). */
+function loginAddress(c: Context<AppEnv>, deps: AppDeps): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
     ?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'local';
+  return clientAddress(
+    c.req.header('x-forwarded-for'),
+    incoming?.socket?.remoteAddress,
+    deps.trustProxy,
+  );
 }
