@@ -1,5 +1,5 @@
 import { quarterLabel } from '@ptce/shared/periods';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ScopeRow } from '../poles/poles.repository';
 import { addReadmeSheet } from './readme-sheet';
 import { numberFormat, sheetNames, TEMPLATE_COLUMNS } from './template-layout';
@@ -30,6 +30,8 @@ export async function buildTemplate(input: {
   lines: Map<string, TemplateLine[]>;
   now: Date;
 }): Promise<Uint8Array> {
+  // Loaded on the first template asked: exceljs is ~19 MB of RSS the server needs only then.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ptce-suivi';
   wb.created = input.now;
