@@ -35,7 +35,8 @@ describe('generated demo against the shared validator (evaluateRules)', () => {
     expect(
       errors.map((i) => `${i.rule} ${i.scope} ${i.period} ${i.slice}: ${i.messageFr}`),
     ).toEqual([]);
-    // Warnings are allowed but rare: a multi-year award (W7) now and then.
-    expect(issues.length).toBeLessThan(10);
+    // Warnings are allowed but rare: a multi-year award (W7) now and then. Outlier warnings
+    // (O1–O3) are measured against each value's own history in generate-demo.outliers.test.ts.
+    expect(issues.filter((i) => !/^O\d$/.test(i.rule)).length).toBeLessThan(10);
   });
 });

@@ -10,6 +10,7 @@ import {
   type RuleSettings,
   type RuleSeverity,
 } from './rules.types';
+import { quartersBefore } from './rules.window';
 
 export interface EvaluateRulesInput {
   catalogue: Catalogue;
@@ -18,7 +19,10 @@ export interface EvaluateRulesInput {
   /** The pole's scopes and the indicators each tracks. */
   scopes: Array<{ slug: string; indicators: string[] }>;
   poleGroupSlugs: string[];
-  /** The pole's cells of the period, the previous quarter and the rest of the year. */
+  /**
+   * The pole's cells of the period, the previous quarter and the rest of the year, and of the
+   * series the outlier rules should judge, their history (`rulesWindow().history`).
+   */
   values: Cell[];
   settings?: Partial<RuleSettings>;
 }
@@ -30,6 +34,8 @@ export interface RuleContext {
   poleGroupSlugs: readonly string[];
   period: Quarter;
   previous: Quarter | null;
+  /** The quarters before `period` the outlier rules read, most recent first. */
+  before: Quarter[];
   /** The four quarters of the year when `period` is a Q4, else null. */
   year: Quarter[] | null;
   settings: RuleSettings;
@@ -68,6 +74,7 @@ export function buildContext(input: EvaluateRulesInput): RuleContext {
     poleGroupSlugs: input.poleGroupSlugs,
     period: input.period,
     previous,
+    before: quartersBefore(input.period),
     year: q === 4 ? quartersOfYear(year) : null,
     settings: { ...DEFAULT_RULE_SETTINGS, ...input.settings },
     values,

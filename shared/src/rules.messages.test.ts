@@ -111,6 +111,8 @@ function formattedParams(rule: RuleDeclaration): Set<string> {
       return new Set(['sum', 'total']);
     case 'value-bounds':
       return new Set(['value', 'min', 'max']);
+    case 'outlier':
+      return new Set(['value', 'median', 'reference']);
   }
 }
 
@@ -124,12 +126,15 @@ function templatesOf(rule: RuleDeclaration): RuleMessages[] {
         ? [rule.missingTotalMessages]
         : rule.kind === 'value-bounds'
           ? [rule.notIntegerMessages, rule.belowMinMessages, rule.aboveMaxMessages]
-          : [];
+          : rule.kind === 'outlier'
+            ? [rule.dropMessages]
+            : [];
   return [rule.messages, ...extra];
 }
 
 describe('every number a rule message shows has a format', () => {
-  const plain = new Set([...Object.keys(DEFAULT_RULE_SETTINGS), 'year']);
+  // `quarters`: how many quarters an outlier's median is of.
+  const plain = new Set([...Object.keys(DEFAULT_RULE_SETTINGS), 'year', 'quarters']);
   it.each(RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     const known = formattedParams(rule);
     for (const { fr, en } of templatesOf(rule))

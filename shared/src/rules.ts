@@ -2,6 +2,8 @@ import { evaluateCompareRule, evaluateZeroPairs } from './rules.compare';
 import { buildContext, type EvaluateRulesInput, type RuleContext } from './rules.context';
 import { ERROR_RULES } from './rules.errors.data';
 import { evaluateBreakdownSums, evaluateValueBounds } from './rules.generic';
+import { evaluateOutlierRule } from './rules.outliers';
+import { OUTLIER_RULES } from './rules.outliers.data';
 import type { RuleDeclaration, RuleIssue } from './rules.types';
 import { WARNING_RULES } from './rules.warnings.data';
 
@@ -12,11 +14,16 @@ export { issueMessage } from './rules.types';
 /**
  * The consistency rules of `reference/INDICATORS.md`, each declared once as data: compare
  * rules are checked within one scope on the total (and per slice with `perSliceOf`); generic
- * kinds (E5 breakdown sums, E7 zero-session pairs, E8 value bounds) are parametrised.
+ * kinds (E5 breakdown sums, E7 zero-session pairs, E8 value bounds, O1–O3 outliers against
+ * each series' own history) are parametrised.
  */
-export const RULES: readonly RuleDeclaration[] = [...ERROR_RULES, ...WARNING_RULES];
+export const RULES: readonly RuleDeclaration[] = [
+  ...ERROR_RULES,
+  ...WARNING_RULES,
+  ...OUTLIER_RULES,
+];
 
-/** The ids of the declared rules, in declaration order (`E1` … `E9`, `W1` … `W7`). */
+/** The ids of the declared rules, in declaration order (`E1` … `E9`, `W1` … `W7`, `O1` … `O3`). */
 export function ruleIds(): string[] {
   return RULES.map((rule) => rule.id);
 }
@@ -36,6 +43,8 @@ function evaluateRule(
       return evaluateBreakdownSums(ctx, rule, scope, tracked);
     case 'value-bounds':
       return evaluateValueBounds(ctx, rule, scope, tracked);
+    case 'outlier':
+      return evaluateOutlierRule(ctx, rule, scope, tracked);
   }
 }
 
@@ -44,7 +53,9 @@ function evaluateRule(
  * a scope only when the scope tracks every indicator it reads, and only on entered values: a
  * missing required input skips it (no issue); optional terms (parts of a sum bounded by a
  * total) count as 0. Cells of other scopes, untracked indicators or other periods than the
- * checked quarter, its previous quarter and (for a Q4) its year are ignored.
+ * checked quarter, its previous quarter, (for a Q4) its year and the outlier rules' history
+ * (`rulesWindow().history`) are ignored. Run on a stored quarter with its window's cells, it
+ * gives the issues standing there (`O1`–`O3`: outlier warnings).
  * Issues come in scope order, then rule order; `cells` lists the checked quarter's cells
  * involved. Pure and synchronous; linear in the number of cells.
  * @throws RangeError when `input.period` is not a valid quarter.

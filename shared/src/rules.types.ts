@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Unit } from './catalogue.schema';
 import type { Lang } from './format';
 
 export const RULE_SEVERITIES = ['error', 'warning'] as const;
@@ -94,11 +95,51 @@ export interface ValueBoundsRule extends RuleBase {
   aboveMaxMessages: RuleMessages;
 }
 
+/** How an outlier rule compares a value with its series' history (`rules.outliers.ts`). */
+export type OutlierComparison =
+  | {
+      /** |x − median| ÷ (1.4826 · MAD) of the last `quarters` entered quarters (≥ `minQuarters`). */
+      method: 'robust-z';
+      quarters: number;
+      minQuarters: number;
+      threshold: number;
+      /** |x − median| must also exceed this share of |median|. */
+      minShare: number;
+    }
+  | {
+      /** x against the value `lag` quarters before: beyond ×`factor` or ÷`factor`. */
+      method: 'ratio';
+      lag: 1 | 4;
+      factor: number;
+      /**
+       * Unless x lies within the range of the last `rangeQuarters` entered quarters, when there
+       * are at least `minRangeQuarters`: a lumpy series (a grant every few quarters, events
+       * some quarters only) swings by more than ×3 without anything being wrong.
+       */
+      rangeQuarters: number;
+      minRangeQuarters: number;
+    };
+
+/**
+ * O1–O3: the total of each tracked entered indicator against its own series' history; never
+ * fires when |x − reference| ≤ `floors[unit]`.
+ */
+export interface OutlierRule extends RuleBase {
+  kind: 'outlier';
+  severity: 'warning';
+  compare: OutlierComparison;
+  /** The smallest move worth a warning, by unit (small counts moving a little are not flagged). */
+  floors: Record<Unit, number>;
+  /** `messages` for a value above its reference, these for one below. */
+  dropMessages: RuleMessages;
+}
+
 export type RuleDeclaration =
   | CompareRule
   | ZeroImpliesZeroRule
   | BreakdownSumRule
-  | ValueBoundsRule;
+  | ValueBoundsRule
+  | OutlierRule;
 
 /** A non-breaking space, for French typography in message templates. */
 export const NBSP = '\u00a0';

@@ -42,6 +42,15 @@ describe('rulesWindow', () => {
     expect([...window.quarters].sort()).toEqual(quarters);
   });
 
+  it('lists the 12 quarters before the checked one for the outlier rules, most recent first', () => {
+    const { history } = rulesWindow('2026Q3', NOW);
+    expect(history).toHaveLength(12);
+    expect(history.slice(0, 5)).toEqual(['2026Q2', '2026Q1', '2025Q4', '2025Q3', '2025Q2']);
+    expect(history.at(-1)).toBe('2023Q3');
+    expect(rulesWindow('2000Q3', NOW).history).toEqual(['2000Q2', '2000Q1']);
+    expect(rulesWindow('2000Q1', NOW).history).toEqual([]);
+  });
+
   it('treats a quarter after now like the current one', () => {
     expect(rulesWindow('2027Q1', NOW).next).toBeNull();
   });

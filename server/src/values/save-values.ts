@@ -3,7 +3,7 @@ import type { RuleViolationIssue } from '@ptce/shared/error-issues.schema';
 import type { Lang } from '@ptce/shared/error-messages';
 import { issueMessage, type RuleIssue } from '@ptce/shared/rules';
 import { judgeBatch } from '@ptce/shared/rules.judge';
-import { rulesWindow } from '@ptce/shared/rules.window';
+import { type RulesWindow, rulesWindow } from '@ptce/shared/rules.window';
 import type { SaveValuesRequest, SaveValuesResponse } from '@ptce/shared/values.schema';
 import type { Transaction } from 'kysely';
 import type { Database, Db, PoleRow, ValueRow } from '../db/database';
@@ -19,7 +19,14 @@ import {
   planChanges,
   withUserNames,
 } from './plan-changes';
-import { appendHistory, findCellRows, findRows, toCells, upsertValues } from './values.repository';
+import {
+  appendHistory,
+  findCellRows,
+  findRows,
+  findTotalRows,
+  toCells,
+  upsertValues,
+} from './values.repository';
 
 export interface SaveContext {
   /** A database (a transaction is opened) or the caller's transaction (joined). */
@@ -43,7 +50,7 @@ export interface SaveResult extends Omit<SaveValuesResponse, 'period'> {
 
 /**
  * Saves a quarter's batch all-or-nothing in one transaction: loads the quarter and the rules'
- * window, plans the changes (`planChanges`), judges them (`judgeBatch`), writes them and their
+ * window (with the outlier rules' history of the changed totals), plans the changes (`planChanges`), judges them (`judgeBatch`), writes them and their
  * history. Throws 423 when the quarter is submitted or validated, 422 INVALID_ENTRIES for a
  * quarter not started or catalogue misfits, 409 CONFLICT on a stale version (listing the
  * current values), 422 RULE_VIOLATION for consistency errors that no involved entry overrides
@@ -87,6 +94,7 @@ async function saveInTransaction(
     throw new ApiError('CONFLICT', undefined, withUserNames(plan.conflicts, names));
   }
   const { changes, unchanged } = plan;
+  rows.push(...(await findHistoryRows(trx, poleId, window, changes)));
   const cellOf = (c: PlannedChange) => ({
     scope: slugOf.get(c.next.group_id)!,
     indicator: c.next.indicator_code,
@@ -133,6 +141,29 @@ async function saveInTransaction(
     })),
   );
   return { saved, unchanged, warnings, overridden, blocking: [] };
+}
+
+/**
+ * The outlier rules' history (`window.history`, less the quarters already loaded) of the totals
+ * the batch changes: an outlier concerns its own cell only, so the other series need none.
+ */
+function findHistoryRows(
+  trx: Transaction<Database>,
+  poleId: number,
+  window: RulesWindow,
+  changes: PlannedChange[],
+) {
+  const loaded = new Set(window.quarters);
+  const totals = changes.filter((c) => c.next.slice === '');
+  return findTotalRows(
+    trx,
+    poleId,
+    window.history.filter((p) => !loaded.has(p)),
+    {
+      groupIds: [...new Set(totals.map((c) => c.next.group_id))],
+      indicators: [...new Set(totals.map((c) => c.next.indicator_code))],
+    },
+  );
 }
 
 function ruleIssueToError(lang: Lang) {

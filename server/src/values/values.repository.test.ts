@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestInstance, type TestInstance } from '../test-support/test-instance';
-import { valuesQuery } from './values.repository';
+import { totalRowsQuery, valuesQuery } from './values.repository';
 
 let t: TestInstance;
 beforeAll(async () => {
@@ -50,5 +50,23 @@ describe('valuesQuery with ratio terms', () => {
       /SEARCH v USING INDEX sqlite_autoindex_values_1 \(group_id=\? AND indicator_code=\? AND period>\? AND period<\?\)/,
     );
     expect(plan).not.toMatch(/values_pole_period/);
+  });
+});
+
+describe('totalRowsQuery', () => {
+  it('searches the outlier history on the totals’ covering index, never scanning', () => {
+    const { sql, parameters } = totalRowsQuery(t.db, 1, ['2025Q1', '2024Q4'], {
+      groupIds: [1, 2],
+      indicators: ['PTCE-MEMBRES', 'PTCE-EVENEMENTS'],
+    }).compile();
+    const plan = (
+      t.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])) as Array<{
+        detail: string;
+      }>
+    )
+      .map((r) => r.detail)
+      .join('\n');
+    expect(plan).toMatch(/SEARCH values USING COVERING INDEX values_totals\b/);
+    expect(plan).not.toMatch(/\bSCAN\b/);
   });
 });

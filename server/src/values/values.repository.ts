@@ -118,6 +118,39 @@ export async function findCellRows(db: Db, poleId: number, periods: string[]): P
     .execute();
 }
 
+interface TotalSeries {
+  groupIds: number[];
+  indicators: string[];
+}
+
+/** The query of findTotalRows, unexecuted (its plan is tested). */
+export function totalRowsQuery(db: Db, poleId: number, periods: string[], series: TotalSeries) {
+  return db
+    .selectFrom('values')
+    .select(['group_id', 'indicator_code', 'period', 'slice', 'value'])
+    .where('pole_id', '=', poleId)
+    .where('slice', '=', '')
+    .where('period', 'in', periods)
+    .where('group_id', 'in', series.groupIds)
+    .where('indicator_code', 'in', series.indicators);
+}
+
+/**
+ * The totals (tombstones included) of a pole's `series` in the given quarters, with what the
+ * rules read: the history the outlier rules judge totals against. One query, searched on the
+ * totals' covering index (values_totals).
+ */
+export async function findTotalRows(
+  db: Db,
+  poleId: number,
+  periods: string[],
+  series: TotalSeries,
+): Promise<CellRow[]> {
+  if (periods.length === 0 || series.groupIds.length === 0 || series.indicators.length === 0)
+    return [];
+  return totalRowsQuery(db, poleId, periods, series).execute();
+}
+
 /** Rows as domain cells (cleared ones left out), with scope slugs from `slugOf`. */
 export function toCells(rows: Iterable<CellRow>, slugOf: Map<number, string>): Cell[] {
   const cells: Cell[] = [];

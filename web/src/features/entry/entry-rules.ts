@@ -37,6 +37,8 @@ export interface GridRulesInput {
   view: CellsView;
   /** The scope's stored values of the other quarters the rules read. */
   others: StoredValue[];
+  /** Older stored totals of the scope, the outlier rules' history (`rulesWindow().history`). */
+  history?: StoredValue[];
   /** indicator → the reason typed in its row's box. */
   typedReasons: Record<string, string>;
   lang: Lang;
@@ -44,12 +46,18 @@ export interface GridRulesInput {
   now: Date;
 }
 
-/** The stored cells the rules read: the window's other quarters and the grid's stored values. */
+/**
+ * The stored cells the rules read: the window's other quarters, the totals of the outlier
+ * rules' history and the grid's stored values.
+ */
 function baseCells(input: GridRulesInput): Cell[] {
   const { view, scope, period } = input;
-  const window = new Set(rulesWindow(period, input.now).quarters);
-  const cells: Cell[] = input.others
-    .filter((v) => v.period !== period && window.has(v.period))
+  const { quarters, history } = rulesWindow(period, input.now);
+  const window = new Set(quarters);
+  const older = new Set(history);
+  const read = (v: StoredValue) => window.has(v.period) || (older.has(v.period) && v.slice === '');
+  const cells: Cell[] = [...input.others, ...(input.history ?? [])]
+    .filter((v) => v.period !== period && read(v))
     .map(({ indicator, period, slice, value }) => ({
       scope: scope.slug,
       indicator,

@@ -60,11 +60,12 @@ export function useEntryGrid(
         poleGroupSlugs: groups,
         view,
         others: data.values,
+        history: data.history,
         typedReasons: draft.reasons,
         lang,
         now: new Date(),
       }),
-    [catalogue, period, scope, groups, view, data.values, draft.reasons, lang],
+    [catalogue, period, scope, groups, view, data.values, data.history, draft.reasons, lang],
   );
   const batch = useMemo(() => buildBatch(scope.slug, view, rules), [scope.slug, view, rules]);
   const lookup = useMemo(() => makeLookup(stored, period, view.current), [stored, period, view]);
