@@ -37,8 +37,16 @@ export const ExportQuerySchema = z.strictObject({
   status: commaList(200)
     .pipe(z.array(z.enum(PERIOD_STATUSES)).min(1))
     .transform((list) => PERIOD_STATUSES.filter((s) => list.includes(s)))
-    .optional(),
-  labels: z.enum(LABEL_LANGS).optional(),
+    .optional()
+    .describe(
+      'Quarter states kept, comma-separated: validated, submitted, draft (default: all). Quarters in other states are left out before aggregation.',
+    ),
+  labels: z
+    .enum(LABEL_LANGS)
+    .optional()
+    .describe(
+      'An export for people: names beside the codes, and headers, unit, period, status and complete in French or English. Without it, the long format for scripts.',
+    ),
 });
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 
