@@ -1,25 +1,33 @@
 import { createHash } from 'node:crypto';
-import { EXPORT_COLUMNS } from '@ptce/shared/aggregation/aggregation.types';
 import { BOM, csvLine, FRENCH_EXCEL, RFC4180 } from '@ptce/shared/csv';
+import { exportHeaders } from '@ptce/shared/exports.labels';
 import type { ExportManifest } from '@ptce/shared/exports.schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { type ExportPlan, exportRows } from './export-rows';
-import { csvRow, decimalsOf, jsonRow } from './row-format';
+import { csvLabelledRow, csvRow, decimalsOf, jsonRow } from './row-format';
+import { rowLabeller } from './row-labels';
 
-/** Row count and SHA-256 of the data rows as RFC 4180 lines: format-independent, reproducible. */
+/**
+ * Row count, rows by status and SHA-256 of the data rows as RFC 4180 lines without labels:
+ * independent of the format and the labels, reproducible.
+ */
 export async function digestRows(
   db: Kysely<Database>,
   plan: ExportPlan,
-): Promise<{ rowCount: number; sha256: string }> {
+): Promise<Pick<ExportManifest, 'rowCount' | 'statusCounts' | 'sha256'>> {
   const hash = createHash('sha256');
   const decimals = decimalsOf(plan.catalogue);
+  const statusCounts = { validated: 0, submitted: 0, draft: 0, mixed: 0 };
   let rowCount = 0;
-  for await (const rows of exportRows(db, plan)) {
-    for (const row of rows) hash.update(csvRow(row, decimals(row.indicator), RFC4180));
+  for await (const { rows } of exportRows(db, plan)) {
+    for (const row of rows) {
+      hash.update(csvRow(row, decimals(row.indicator), RFC4180));
+      statusCounts[row.status] += 1;
+    }
     rowCount += rows.length;
   }
-  return { rowCount, sha256: hash.digest('hex') };
+  return { rowCount, statusCounts, sha256: hash.digest('hex') };
 }
 
 /** The CSV export (RFC 4180, or French Excel with BOM) as text chunks, one group at a time. */
@@ -30,10 +38,16 @@ export async function* csvChunks(
 ): AsyncGenerator<string> {
   const dialect = french ? FRENCH_EXCEL : RFC4180;
   const decimals = decimalsOf(plan.catalogue);
-  yield (french ? BOM : '') + csvLine([...EXPORT_COLUMNS], dialect);
-  for await (const rows of exportRows(db, plan)) {
+  const labelled = plan.labels ? rowLabeller(plan.catalogue, plan.labels) : null;
+  yield (french ? BOM : '') + csvLine(exportHeaders(plan.labels), dialect);
+  for await (const { rows, names } of exportRows(db, plan)) {
     let chunk = '';
-    for (const row of rows) chunk += csvRow(row, decimals(row.indicator), dialect);
+    for (const row of rows) {
+      const d = decimals(row.indicator);
+      chunk += labelled
+        ? csvLabelledRow(labelled(row, names, d), d, dialect)
+        : csvRow(row, d, dialect);
+    }
     if (chunk) yield chunk;
   }
 }
@@ -45,12 +59,15 @@ export async function* jsonChunks(
   manifest: ExportManifest,
 ): AsyncGenerator<string> {
   const decimals = decimalsOf(plan.catalogue);
+  const labelled = plan.labels ? rowLabeller(plan.catalogue, plan.labels) : null;
   yield `{"manifest":${JSON.stringify(manifest)},"rows":[`;
   let first = true;
-  for await (const rows of exportRows(db, plan)) {
+  for await (const { rows, names } of exportRows(db, plan)) {
     let chunk = '';
     for (const row of rows) {
-      chunk += `${first ? '\n' : ',\n'}${jsonRow(row, decimals(row.indicator))}`;
+      const d = decimals(row.indicator);
+      const line = labelled ? JSON.stringify(labelled(row, names, d)) : jsonRow(row, d);
+      chunk += `${first ? '\n' : ',\n'}${line}`;
       first = false;
     }
     if (chunk) yield chunk;

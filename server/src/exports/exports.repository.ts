@@ -4,7 +4,9 @@ import type { Db } from '../db/database';
 export interface ExportPole {
   id: number;
   slug: string;
+  name: string;
   regionCode: string;
+  regionName: string;
 }
 
 /** An entered number as the export's engine reads it. */
@@ -20,12 +22,14 @@ export interface ExportCell {
 export async function listExportPoles(db: Db, ids: number[] | 'all'): Promise<ExportPole[]> {
   if (ids !== 'all' && ids.length === 0) return [];
   let q = db
-    .selectFrom('poles')
-    .select(['id', 'slug', 'region_code as regionCode'])
-    .orderBy('region_code')
-    .orderBy('slug');
-  if (ids !== 'all') q = q.where('id', 'in', ids);
-  return q.execute();
+    .selectFrom('poles as p')
+    .leftJoin('regions as r', 'r.code', 'p.region_code')
+    .select(['p.id', 'p.slug', 'p.name', 'p.region_code as regionCode', 'r.name as regionName'])
+    .orderBy('p.region_code')
+    .orderBy('p.slug');
+  if (ids !== 'all') q = q.where('p.id', 'in', ids);
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, regionName: r.regionName ?? r.regionCode }));
 }
 
 /** The entered (non-cleared) cells of a pole's scopes `groupIds` in [`from`, `to`]. */

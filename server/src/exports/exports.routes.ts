@@ -6,6 +6,7 @@ import {
   ExportQuerySchema,
 } from '@ptce/shared/exports.schema';
 import { MAX_RANGE_QUARTERS, quarterIndex } from '@ptce/shared/periods';
+import { PERIOD_STATUSES } from '@ptce/shared/periods.schema';
 import { type Context, Hono } from 'hono';
 import { requirePrincipal } from '../auth/auth.middleware';
 import type { Principal } from '../auth/principal';
@@ -50,12 +51,23 @@ async function planFor(
     throw new ApiError('FORBIDDEN');
   }
   const poles = await exportPoles(deps.db, p, q);
-  return { catalogue: await deps.catalogue.get(), poles, from, to, by: q.by, level: q.level };
+  return {
+    catalogue: await deps.catalogue.get(),
+    poles,
+    from,
+    to,
+    by: q.by,
+    level: q.level,
+    // All three states is no filter: the same plan, the same bytes as without `status`.
+    statuses: q.status && q.status.length < PERIOD_STATUSES.length ? q.status : null,
+    labels: q.labels ?? null,
+  };
 }
 
 function download(c: Context, q: ExportQuery, plan: ExportPlan, body: ReadableStream<Uint8Array>) {
   const ext = q.format === 'csv-fr' ? 'csv' : q.format;
-  const name = `ptce-export-${plan.level}-${plan.by}-${plan.from}-${plan.to}${q.format === 'csv-fr' ? '-fr' : ''}.${ext}`;
+  const states = plan.statuses ? `-${plan.statuses.join('-')}` : '';
+  const name = `ptce-export-${plan.level}-${plan.by}-${plan.from}-${plan.to}${states}${q.format === 'csv-fr' ? '-fr' : ''}.${ext}`;
   return c.body(body, 200, {
     'Content-Type': CONTENT_TYPES[q.format],
     'Content-Disposition': `attachment; filename="${name}"`,

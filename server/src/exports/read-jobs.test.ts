@@ -27,6 +27,17 @@ beforeAll(async () => {
     ...q.map((p, i): [string, string, string, number] => ['pole', 'PTCE-MEMBRES', p, 15 + i]),
   ]);
   await seedValues(t, 'autre-pole', [['pole', 'PTCE-MEMBRES', '2025Q4', 99]]);
+  await t.db
+    .insertInto('quarter_status')
+    .values({
+      pole_id: t.poleIds.get('henin-carvin')!,
+      period: '2025Q2',
+      status: 'validated',
+      reason: null,
+      updated_at: 'x',
+      updated_by: null,
+    })
+    .execute();
 });
 afterAll(async () => {
   await t.close();
@@ -76,6 +87,21 @@ describe('exports built in the reads worker', () => {
         expect(Buffer.from(worker).equals(Buffer.from(here))).toBe(true);
       });
 
+  for (const format of ['csv-fr', 'json', 'xlsx'])
+    it(`${format} with labels and a status filter: the same bytes as built inline`, async () => {
+      const [worker, here] = await both(
+        `/api/exports/values?${query}&format=${format}&level=pole&labels=fr&status=validated`,
+      );
+      expect(worker.byteLength).toBeGreaterThan(200);
+      if (format === 'xlsx') expect(await sheetsOf(worker)).toEqual(await sheetsOf(here));
+      else expect(Buffer.from(worker).equals(Buffer.from(here))).toBe(true);
+      if (format === 'csv-fr') {
+        const text = Buffer.from(worker).toString();
+        expect(text).toContain(';T2 2025;');
+        expect(text).not.toMatch(/Brouillon|T1 2025/);
+      }
+    });
+
   it('xlsx at every level: the same sheets, cells and formats as built inline', async () => {
     for (const level of ['scope', 'pole', 'region']) {
       const [worker, here] = await both(`/api/exports/values?${query}&format=xlsx&level=${level}`);
@@ -89,6 +115,7 @@ describe('exports built in the reads worker', () => {
   it('the manifest and a long history: the same answers as built inline', async () => {
     for (const path of [
       `/api/exports/manifest?${query}&format=json&level=region`,
+      `/api/exports/manifest?${query}&level=region&labels=en&status=draft`,
       '/api/poles/henin-carvin/history?limit=5000',
     ]) {
       const [worker, here] = await both(path);

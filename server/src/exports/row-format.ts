@@ -1,6 +1,8 @@
 import type { AggregateRow } from '@ptce/shared/aggregation/aggregation.types';
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import { type CsvDialect, csvLine, csvNumber, csvText } from '@ptce/shared/csv';
+import { LABELLED_COLUMNS } from '@ptce/shared/exports.labels';
+import type { ExportLabelledRow } from '@ptce/shared/exports.schema';
 import { roundTo } from '@ptce/shared/format';
 
 /**
@@ -40,4 +42,18 @@ export function csvRow(row: AggregateRow, decimals: number, dialect: CsvDialect)
 /** One JSON data row of the export, with the rounded value. */
 export function jsonRow(row: AggregateRow, decimals: number): string {
   return JSON.stringify({ ...row, value: roundedValue(row, decimals) });
+}
+
+/** One CSV data line of an export with labels, in LABELLED_COLUMNS order. */
+export function csvLabelledRow(
+  row: ExportLabelledRow,
+  decimals: number,
+  dialect: CsvDialect,
+): string {
+  return csvLine(
+    LABELLED_COLUMNS.map((c) =>
+      c === 'value' ? csvNumber(row.value, decimals, dialect) : csvText(row[c], dialect),
+    ),
+    dialect,
+  );
 }

@@ -1,11 +1,12 @@
 import { PassThrough, Readable, type Writable } from 'node:stream';
-import { EXPORT_COLUMNS } from '@ptce/shared/aggregation/aggregation.types';
+import { exportColumns } from '@ptce/shared/exports.labels';
 import type { ExportManifest } from '@ptce/shared/exports.schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import { COLUMN_DOCS } from './column-docs';
+import { columnDocs, xlsxHeaders } from './column-docs';
 import { type ExportPlan, exportRows } from './export-rows';
 import { decimalsOf, roundedValue } from './row-format';
+import { rowLabeller } from './row-labels';
 
 const UNIT_SUFFIX: Record<string, string> = {
   count: '',
@@ -23,10 +24,38 @@ function numberFormat(unit: string, decimals: number): string {
   return `#,##0${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}${UNIT_SUFFIX[unit] ?? ''}`;
 }
 
-const LEVEL_SHEET = { scope: 'Périmètres', pole: 'Pôles', region: 'Régions' } as const;
+/** Sheet names: French, English for an export with English labels. */
+const SHEETS = {
+  fr: {
+    scope: 'Périmètres',
+    pole: 'Pôles',
+    region: 'Régions',
+    columns: 'Colonnes',
+    manifest: 'Manifeste',
+    key: 'clé',
+    value: 'valeur',
+  },
+  en: {
+    scope: 'Scopes',
+    pole: 'Poles',
+    region: 'Regions',
+    columns: 'Columns',
+    manifest: 'Manifest',
+    key: 'key',
+    value: 'value',
+  },
+} as const;
 
-/** Header of each column: its stable key; the value's says it is in the row's unit. */
-const header = (key: string) => (key === 'value' ? 'value [unit]' : key);
+/** Column widths of the data sheet (others 14). */
+const WIDTHS: Record<string, number> = {
+  value: 16,
+  indicator: 30,
+  region_name: 20,
+  pole_name: 24,
+  scope_name: 24,
+  indicator_label: 50,
+  slice_label: 30,
+};
 
 /** Bytes of sheet XML the writer may hand the zip before waiting for it to compress them. */
 const XML_AHEAD = 512 * 1024;
@@ -72,19 +101,24 @@ export async function writeXlsx(
     useSharedStrings: false,
   });
   const decimals = decimalsOf(plan.catalogue);
-  const sheet = workbook.addWorksheet(LEVEL_SHEET[plan.level], {
+  const labelled = plan.labels ? rowLabeller(plan.catalogue, plan.labels) : null;
+  const names = SHEETS[plan.labels ?? 'fr'];
+  const sheet = workbook.addWorksheet(names[plan.level], {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  sheet.columns = EXPORT_COLUMNS.map((key) => ({
-    header: header(key),
+  const headers = xlsxHeaders(plan.labels);
+  sheet.columns = exportColumns(plan.labels).map((key, i) => ({
+    header: headers[i],
     key,
-    width: key === 'value' ? 16 : key === 'indicator' ? 30 : 14,
+    width: WIDTHS[key] ?? 14,
   }));
   sheet.getRow(1).font = { bold: true };
-  for await (const rows of exportRows(db, plan)) {
+  for await (const { rows, names: group } of exportRows(db, plan)) {
     for (const row of rows) {
       const d = decimals(row.indicator);
-      const r = sheet.addRow({ ...row, value: roundedValue(row, d) });
+      const r = sheet.addRow(
+        labelled ? labelled(row, group, d) : { ...row, value: roundedValue(row, d) },
+      );
       r.getCell('value').numFmt = numberFormat(row.unit, d);
       r.commit();
     }
@@ -92,18 +126,16 @@ export async function writeXlsx(
     await pace();
   }
   sheet.commit();
-  const docs = workbook.addWorksheet('Colonnes', { views: [{ state: 'frozen', ySplit: 1 }] });
-  docs.columns = [
-    { header: 'colonne', key: 'column', width: 14 },
-    { header: 'description', key: 'fr', width: 90 },
-    { header: 'description (en)', key: 'en', width: 90 },
-  ];
-  for (const d of COLUMN_DOCS) docs.addRow(d).commit();
+  const docs = workbook.addWorksheet(names.columns, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const columns = columnDocs(plan.labels, headers);
+  docs.columns = columns.head.map((header, i) => ({ header, width: i === 0 ? 24 : 90 }));
+  docs.getRow(1).font = { bold: true };
+  for (const d of columns.rows) docs.addRow(d).commit();
   docs.commit();
-  const meta = workbook.addWorksheet('Manifeste');
+  const meta = workbook.addWorksheet(names.manifest);
   meta.columns = [
-    { header: 'clé', key: 'key', width: 22 },
-    { header: 'valeur', key: 'value', width: 90 },
+    { header: names.key, key: 'key', width: 22 },
+    { header: names.value, key: 'value', width: 90 },
   ];
   for (const [key, value] of manifestEntries(manifest)) meta.addRow({ key, value }).commit();
   meta.commit();
@@ -135,6 +167,7 @@ function manifestEntries(m: ExportManifest): Array<[string, string | number]> {
     ]),
     ['catalogueVersion', m.catalogueVersion],
     ['rowCount', m.rowCount],
+    ...Object.entries(m.statusCounts).map(([k, n]): [string, number] => [`statusCounts.${k}`, n]),
     ['sha256', m.sha256],
     ...m.notes.map((n, i): [string, string] => [`note ${i + 1}`, n]),
   ];

@@ -282,7 +282,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     tag: 'Exports',
     summary: 'The aggregated export',
     description:
-      'Long format, one row per number: region, pole, scope, indicator, unit, period, slice, value, status, complete. csv: RFC 4180; csv-fr: `;`, decimal comma, UTF-8 BOM, CRLF; xlsx: a sheet per scope (or level), numeric cells, plus Colonnes and Manifeste sheets; json: `{ manifest, rows }`. csv and json stream. Defaults: to = current quarter, from = two years before, by = quarter, level = scope.',
+      'Long format, one row per number: region, pole, scope, indicator, unit, period, slice, value, status, complete. csv: RFC 4180; csv-fr: `;`, decimal comma, UTF-8 BOM, CRLF; xlsx: a sheet per scope (or level), numeric cells, plus Colonnes and Manifeste sheets; json: `{ manifest, rows }`. csv and json stream. Defaults: to = current quarter, from = two years before, by = quarter, level = scope. `labels=fr|en` (for people): each code column is followed by its name (region_name, pole_name, scope_name, indicator_label, slice_label), and the headers, unit, period (`T1 2024`, `Q1 2024`; years `2024`), status (`Validé`/`Soumis`/`Brouillon`/`Mixte`, or English) and complete (`oui`/`non`, `yes`/`no`) are written in that language, in every format (json: the same keys as the csv columns, the value stays a number). Without `labels` the long format is unchanged (scripts). `status=validated,submitted,draft` (comma-separated, any subset) keeps only the quarters in those states, before aggregation: a year, pole or region row aggregates only the kept quarters and its status is theirs (`mixed` when they differ).',
     auth: 'session',
     query: ExportQuerySchema,
     ok: {
@@ -302,6 +302,8 @@ export const CORE_ROUTES: RouteDoc[] = [
     tag: 'Exports',
     summary:
       'The manifest of an export (when, by whom, filters, row count, SHA-256 of the data rows)',
+    description:
+      'The same parameters as the export. `statusCounts` counts the rows by their status (validated, submitted, draft, or mixed for a row aggregating quarters in different states): the four add up to `rowCount`. The SHA-256 is of the rows in the long format without labels, whatever the format and labels.',
     auth: 'session',
     query: ExportQuerySchema,
     ok: {

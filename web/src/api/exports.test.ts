@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-client';
-import { readPreview } from './exports';
+import { exportUrl, manifestUrl, readPreview } from './exports';
 
 const manifest = {
   generatedAt: '2026-11-29T09:00:00.000Z',
@@ -13,10 +13,13 @@ const manifest = {
     level: 'pole',
     region: null,
     poles: [],
+    status: ['draft', 'submitted', 'validated'],
+    labels: null,
   },
   catalogueVersion: '1',
   columns: [],
   rowCount: 3,
+  statusCounts: { validated: 0, submitted: 0, draft: 3, mixed: 0 },
   sha256: 'ab',
   notes: [],
 };
@@ -80,8 +83,57 @@ describe('readPreview', () => {
     expect((error as ApiError).issues.map((i) => i.path)).toContainEqual(['pole']);
   });
 
+  it('reads rows with labels when the manifest says so, and refuses a long-format row there', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const fr = { ...manifest, filters: { ...manifest.filters, labels: 'fr' } };
+    const labelled = {
+      region: 'HDF',
+      region_name: 'Hauts-de-France',
+      pole: 'p',
+      pole_name: 'Pôle P',
+      scope: '',
+      scope_name: '',
+      indicator: 'I0',
+      indicator_label: 'Indicateur',
+      unit: 'nombre',
+      period: 'T1 2026',
+      slice: '',
+      slice_label: '',
+      value: 3,
+      status: 'Brouillon',
+      complete: 'oui',
+    };
+    const body = (r: unknown) =>
+      `{"manifest":${JSON.stringify(fr)},"rows":[\n${JSON.stringify(r)}\n]}\n`;
+    expect((await readPreview(new Response(body(labelled)), 20)).rows).toEqual([labelled]);
+    const error = await readPreview(new Response(body(row(0))), 20).catch((e: unknown) => e);
+    expect((error as ApiError).code).toBe('BAD_ANSWER');
+  });
+
   it('parses any other JSON layout whole', async () => {
     const body = JSON.stringify({ manifest, rows: [row(0), row(1), row(2)] });
     expect(await readPreview(new Response(body), 2)).toEqual({ manifest, rows: [row(0), row(1)] });
+  });
+});
+
+describe('exportUrl', () => {
+  it('writes states and labels as integrators do: comma-separated, after the other filters', () => {
+    const p = {
+      format: 'csv-fr' as const,
+      from: '2025Q1',
+      to: '2025Q4',
+      by: 'year' as const,
+      level: 'region' as const,
+      poles: ['a', 'b'],
+      status: ['submitted' as const, 'validated' as const],
+      labels: 'fr' as const,
+    };
+    const query =
+      'format=csv-fr&from=2025Q1&to=2025Q4&by=year&level=region&poles=a,b&status=submitted,validated&labels=fr';
+    expect(exportUrl(p)).toBe(`/api/exports/values?${query}`);
+    expect(manifestUrl(p)).toBe(`/api/exports/manifest?${query}`);
+    expect(exportUrl({ ...p, status: undefined, labels: undefined, poles: undefined })).toBe(
+      '/api/exports/values?format=csv-fr&from=2025Q1&to=2025Q4&by=year&level=region',
+    );
   });
 });

@@ -2,17 +2,23 @@ import type { Granularity, Level } from '@ptce/shared/aggregation/aggregation.ty
 import {
   type ExportFormat,
   ExportJsonSchema,
+  type ExportLabelledRow,
+  ExportLabelledRowSchema,
   type ExportManifest,
   ExportManifestSchema,
   type ExportRow,
   ExportRowSchema,
 } from '@ptce/shared/exports.schema';
+import type { PeriodStatus } from '@ptce/shared/periods.schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { fetchRaw, parseAnswer, qs } from '../lib/api-client';
 import { keys } from './keys';
 
-/** The filters of an export; `poles` undefined means every pole in the caller's scope. */
+/**
+ * The filters of an export; `poles` undefined means every pole in the caller's scope, `status`
+ * undefined every quarter state, `labels` undefined the long format for scripts.
+ */
 export interface ExportParams {
   format: ExportFormat;
   from: string;
@@ -21,9 +27,11 @@ export interface ExportParams {
   level: Level;
   region?: string | undefined;
   poles?: string[] | undefined;
+  status?: PeriodStatus[] | undefined;
+  labels?: 'fr' | 'en' | undefined;
 }
 
-// Slugs hold no comma: the list is left readable (`poles=a,b`), as integrators write it.
+// Slugs and states hold no comma: lists are left readable (`poles=a,b`), as integrators write them.
 const query = (p: ExportParams) =>
   qs({
     format: p.format,
@@ -33,6 +41,8 @@ const query = (p: ExportParams) =>
     level: p.level,
     region: p.region,
     poles: p.poles?.join(','),
+    status: p.status?.join(','),
+    labels: p.labels,
   }).replaceAll('%2C', ',');
 
 /** `GET /api/exports/values?…`: the file itself, streamed by the server. */
@@ -41,9 +51,12 @@ export const exportUrl = (p: ExportParams) => `/api/exports/values${query(p)}`;
 /** `GET /api/exports/manifest?…`: when, by whom, filters, row count and SHA-256. */
 export const manifestUrl = (p: ExportParams) => `/api/exports/manifest${query(p)}`;
 
+/** A row of the preview: the long format's, or with labels (the file's columns either way). */
+export type PreviewRow = ExportRow | ExportLabelledRow;
+
 export interface ExportPreview {
   manifest: ExportManifest;
-  rows: ExportRow[];
+  rows: PreviewRow[];
 }
 
 /** `text` as JSON of `schema`'s shape; anything else is a `BAD_ANSWER` ApiError. */
@@ -74,7 +87,7 @@ export async function readPreview(res: Response, limit: number): Promise<ExportP
   let start = 0;
   let manifest: ExportManifest | null = null;
   let streamed = true;
-  const rows: ExportRow[] = [];
+  const rows: PreviewRow[] = [];
   for (;;) {
     const { done, value } = await reader.read();
     text += decoder.decode(value, { stream: !done });
@@ -90,7 +103,12 @@ export async function readPreview(res: Response, limit: number): Promise<ExportP
         if (streamed)
           manifest = parsed(ExportManifestSchema, line.slice(HEAD.length, -ROWS.length));
       } else if (line.startsWith('{')) {
-        rows.push(parsed(ExportRowSchema, line.replace(/,$/, '')));
+        const text = line.replace(/,$/, '');
+        rows.push(
+          manifest.filters.labels
+            ? parsed(ExportLabelledRowSchema, text)
+            : parsed(ExportRowSchema, text),
+        );
         if (rows.length >= limit) {
           await reader.cancel();
           return { manifest, rows };

@@ -11,17 +11,20 @@ const MANIFEST_FILE = 'manifeste-export.json';
  * first against the manifest of the same filters (see `useCheckedDownload`), and the address
  * an integrator can script against.
  */
-export function ExportDownload({ params }: { params: ExportParams | null }) {
+export function ExportDownload({
+  params,
+  missing,
+}: {
+  params: ExportParams | null;
+  /** What to choose when there are no params (a pole, a quarter state). */
+  missing: string;
+}) {
   const { t } = useTranslation('exports');
   const id = useId();
   return (
     <section className="export-download" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('download.title')}</h2>
-      {params ? (
-        <DownloadLinks params={params} id={id} />
-      ) : (
-        <p className="notice">{t('poles.none')}</p>
-      )}
+      {params ? <DownloadLinks params={params} id={id} /> : <p className="notice">{missing}</p>}
     </section>
   );
 }

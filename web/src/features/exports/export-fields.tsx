@@ -4,6 +4,7 @@ import type { ExportForm } from './export-model';
 import { PeriodRange } from './period-range';
 import { PoleFilter } from './pole-filter';
 import { RadioGroup } from './radio-group';
+import { StatusFilter } from './status-filter';
 
 const FORMATS = ['csv-fr', 'csv', 'xlsx', 'json'] as const;
 
@@ -52,6 +53,7 @@ export function ExportFields({
           hint: t(`format.${v}Hint`),
         }))}
       />
+      <StatusFilter value={form.statuses} onChange={(statuses) => onChange({ statuses })} />
       {filter.poles && (
         <PoleFilter form={form} poles={poles} showRegion={filter.region} onChange={onChange} />
       )}

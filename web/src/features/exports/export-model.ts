@@ -2,10 +2,16 @@ import type { Granularity, Level } from '@ptce/shared/aggregation/aggregation.ty
 import { exportRange } from '@ptce/shared/default-ranges';
 import type { ExportFormat } from '@ptce/shared/exports.schema';
 import { compareQuarters, currentQuarter, quarterRange, yearOf } from '@ptce/shared/periods';
+import { PERIOD_STATUSES, type PeriodStatus } from '@ptce/shared/periods.schema';
 import type { PoleSummary } from '@ptce/shared/poles.schema';
+import type { Role } from '@ptce/shared/session.schema';
 import type { ExportParams } from '../../api/exports';
+import type { Lang } from '../../lib/format';
 
-/** The exports form: `region` '' is every region, `poles` 'all' every pole shown. */
+/**
+ * The exports form: `region` '' is every region, `poles` 'all' every pole shown, `statuses`
+ * the quarter states kept.
+ */
 export interface ExportForm {
   level: Level;
   from: string;
@@ -14,14 +20,23 @@ export interface ExportForm {
   format: ExportFormat;
   region: string;
   poles: 'all' | string[];
+  statuses: PeriodStatus[];
 }
+
+/** The formats people open: written with labels in the UI's language. Scripts' keep codes. */
+const READABLE: ReadonlySet<ExportFormat> = new Set(['csv-fr', 'xlsx']);
 
 /** Years offered before the current one in the period lists. */
 const YEARS_BACK = 10;
 
-/** The server's defaults: from Q1 two years back to the current quarter, by scope, csv-fr. */
-export function defaultForm(now: Date): ExportForm {
+/**
+ * The server's defaults: from Q1 two years back to the current quarter, by scope, csv-fr;
+ * every quarter state, but only validated quarters for a CRESS (not an admin): the figures it
+ * passes on are those it checked, and a draft can still change.
+ */
+export function defaultForm(now: Date, roles: ReadonlySet<Role> = new Set()): ExportForm {
   const { from, to } = exportRange(now);
+  const cress = roles.has('cress') && !roles.has('admin');
   return {
     level: 'scope',
     from,
@@ -30,6 +45,7 @@ export function defaultForm(now: Date): ExportForm {
     format: 'csv-fr',
     region: '',
     poles: 'all',
+    statuses: cress ? ['validated'] : [...PERIOD_STATUSES],
   };
 }
 
@@ -66,13 +82,16 @@ export function checkedPoles(form: ExportForm, poles: PoleSummary[]): string[] {
 
 /**
  * The query of the form. `poles` is sent only when the pole filter is shown and some poles
- * are left out (all of them is the server's default); null when no pole is checked.
+ * are left out (all of them is the server's default), `status` only when some states are left
+ * out; `labels` in `lang` for a readable format. Null when no pole or no state is checked.
  */
 export function exportParams(
   form: ExportForm,
   poles: PoleSummary[],
   filter: { region: boolean; poles: boolean },
+  lang: Lang,
 ): ExportParams | null {
+  if (form.statuses.length === 0) return null;
   const params: ExportParams = {
     format: form.format,
     from: form.from,
@@ -80,6 +99,9 @@ export function exportParams(
     by: form.by,
     level: form.level,
   };
+  if (READABLE.has(form.format)) params.labels = lang;
+  if (form.statuses.length < PERIOD_STATUSES.length)
+    params.status = PERIOD_STATUSES.filter((s) => form.statuses.includes(s));
   if (filter.region && form.region) params.region = form.region;
   if (!filter.poles) return params;
   const checked = checkedPoles(form, poles);

@@ -6,9 +6,11 @@ import { fmtDateTime, fmtNumber } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 import { PreviewTable } from './preview-table';
 
+const STATUS_ORDER = ['validated', 'submitted', 'draft', 'mixed'] as const;
+
 /**
  * The first rows of the export with the current filters (the JSON export read up to 20 rows),
- * its row count and SHA-256. The previous preview stays while the next loads, marked busy.
+ * its row count (by status) and SHA-256. The previous preview stays while the next loads, marked busy.
  */
 export function ExportPreview({ params, settling }: { params: ExportParams; settling: boolean }) {
   const { t } = useTranslation('exports');
@@ -32,6 +34,19 @@ export function ExportPreview({ params, settling }: { params: ExportParams; sett
           <dl className="manifest">
             <dt>{t('preview.rows')}</dt>
             <dd>{fmtNumber(data.manifest.rowCount, lang, 0)}</dd>
+            <dt>{t('preview.byStatus')}</dt>
+            <dd>
+              <ul className="status-counts">
+                {STATUS_ORDER.map((s) => (
+                  <li key={s}>
+                    {t('preview.statusCount', {
+                      status: t(`status.${s}`),
+                      count: fmtNumber(data.manifest.statusCounts[s], lang, 0),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </dd>
             <dt>{t('preview.sha256')}</dt>
             <dd>
               <code>{data.manifest.sha256}</code>
@@ -42,7 +57,7 @@ export function ExportPreview({ params, settling }: { params: ExportParams; sett
           {data.rows.length === 0 ? (
             <p className="muted">{t('preview.empty')}</p>
           ) : (
-            <PreviewTable rows={data.rows} total={data.manifest.rowCount} lang={lang} />
+            <PreviewTable rows={data.rows} manifest={data.manifest} lang={lang} />
           )}
         </>
       )}

@@ -36,10 +36,24 @@ const manifest = {
     level: 'scope',
     region: null,
     poles: ['henin-carvin'],
+    status: ['validated'],
+    labels: null as string | null,
   },
   catalogueVersion: '1',
-  columns: [],
+  columns: [
+    'region',
+    'pole',
+    'scope',
+    'indicator',
+    'unit',
+    'period',
+    'slice',
+    'value',
+    'status',
+    'complete',
+  ],
   rowCount: 6402,
+  statusCounts: { validated: 6000, submitted: 0, draft: 0, mixed: 402 },
   sha256: 'aa7af340bc550bf8b1a53823ce1ca1994fef0bdc658c00a3afe0f701229fdf24',
   notes: [],
 };
@@ -56,6 +70,42 @@ const row = (i: number) => ({
   complete: i % 2 === 0,
 });
 
+/** The same row with labels, as the server writes it for `labels=fr|en`. */
+const labelled = (i: number, lang: string) => ({
+  region: 'HDF',
+  region_name: 'Hauts-de-France',
+  pole: 'henin-carvin',
+  pole_name: 'PTCE Hénin-Carvin',
+  scope: 'transition-ecologique',
+  scope_name: 'Transition écologique',
+  indicator: `TE-IND-${i}`,
+  indicator_label: `Indicateur ${i}`,
+  unit: 't',
+  period: lang === 'fr' ? 'T2 2025' : 'Q2 2025',
+  slice: '',
+  slice_label: '',
+  value: 1234.5 + i,
+  status: lang === 'fr' ? 'Validé' : 'Validated',
+  complete: i % 2 === 0 ? (lang === 'fr' ? 'oui' : 'yes') : lang === 'fr' ? 'non' : 'no',
+});
+const LABELLED_COLUMNS = Object.keys(labelled(0, 'fr'));
+
+/** The JSON export: with labels when the URL asks for them. */
+function values(_body: unknown, url: URL) {
+  const lang = url.searchParams.get('labels');
+  if (!lang) return { json: { manifest, rows: Array.from({ length: 25 }, (_, i) => row(i)) } };
+  return {
+    json: {
+      manifest: {
+        ...manifest,
+        filters: { ...manifest.filters, labels: lang },
+        columns: LABELLED_COLUMNS,
+      },
+      rows: Array.from({ length: 25 }, (_, i) => labelled(i, lang)),
+    },
+  };
+}
+
 type Answer = { status?: number; json?: unknown };
 
 function renderExports(
@@ -63,55 +113,153 @@ function renderExports(
   list = poles.slice(0, 2),
   extra = {},
   manifestAnswer: () => Answer = () => ({ json: manifest }),
+  lang: 'fr' | 'en' = 'fr',
 ) {
   const calls = stubFetch({
     'GET /api/session': () => ({ json: session(role, extra) }),
     'GET /api/poles': () => ({ json: { poles: list } }),
-    'GET /api/exports/values': () => ({
-      json: { manifest, rows: Array.from({ length: 25 }, (_, i) => row(i)) },
-    }),
+    'GET /api/exports/values': values,
     'GET /api/exports/manifest': manifestAnswer,
   });
-  renderWithProviders(<ExportsPage />, { route: '/exports', path: '/exports' });
+  renderWithProviders(<ExportsPage />, { route: '/exports', path: '/exports', lang });
   return calls;
 }
 
-const download = () => screen.getByRole('link', { name: 'Télécharger' });
+const download = (name = 'Télécharger') => screen.getByRole('link', { name });
 const previews = (calls: Array<{ url: string }>) =>
   calls.filter((c) => c.url.startsWith('/api/exports/values')).map((c) => c.url);
 
 freezeDate('2026-11-29T10:00:00Z');
 
 describe('ExportsPage', () => {
-  it('previews the first 20 rows in French and downloads csv-fr by default', async () => {
+  it('previews the first 20 rows as the file holds them, and downloads csv-fr with French labels, validated quarters only, for a CRESS', async () => {
     const calls = renderExports('cress', poles.slice(0, 2), { region: 'HDF' });
     const table = await screen.findByRole('table', {
       name: 'Les 20 premières lignes sur 6\u202f402',
     });
     expect(within(table).getAllByRole('row')).toHaveLength(21);
+    // the file's French headers, names and words
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual([
+      'Code région',
+      'Région',
+      'Identifiant du pôle',
+      'Pôle',
+      'Identifiant du périmètre',
+      'Périmètre',
+      'Code indicateur',
+      'Indicateur',
+      'Unité',
+      'Période',
+      'Code ventilation',
+      'Ventilation',
+      'Valeur',
+      'Statut',
+      'Complet',
+    ]);
     expect(within(table).getByText('1 234,5')).toBeInTheDocument();
     expect(within(table).getAllByText('T2 2025')).toHaveLength(20);
-    expect(within(table).getAllByText('Validé')[0]).toBeInTheDocument();
+    expect(within(table).getAllByText('Validé')).toHaveLength(20);
+    expect(within(table).getAllByText('oui')).toHaveLength(10);
+    expect(within(table).getAllByText('PTCE Hénin-Carvin')).toHaveLength(20);
     expect(screen.getByText(manifest.sha256)).toBeInTheDocument();
     expect(screen.getByText('6 402')).toBeInTheDocument();
+    // the manifest's rows by status
+    expect(screen.getByText('Validé : 6 000')).toBeInTheDocument();
+    expect(screen.getByText('Brouillon : 0')).toBeInTheDocument();
+    expect(screen.getByText('Mixte : 402')).toBeInTheDocument();
+    const query = 'from=2024Q1&to=2026Q4&by=quarter&level=scope&status=validated';
     expect(download()).toHaveAttribute(
       'href',
-      '/api/exports/values?format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope',
+      `/api/exports/values?format=csv-fr&${query}&labels=fr`,
     );
     expect(download()).toHaveAttribute('download');
     expect(screen.getByRole('link', { name: 'Manifeste (JSON)' })).toHaveAttribute(
       'href',
-      '/api/exports/manifest?format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope',
+      `/api/exports/manifest?format=csv-fr&${query}&labels=fr`,
     );
     expect(screen.getByRole('radio', { name: 'CSV pour Excel en français' })).toBeChecked();
     expect(
       screen.getByRole('radio', { name: 'CSV pour Excel en français' }),
     ).toHaveAccessibleDescription(/virgule décimale.*Excel et LibreOffice en français/);
-    expect(previews(calls)).toEqual([
-      '/api/exports/values?format=json&from=2024Q1&to=2026Q4&by=quarter&level=scope',
+    // a CRESS passes on what it validated: only that state is checked
+    const states = screen.getByRole('group', { name: 'Trimestres inclus' });
+    expect(
+      within(states)
+        .getAllByRole('checkbox')
+        .map((c) => [
+          (c as HTMLInputElement).labels?.[0]?.textContent,
+          (c as HTMLInputElement).checked,
+        ]),
+    ).toEqual([
+      ['Validé', true],
+      ['Soumis', false],
+      ['Brouillon', false],
     ]);
+    // the preview is the same export, as JSON with the same labels
+    expect(previews(calls)).toEqual([`/api/exports/values?format=json&${query}&labels=fr`]);
     // a CRESS has no region filter: its region is its scope
     expect(screen.queryByRole('combobox', { name: 'Région' })).not.toBeInTheDocument();
+  });
+
+  it('sends the states checked, comma-separated, and none when all are', async () => {
+    renderExports('cress', poles.slice(0, 2), { region: 'HDF' });
+    const user = userEvent.setup();
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('checkbox', { name: 'Soumis' }));
+    expect(download().getAttribute('href')).toContain('&status=submitted,validated&');
+    await user.click(screen.getByRole('checkbox', { name: 'Brouillon' }));
+    expect(download().getAttribute('href')).not.toContain('status=');
+    for (const name of ['Validé', 'Soumis', 'Brouillon'])
+      await user.click(screen.getByRole('checkbox', { name }));
+    expect(screen.queryByRole('link', { name: 'Télécharger' })).not.toBeInTheDocument();
+    expect(screen.getAllByText('Choisissez au moins un état de trimestre.').length).toBe(2);
+    await user.click(screen.getByRole('checkbox', { name: 'Brouillon' }));
+    expect(download().getAttribute('href')).toContain('&status=draft&');
+  });
+
+  it('shows the codes of a script format in its preview, as the file holds them', async () => {
+    renderExports('admin', poles);
+    const user = userEvent.setup();
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('radio', { name: 'CSV standard (RFC 4180)' }));
+    expect(download()).toHaveAttribute(
+      'href',
+      '/api/exports/values?format=csv&from=2024Q1&to=2026Q4&by=quarter&level=scope',
+    );
+    await waitFor(() =>
+      expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(
+        manifest.columns,
+      ),
+    );
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByText('2025Q2')).toHaveLength(20);
+    expect(within(table).getAllByText('validated')).toHaveLength(20);
+    expect(within(table).getAllByText('true')).toHaveLength(10);
+    expect(within(table).getByText('1 234,5')).toBeInTheDocument();
+  });
+
+  it('in English, the readable formats carry English labels', async () => {
+    const calls = renderExports('cress', poles.slice(0, 2), { region: 'HDF' }, undefined, 'en');
+    const table = await screen.findByRole('table');
+    const query = 'from=2024Q1&to=2026Q4&by=quarter&level=scope&status=validated';
+    expect(screen.getByRole('radio', { name: 'CSV for Excel (French settings)' })).toBeChecked();
+    expect(download('Download')).toHaveAttribute(
+      'href',
+      `/api/exports/values?format=csv-fr&${query}&labels=en`,
+    );
+    expect(previews(calls)).toEqual([`/api/exports/values?format=json&${query}&labels=en`]);
+    expect(within(table).getAllByText('Q2 2025')).toHaveLength(20);
+    expect(within(table).getAllByRole('columnheader')[0]).toHaveTextContent('Region code');
+    expect(screen.getByText('Validated: 6,000')).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('radio', { name: 'Excel workbook (.xlsx)' }));
+    expect(download('Download')).toHaveAttribute(
+      'href',
+      `/api/exports/values?format=xlsx&${query}&labels=en`,
+    );
   });
 
   it('builds the URL of each option and refreshes the preview once the filters settle', async () => {
@@ -124,16 +272,22 @@ describe('ExportsPage', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Du' }), 'T1 2025');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Au' }), 'T4 2025');
     await user.click(screen.getByRole('checkbox', { name: 'PTCE démo Littoral' }));
-    const query = 'from=2025Q1&to=2025Q4&by=year&level=pole&poles=henin-carvin';
-    expect(download()).toHaveAttribute('href', `/api/exports/values?format=xlsx&${query}`);
+    const query = 'from=2025Q1&to=2025Q4&by=year&level=pole&poles=henin-carvin&status=validated';
+    expect(download()).toHaveAttribute(
+      'href',
+      `/api/exports/values?format=xlsx&${query}&labels=fr`,
+    );
     await waitFor(() =>
-      expect(previews(calls).at(-1)).toBe(`/api/exports/values?format=json&${query}`),
+      expect(previews(calls).at(-1)).toBe(`/api/exports/values?format=json&${query}&labels=fr`),
     );
     // debounced: not one preview per change (five filters changed, the format is not one)
     expect(previews(calls).length).toBeLessThan(6);
 
     await user.click(screen.getByRole('radio', { name: 'JSON' }));
     expect(download()).toHaveAttribute('href', `/api/exports/values?format=json&${query}`);
+    await waitFor(() =>
+      expect(previews(calls).at(-1)).toBe(`/api/exports/values?format=json&${query}`),
+    );
     await user.click(screen.getByRole('radio', { name: 'CSV standard (RFC 4180)' }));
     expect(download()).toHaveAttribute('href', `/api/exports/values?format=csv&${query}`);
     await user.click(screen.getByRole('radio', { name: 'Par région' }));
@@ -153,20 +307,28 @@ describe('ExportsPage', () => {
     renderExports('admin', poles);
     const user = userEvent.setup();
     await screen.findByRole('table');
-    expect(screen.getAllByRole('checkbox')).toHaveLength(3);
+    const poleChecks = () =>
+      within(screen.getByRole('group', { name: 'Pôles' })).getAllByRole('checkbox');
+    expect(poleChecks()).toHaveLength(3);
+    // an admin exports every state by default
+    expect(
+      within(screen.getByRole('group', { name: 'Trimestres inclus' }))
+        .getAllByRole('checkbox')
+        .every((c) => (c as HTMLInputElement).checked),
+    ).toBe(true);
     await user.click(screen.getByRole('checkbox', { name: 'PTCE démo Loire' }));
     expect(download()).toHaveAttribute(
       'href',
-      '/api/exports/values?format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope&poles=henin-carvin,demo-littoral',
+      '/api/exports/values?format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope&poles=henin-carvin,demo-littoral&labels=fr',
     );
     await user.selectOptions(
       screen.getByRole('combobox', { name: 'Région' }),
       'Pays de la Loire (PDL)',
     );
-    expect(screen.getAllByRole('checkbox')).toHaveLength(1);
+    expect(poleChecks()).toHaveLength(1);
     expect(download()).toHaveAttribute(
       'href',
-      '/api/exports/values?format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope&region=PDL',
+      '/api/exports/values?format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope&region=PDL&labels=fr',
     );
   });
 
@@ -205,7 +367,8 @@ function recordClicks() {
 
 const manifests = (calls: Array<{ url: string }>) =>
   calls.filter((c) => c.url.startsWith('/api/exports/manifest')).map((c) => c.url);
-const QUERY = 'format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope';
+const QUERY =
+  'format=csv-fr&from=2024Q1&to=2026Q4&by=quarter&level=scope&status=validated&labels=fr';
 
 describe('ExportsPage — download', () => {
   const clicks = recordClicks();

@@ -6,6 +6,7 @@ import { usePoles } from '../../api/poles';
 import { useSession } from '../../api/session';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
+import { useLang } from '../../lib/use-lang';
 import { ExportDownload } from './export-download';
 import { ExportFields } from './export-fields';
 import { defaultForm, exportParams, quarterOptions, withRange } from './export-model';
@@ -21,13 +22,22 @@ export function ExportsPage() {
   const { t } = useTranslation('exports');
   const session = useSession();
   const poles = usePoles();
-  const roles = new Set<Role>(session.data?.user.memberships.map((m) => m.role) ?? []);
   return (
     <div className="exports-page">
       <PageTitle text={t('title')} />
       <p>{t('intro')}</p>
-      <QueryState query={poles} minHeight="30rem">
-        {(list) => <ExportsScreen poles={list} roles={roles} />}
+      {/* The session first: a CRESS's form starts from validated quarters only. */}
+      <QueryState query={session} minHeight="30rem">
+        {(me) => (
+          <QueryState query={poles} minHeight="30rem">
+            {(list) => (
+              <ExportsScreen
+                poles={list}
+                roles={new Set<Role>(me?.user.memberships.map((m) => m.role) ?? [])}
+              />
+            )}
+          </QueryState>
+        )}
       </QueryState>
     </div>
   );
@@ -35,13 +45,14 @@ export function ExportsPage() {
 
 function ExportsScreen({ poles, roles }: { poles: PoleSummary[]; roles: Set<Role> }) {
   const { t } = useTranslation('exports');
+  const lang = useLang();
   const [now] = useState(() => new Date());
-  const [form, setForm] = useState(() => defaultForm(now));
+  const [form, setForm] = useState(() => defaultForm(now, roles));
   const filter = {
     region: roles.has('admin'),
     poles: roles.has('admin') || roles.has('cress') || poles.length > 1,
   };
-  const params = exportParams(form, poles, filter);
+  const params = exportParams(form, poles, filter, lang);
   const settled = useDebounced(params, PREVIEW_DELAY_MS);
   const settling = JSON.stringify(params) !== JSON.stringify(settled);
   return (
@@ -56,7 +67,10 @@ function ExportsScreen({ poles, roles }: { poles: PoleSummary[]; roles: Set<Role
           onRange={(which, q) => setForm((f) => withRange(f, which, q))}
         />
       </form>
-      <ExportDownload params={params} />
+      <ExportDownload
+        params={params}
+        missing={form.statuses.length === 0 ? t('statuses.none') : t('poles.none')}
+      />
       {settled && <ExportPreview params={settled} settling={settling} />}
     </>
   );

@@ -1,30 +1,36 @@
-import type { AggregateRow } from '@ptce/shared/aggregation/aggregation.types';
-import { QuarterSchema } from '@ptce/shared/periods';
+import { exportHeaders } from '@ptce/shared/exports.labels';
+import type { ExportManifest } from '@ptce/shared/exports.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue } from '../../api/catalogue';
-import { fmtNumber, fmtQuarter, type Lang } from '../../lib/format';
+import type { PreviewRow } from '../../api/exports';
+import { fmtNumber, type Lang } from '../../lib/format';
 
-const COLUMNS = ['region', 'pole', 'scope', 'indicator', 'unit', 'period', 'slice'] as const;
-
-/** The preview rows as in the file, with French numbers (catalogue decimals) and `T2 2025`. */
+/**
+ * The preview rows as the file holds them: its columns and headers (`labels` or the scripts'
+ * codes), each cell as written (`T1 2024`, `Validé`, `oui` with labels; `2024Q1`, `validated`,
+ * `true` without); only the value is shown the screen's way (`1 234,5`, catalogue decimals).
+ */
 export function PreviewTable({
   rows,
-  total,
+  manifest,
   lang,
 }: {
-  rows: AggregateRow[];
-  total: number;
+  rows: PreviewRow[];
+  manifest: ExportManifest;
   lang: Lang;
 }) {
   const { t } = useTranslation('exports');
   const id = useId();
   const catalogue = useCatalogue().data;
   const decimals = new Map(catalogue?.indicators.map((i) => [i.code, i.decimals]));
-  const cell = (row: AggregateRow, col: (typeof COLUMNS)[number]) =>
-    col === 'period' && QuarterSchema.safeParse(row.period).success
-      ? fmtQuarter(row.period, lang)
-      : row[col];
+  const total = manifest.rowCount;
+  const columns = manifest.columns;
+  const headers = exportHeaders(manifest.filters.labels);
+  const cell = (row: PreviewRow, col: string) => {
+    const v = (row as unknown as Record<string, unknown>)[col];
+    return v === undefined || v === null ? '' : String(v);
+  };
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
     <section className="table-scroll" tabIndex={0} aria-labelledby={`${id}-caption`}>
@@ -36,16 +42,11 @@ export function PreviewTable({
         </caption>
         <thead>
           <tr>
-            {COLUMNS.map((c) => (
-              <th key={c} scope="col">
-                {t(`col.${c}`)}
+            {columns.map((c, i) => (
+              <th key={c} scope="col" className={c === 'value' ? 'num' : undefined}>
+                {headers[i] ?? c}
               </th>
             ))}
-            <th scope="col" className="num">
-              {t('col.value')}
-            </th>
-            <th scope="col">{t('col.status')}</th>
-            <th scope="col">{t('col.complete')}</th>
           </tr>
         </thead>
         <tbody>
@@ -53,12 +54,15 @@ export function PreviewTable({
             <tr
               key={`${row.region}|${row.pole}|${row.scope}|${row.indicator}|${row.period}|${row.slice}`}
             >
-              {COLUMNS.map((c) => (
-                <td key={c}>{cell(row, c)}</td>
-              ))}
-              <td className="num">{fmtNumber(row.value, lang, decimals.get(row.indicator))}</td>
-              <td>{t(`status.${row.status}`)}</td>
-              <td>{row.complete ? t('yes') : t('no')}</td>
+              {columns.map((c) =>
+                c === 'value' ? (
+                  <td key={c} className="num">
+                    {fmtNumber(row.value, lang, decimals.get(row.indicator))}
+                  </td>
+                ) : (
+                  <td key={c}>{cell(row, c)}</td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
