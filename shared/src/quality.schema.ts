@@ -23,7 +23,7 @@ const QualityWeightsSchema = z.object({
 });
 
 /** One pole's quarter: the facts, each part's points and the score. */
-export const QuarterQualitySchema = z.object({
+const QuarterQualitySchema = z.object({
   period: z.string(),
   status: z.enum(PERIOD_STATUSES),
   /** Totals entered and expected over every scope, as the quarter list counts them. */

@@ -25,7 +25,7 @@ export const POINTS_PER_OUTLIER = 25;
 export const POINTS_PER_OVERRIDE = 20;
 
 /** An outlier rule's id (`O1`, `O2`, …): the warnings that compare a value with its history. */
-export const OUTLIER_RULE_ID = /^O\d$/;
+const OUTLIER_RULE_ID = /^O\d$/;
 
 /** `onTime`: first submitted by the deadline; `late`: after it, or due and not submitted yet. */
 export type Timeliness = 'onTime' | 'late' | 'pending';
