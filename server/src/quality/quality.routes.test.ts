@@ -370,10 +370,18 @@ describe('GET /api/poles/{pole}/periods/{period}/quality', () => {
         overridden: 0,
       },
     });
+    const region = '/api/regions/HDF/quality?from=2026Q3&to=2026Q3';
+    const hcOf = async () =>
+      (await call(t, 'GET', region, { cookie: cress })).json.poles.find(
+        (p: { slug: string }) => p.slug === 'henin-carvin',
+      ).quarters[0];
+    expect(await hcOf()).toMatchObject({ status: 'draft', warnings: 1 });
     expect(
       (await call(t, 'POST', '/api/poles/henin-carvin/periods/2026Q3/submit', { cookie: coord }))
         .status,
     ).toBe(200);
+    // Kept per pole and data version: the write shows at once.
+    expect(await hcOf()).toMatchObject({ status: 'submitted', timeliness: { status: 'late' } });
     const after = await call(t, 'GET', url, { cookie: cress });
     expect(after.json.quality).toMatchObject({
       status: 'submitted',

@@ -172,8 +172,10 @@ describe('CressHomePage', () => {
     ).toHaveAttribute('href', '/poles/demo-littoral/rapport');
     expect(screen.queryByRole('button', { name: /^Valider PTCE démo Littoral/ })).toBeNull();
     // Each quarter's score opens on its parts (a native disclosure: keyboard included).
-    const score = await within(table).findByText('Qualité : 32/100', { selector: 'summary' });
-    expect(score).toHaveAccessibleName('Qualité PTCE Hénin-Carvin T3 2026 : 32 sur 100');
+    const score = await within(table).findByText('Qualité : 32/100');
+    expect(score.closest('summary')).toHaveAccessibleName(
+      'Qualité : 32/100 — PTCE Hénin-Carvin T3 2026',
+    );
     expect(within(table).getAllByText('Qualité : en cours')).toHaveLength(2);
     await userEvent.click(score);
     const details = score.closest('details')!;

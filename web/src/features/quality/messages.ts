@@ -3,8 +3,7 @@ export const qualityMessages = {
   fr: {
     score: 'Qualité : {{score}}/100',
     scorePending: 'Qualité : en cours',
-    scoreOf: 'Qualité {{pole}} {{quarter}} : {{score}} sur 100',
-    scorePendingOf: 'Qualité {{pole}} {{quarter}} : en cours',
+    scoreOf: '{{pole}} {{quarter}}',
     explain:
       'Note sur 100 : moyenne pondérée des parts qui s’appliquent. Un trimestre encore ouvert et pas encore dû n’est pas noté.',
     points: '{{points}}/100 · poids {{weight}}',
@@ -47,8 +46,7 @@ export const qualityMessages = {
   en: {
     score: 'Quality: {{score}}/100',
     scorePending: 'Quality: in progress',
-    scoreOf: 'Quality {{pole}} {{quarter}}: {{score}} out of 100',
-    scorePendingOf: 'Quality {{pole}} {{quarter}}: in progress',
+    scoreOf: '{{pole}} {{quarter}}',
     explain:
       'Score out of 100: weighted mean of the parts that apply. A quarter still open and not yet due is not scored.',
     points: '{{points}}/100 · weight {{weight}}',

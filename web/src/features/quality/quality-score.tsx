@@ -8,7 +8,7 @@ import './quality.css';
 interface Props {
   quality: QuarterQuality;
   weights: RegionQualityResponse['weights'];
-  /** Names the score uniquely on a page of many (`Qualité PTCE Hénin-Carvin T3 2026 : 82 sur 100`). */
+  /** Named with the pole and quarter, for a page of many (`Qualité : 82/100 — PTCE Hénin-Carvin T3 2026`). */
   pole: string;
   quarter: string;
 }
@@ -25,11 +25,9 @@ export function QualityScore({ quality, weights, pole, quarter }: Props) {
   const band = score === null ? 'none' : score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
   return (
     <details className="quality-score">
-      <summary
-        className={`quality-badge quality-${band}`}
-        aria-label={t(score === null ? 'scorePendingOf' : 'scoreOf', names)}
-      >
-        {score === null ? t('scorePending') : t('score', names)}
+      <summary className={`quality-badge quality-${band}`}>
+        <span>{score === null ? t('scorePending') : t('score', names)}</span>{' '}
+        <span className="visually-hidden">— {t('scoreOf', names)}</span>
       </summary>
       <div className="quality-panel">
         <p className="quality-help">{t('explain')}</p>
