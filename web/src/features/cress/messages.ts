@@ -35,7 +35,6 @@ export const cressMessages = {
       sendBackOf: 'Renvoyer {{pole}} {{quarter}}',
       reopen: 'Rouvrir',
       reopenOf: 'Rouvrir {{pole}} {{quarter}}',
-      validating: 'Validation…',
     },
   },
   en: {
@@ -73,7 +72,6 @@ export const cressMessages = {
       sendBackOf: 'Send back {{pole}} {{quarter}}',
       reopen: 'Reopen',
       reopenOf: 'Reopen {{pole}} {{quarter}}',
-      validating: 'Validating…',
     },
   },
 };
