@@ -111,6 +111,10 @@ describe('a quarter from entry to validation, in Chromium', () => {
     await validate.waitFor();
     await audit('accueil CRESS');
     await validate.click();
+    await page
+      .getByRole('dialog', { name: `Valider ${label} de PTCE Hénin-Carvin` })
+      .getByRole('button', { name: 'Valider et verrouiller' })
+      .click();
     await page.getByText(`${label} de PTCE Hénin-Carvin : validé et verrouillé.`).waitFor();
     await logout();
   });

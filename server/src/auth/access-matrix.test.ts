@@ -152,6 +152,18 @@ const MATRIX: Array<[string, string, unknown, Record<Who, number>]> = [
     { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
   ],
   [
+    'GET',
+    `${HC}/periods/2025Q4/quality`,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'GET',
+    '/api/regions/HDF/quality',
+    undefined,
+    { coordinator: 404, board: 404, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
     'POST',
     `${HC}/periods/2026Q1/submit`,
     undefined,

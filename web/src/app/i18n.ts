@@ -9,7 +9,9 @@ import { exportsMessages } from '../features/exports/messages';
 import { historyMessages } from '../features/history/messages';
 import { homeMessages } from '../features/home/messages';
 import { importMessages } from '../features/import/messages';
+import { qualityMessages } from '../features/quality/messages';
 import { reportMessages } from '../features/report/messages';
+import { reviewMessages } from '../features/review/messages';
 import { targetsMessages } from '../features/targets/messages';
 import { setApiLanguage } from '../lib/api-client';
 import { commonMessages } from './messages';
@@ -27,6 +29,8 @@ const namespaces = {
   report: reportMessages,
   exports: exportsMessages,
   import: importMessages,
+  quality: qualityMessages,
+  review: reviewMessages,
 };
 
 const STORAGE_KEY = 'ptce-lang';

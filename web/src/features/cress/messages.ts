@@ -4,7 +4,7 @@ export const cressMessages = {
     title: 'Pôles de la région',
     titleRegion: 'Pôles de la région {{region}}',
     intro:
-      'Pour chaque pôle, l’état des derniers trimestres et les valeurs saisies. Validez un trimestre soumis (il est alors verrouillé) ou renvoyez-le au pôle avec un motif écrit.',
+      'Les trimestres soumis d’abord, à valider (le trimestre est alors verrouillé) ou à renvoyer au pôle avec un motif écrit ; puis, pour chaque pôle, l’état des derniers trimestres, les valeurs saisies et la qualité des données.',
     noRegion: 'Votre compte CRESS n’est rattaché à aucune région : demandez-le à l’administration.',
     noPoles: 'Aucun pôle dans cette région pour l’instant.',
     caption: 'État des trimestres par pôle — {{region}}',
@@ -17,6 +17,9 @@ export const cressMessages = {
     filled: '{{filled}}/{{expected}} saisies',
     filledTitle: '{{filled}} valeurs saisies sur {{expected}} attendues',
     reasonPrefix: 'Motif :',
+    pendingTitle: 'À valider',
+    pendingItem: '{{pole}} — {{quarter}}',
+    submittedOn: 'soumis le {{date}}',
     links: {
       dashboard: 'Tableau de bord',
       dashboardOf: 'Tableau de bord de {{pole}}',
@@ -32,33 +35,13 @@ export const cressMessages = {
       sendBackOf: 'Renvoyer {{pole}} {{quarter}}',
       reopen: 'Rouvrir',
       reopenOf: 'Rouvrir {{pole}} {{quarter}}',
-      validating: 'Validation…',
-    },
-    done: {
-      validate: '{{quarter}} de {{pole}} : validé et verrouillé.',
-      sendBack: '{{quarter}} de {{pole}} : renvoyé au pôle.',
-      reopen: '{{quarter}} de {{pole}} : rouvert, repassé en brouillon.',
-    },
-    dialog: {
-      sendBackTitle: 'Renvoyer {{quarter}} de {{pole}} au pôle',
-      sendBackText:
-        'Le trimestre repasse en brouillon. Le pôle verra votre motif, pourra corriger puis soumettre à nouveau.',
-      reopenTitle: 'Rouvrir {{quarter}} de {{pole}}',
-      reopenText:
-        'Le trimestre validé est déverrouillé et repasse en brouillon. Le motif est conservé dans l’historique.',
-      reason: 'Motif',
-      reasonHelp: 'Obligatoire : au moins {{min}} caractères, visibles par le pôle.',
-      reasonTooShort: 'Écrivez un motif d’au moins {{min}} caractères.',
-      confirm: 'Confirmer',
-      cancel: 'Annuler',
-      sending: 'Envoi…',
     },
   },
   en: {
     title: 'Poles of the region',
     titleRegion: 'Poles of the region {{region}}',
     intro:
-      'For each pole, the state of the latest quarters and the values entered. Validate a submitted quarter (it is then locked) or send it back to the pole with a written reason.',
+      'Submitted quarters first, to validate (the quarter is then locked) or send back to the pole with a written reason; then, for each pole, the state of the latest quarters, the values entered and the data quality.',
     noRegion: 'Your CRESS account is not attached to any region: ask the administrator.',
     noPoles: 'No pole in this region yet.',
     caption: 'Quarter states by pole — {{region}}',
@@ -71,6 +54,9 @@ export const cressMessages = {
     filled: '{{filled}}/{{expected}} entered',
     filledTitle: '{{filled}} values entered out of {{expected}} expected',
     reasonPrefix: 'Reason:',
+    pendingTitle: 'To validate',
+    pendingItem: '{{pole}} — {{quarter}}',
+    submittedOn: 'submitted on {{date}}',
     links: {
       dashboard: 'Dashboard',
       dashboardOf: 'Dashboard of {{pole}}',
@@ -86,26 +72,6 @@ export const cressMessages = {
       sendBackOf: 'Send back {{pole}} {{quarter}}',
       reopen: 'Reopen',
       reopenOf: 'Reopen {{pole}} {{quarter}}',
-      validating: 'Validating…',
-    },
-    done: {
-      validate: '{{quarter}} of {{pole}}: validated and locked.',
-      sendBack: '{{quarter}} of {{pole}}: sent back to the pole.',
-      reopen: '{{quarter}} of {{pole}}: reopened, back to draft.',
-    },
-    dialog: {
-      sendBackTitle: 'Send {{quarter}} of {{pole}} back to the pole',
-      sendBackText:
-        'The quarter goes back to draft. The pole will see your reason, can correct and submit again.',
-      reopenTitle: 'Reopen {{quarter}} of {{pole}}',
-      reopenText:
-        'The validated quarter is unlocked and goes back to draft. The reason is kept in the history.',
-      reason: 'Reason',
-      reasonHelp: 'Required: at least {{min}} characters, shown to the pole.',
-      reasonTooShort: 'Write a reason of at least {{min}} characters.',
-      confirm: 'Confirm',
-      cancel: 'Cancel',
-      sending: 'Sending…',
     },
   },
 };

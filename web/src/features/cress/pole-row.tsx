@@ -1,46 +1,30 @@
 import type { PeriodsResponse } from '@ptce/shared/periods.schema';
 import type { PoleSummary } from '@ptce/shared/poles.schema';
+import type { QuarterQuality, RegionQualityResponse } from '@ptce/shared/quality.schema';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { usePeriodAction } from '../../api/periods';
 import { ErrorMessage } from '../../components/query-state';
 import { fmtQuarter } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
-import { type CressAction, QuarterCell } from './quarter-cell';
-
-export interface ActionTarget {
-  pole: PoleSummary;
-  period: string;
-  action: CressAction;
-}
+import { QuarterCell } from './quarter-cell';
 
 interface Props {
   pole: PoleSummary;
   quarters: string[];
   query: UseQueryResult<PeriodsResponse>;
-  /** Send back and reopen need a reason: the page opens the dialog. */
-  onAsk: (target: ActionTarget) => void;
-  onDone: (target: ActionTarget) => void;
-  onError: (error: unknown) => void;
+  qualityOf: (period: string) => QuarterQuality | undefined;
+  weights: RegionQualityResponse['weights'] | undefined;
+  /** Reopening needs a reason: the page opens the dialog. */
+  onReopen: (period: string) => void;
 }
 
-/** A pole's row: its name and links, then one cell per quarter; validation happens here. */
-export function PoleRow({ pole, quarters, query, onAsk, onDone, onError }: Props) {
+/** A pole's row: its name and links, then one cell per quarter. */
+export function PoleRow({ pole, quarters, query, qualityOf, weights, onReopen }: Props) {
   const { t } = useTranslation('cress');
   const lang = useLang();
-  const validate = usePeriodAction(pole.slug);
   const byPeriod = new Map(query.data?.periods.map((p) => [p.period, p]));
   const slug = encodeURIComponent(pole.slug);
-
-  const act = (period: string, action: CressAction) => {
-    const target = { pole, period, action };
-    if (action !== 'validate') return onAsk(target);
-    validate.mutate(
-      { period, action: 'validate' },
-      { onSuccess: () => onDone(target), onError: (err) => onError(err) },
-    );
-  };
 
   return (
     <tr>
@@ -74,8 +58,9 @@ export function PoleRow({ pole, quarters, query, onAsk, onDone, onError }: Props
             poleName={pole.name}
             quarterLabel={fmtQuarter(q, lang)}
             state={byPeriod.get(q)}
-            validating={validate.isPending && validate.variables?.period === q}
-            onAction={(action) => act(q, action)}
+            quality={qualityOf(q)}
+            weights={weights}
+            onReopen={() => onReopen(q)}
           />
         ))
       )}

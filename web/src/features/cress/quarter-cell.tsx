@@ -1,34 +1,36 @@
-import { actionsFrom } from '@ptce/shared/period-workflow';
 import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.schema';
+import type { QuarterQuality, RegionQualityResponse } from '@ptce/shared/quality.schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { displayStatus, StatusBadge } from '../../components/status-badge';
 import { fmtNumber } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
-
-export type CressAction = 'validate' | 'sendBack' | 'reopen';
+import { QualityScore } from '../quality/quality-score';
 
 interface Props {
   poleSlug: string;
   poleName: string;
   quarterLabel: string;
   state: PeriodWithCompleteness | undefined;
-  validating: boolean;
-  onAction: (action: CressAction) => void;
+  quality: QuarterQuality | undefined;
+  weights: RegionQualityResponse['weights'] | undefined;
+  onReopen: () => void;
 }
 
 /**
- * One pole × quarter: status, values entered out of expected, the CRESS's reason when sent
- * back, and the actions the state allows. Buttons are named with the pole and the quarter
- * (`Valider PTCE Hénin-Carvin T3 2026`) so that each is unique on the page.
+ * One pole × quarter: status, values entered out of expected, the quality score (its parts
+ * behind it), the CRESS's reason when sent back, the report, and reopening a validated quarter
+ * (submitted ones are validated or sent back from the list above the grid). Buttons are named
+ * with the pole and the quarter (`Rouvrir PTCE Hénin-Carvin T3 2026`), unique on the page.
  */
 export function QuarterCell({
   poleSlug,
   poleName,
   quarterLabel,
   state,
-  validating,
-  onAction,
+  quality,
+  weights,
+  onReopen,
 }: Props) {
   const { t } = useTranslation('cress');
   const lang = useLang();
@@ -36,14 +38,15 @@ export function QuarterCell({
   const { filled, expected } = quarterCompleteness(state);
   const names = { pole: poleName, quarter: quarterLabel };
   const counts = { filled: fmtNumber(filled, lang), expected: fmtNumber(expected, lang) };
-  // Reopening a submitted quarter is sending it back.
-  const actions = actionsFrom(state.status);
   return (
     <td className={`cress-cell cress-cell-${state.status}`}>
       <StatusBadge status={displayStatus(state.status, state.reason, filled)} />
       <span className="cress-count" title={t('filledTitle', counts)}>
         {t('filled', counts)}
       </span>
+      {quality && weights && (
+        <QualityScore quality={quality} weights={weights} pole={poleName} quarter={quarterLabel} />
+      )}
       {state.status === 'draft' && state.reason && (
         <span className="cress-reason">
           {t('reasonPrefix')} {state.reason}
@@ -57,33 +60,8 @@ export function QuarterCell({
           >
             {t('links.review')}
           </Link>
-          {actions.includes('validate') && (
-            <button
-              type="button"
-              className="primary"
-              aria-label={t('actions.validateOf', names)}
-              disabled={validating}
-              onClick={() => onAction('validate')}
-            >
-              {validating ? t('actions.validating') : t('actions.validate')}
-            </button>
-          )}
-          {actions.includes('reopen') && state.status === 'submitted' && (
-            <button
-              type="button"
-              aria-label={t('actions.sendBackOf', names)}
-              disabled={validating}
-              onClick={() => onAction('sendBack')}
-            >
-              {t('actions.sendBack')}
-            </button>
-          )}
-          {actions.includes('reopen') && state.status === 'validated' && (
-            <button
-              type="button"
-              aria-label={t('actions.reopenOf', names)}
-              onClick={() => onAction('reopen')}
-            >
+          {state.status === 'validated' && (
+            <button type="button" aria-label={t('actions.reopenOf', names)} onClick={onReopen}>
               {t('actions.reopen')}
             </button>
           )}

@@ -1,11 +1,12 @@
 import type { PeriodsResponse } from '@ptce/shared/periods.schema';
 import type { PoleSummary } from '@ptce/shared/poles.schema';
+import type { QuarterQuality, RegionQualityResponse } from '@ptce/shared/quality.schema';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fmtQuarter } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
-import { type ActionTarget, PoleRow } from './pole-row';
+import { PoleRow } from './pole-row';
 
 interface Props {
   regionName: string;
@@ -13,13 +14,22 @@ interface Props {
   quarters: string[];
   current: string;
   queryOf: (slug: string) => UseQueryResult<PeriodsResponse>;
-  onAsk: (target: ActionTarget) => void;
-  onDone: (target: ActionTarget) => void;
-  onError: (error: unknown) => void;
+  qualityOf: (slug: string, period: string) => QuarterQuality | undefined;
+  weights: RegionQualityResponse['weights'] | undefined;
+  onReopen: (pole: PoleSummary, period: string) => void;
 }
 
 /** The poles of one region × the recent quarters, as a table with row and column headers. */
-export function RegionGrid({ regionName, poles, quarters, current, queryOf, ...handlers }: Props) {
+export function RegionGrid({
+  regionName,
+  poles,
+  quarters,
+  current,
+  queryOf,
+  qualityOf,
+  weights,
+  onReopen,
+}: Props) {
   const { t } = useTranslation('cress');
   const lang = useLang();
   const headingId = useId();
@@ -52,7 +62,9 @@ export function RegionGrid({ regionName, poles, quarters, current, queryOf, ...h
                   pole={p}
                   quarters={quarters}
                   query={queryOf(p.slug)}
-                  {...handlers}
+                  qualityOf={(period) => qualityOf(p.slug, period)}
+                  weights={weights}
+                  onReopen={(period) => onReopen(p, period)}
                 />
               ))}
             </tbody>

@@ -2,6 +2,11 @@
 export const reportMessages = {
   fr: {
     kicker: 'Rapport trimestriel',
+    review: {
+      validate: 'Valider {{quarter}}',
+      sendBack: 'Renvoyer {{quarter}} au pôle',
+      reopen: 'Rouvrir {{quarter}}',
+    },
     title: 'Rapport trimestriel {{period}} — {{pole}}',
     titleShort: 'Rapport trimestriel',
     quarter: 'Trimestre',
@@ -34,6 +39,11 @@ export const reportMessages = {
   },
   en: {
     kicker: 'Quarterly report',
+    review: {
+      validate: 'Validate {{quarter}}',
+      sendBack: 'Send {{quarter}} back to the pole',
+      reopen: 'Reopen {{quarter}}',
+    },
     title: 'Quarterly report {{period}} — {{pole}}',
     titleShort: 'Quarterly report',
     quarter: 'Quarter',

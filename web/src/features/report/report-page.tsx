@@ -7,6 +7,7 @@ import { QueryState } from '../../components/query-state';
 import { fmtQuarter } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 import { ReportHeader } from './report-header';
+import { ReportReview } from './report-review';
 import { reportRows } from './report-rows';
 import { ReportScopeTable } from './report-scope-table';
 import { ReportToolbar } from './report-toolbar';
@@ -56,6 +57,7 @@ export function ReportPage() {
             return (
               <>
                 <ReportHeader territory={data.pole.territory} state={state} printedOn={printedOn} />
+                <ReportReview pole={data.pole} state={state} />
                 {data.pole.scopes.map((scope) => (
                   <ReportScopeTable
                     key={scope.slug}
