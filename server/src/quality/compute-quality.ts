@@ -1,4 +1,4 @@
-import type { Cell, Quarter } from '@ptce/shared/domain.types';
+import type { Quarter } from '@ptce/shared/domain.types';
 import { quarterRange } from '@ptce/shared/periods';
 import { quarterCompleteness } from '@ptce/shared/periods.schema';
 import {
@@ -9,13 +9,10 @@ import {
   timelinessOf,
 } from '@ptce/shared/quality';
 import type { PoleQuality, QuarterQuality } from '@ptce/shared/quality.schema';
-import { evaluateRules } from '@ptce/shared/rules';
-import { rulesWindow } from '@ptce/shared/rules.window';
-import { cachedScopes } from '../cache/cached-scopes';
 import type { AppDeps } from '../http/app-env';
 import { findCompleteness } from '../periods/completeness.repository';
 import { findStatuses } from '../periods/periods.repository';
-import { findCellRows, toCells } from '../values/values.repository';
+import { storedQuarterIssues } from '../values/stored-issues';
 import { findFirstSubmits, findOverrideCounts, polePeriodKey } from './quality.repository';
 
 const DECODER = new TextDecoder();
@@ -27,7 +24,8 @@ type Deps = Pick<AppDeps, 'db' | 'cache' | 'catalogue' | 'deadlineDays' | 'now'>
  * as the quarter list counts it, timeliness from the first submission, the warnings the shared
  * rules raise on the stored values (the same evaluator as the save), the entries stored with an
  * override reason, and the score. Queries: two over every pole (first submissions, overrides),
- * then four per pole (scopes, completeness, states, the cells of the rules' windows) — none per
+ * then four per pole (completeness, states, and `storedQuarterIssues`' two: the cells
+ * of the rules' windows, the totals of the outliers' history) — none per
  * value or per quarter. Each pole's quarters are kept in the response cache under its data
  * version and the day, so a region answer recomputes only the poles written since.
  */
@@ -56,32 +54,24 @@ export async function computeQuality(
       findOverrideCounts(deps.db, ids, from, to),
     ]);
     const periods = quarterRange(from, to);
-    const windows = new Map(periods.map((q) => [q, rulesWindow(q, now).quarters]));
-    const read = [...new Set([...windows.values()].flat())];
     for (const pole of missing) {
       const key = keyOf(pole.id);
-      const scopes = await cachedScopes(deps, pole.id);
       const completeness = await findCompleteness(deps.db, pole.id, from, to);
       const statuses = await findStatuses(deps.db, pole.id, from, to);
-      const slugOf = new Map(scopes.map((s) => [s.id, s.slug]));
-      const byPeriod = new Map<string, Cell[]>();
-      for (const cell of toCells(await findCellRows(deps.db, pole.id, read), slugOf)) {
-        const list = byPeriod.get(cell.period) ?? [];
-        list.push(cell);
-        byPeriod.set(cell.period, list);
-      }
-      const ruleScopes = scopes.map((s) => ({ slug: s.slug, indicators: s.indicators }));
-      const poleGroupSlugs = scopes.filter((s) => s.kind === 'group').map((s) => s.slug);
+      // The same issues the save would raise on the stored quarters, outliers with their history.
+      const standing = await storedQuarterIssues(deps.db, {
+        catalogue,
+        poleId: pole.id,
+        from,
+        to,
+      });
       const quarters = periods.map((period): QuarterQuality => {
         const { filled, expected } = quarterCompleteness({
           scopes: completeness.get(period) ?? completeness.get('*') ?? [],
         });
         const submittedAt = submits.get(polePeriodKey(pole.id, period)) ?? null;
         const timeliness = timelinessOf(period, deps.deadlineDays, submittedAt, now);
-        const values = (windows.get(period) ?? []).flatMap((q) => byPeriod.get(q) ?? []);
-        const issues = byPeriod.has(period)
-          ? evaluateRules({ catalogue, scopes: ruleScopes, poleGroupSlugs, period, values })
-          : [];
+        const issues = filled > 0 ? (standing.get(period) ?? []) : [];
         const { warnings, outliers } = countWarnings(issues);
         const overridden = overrides.get(polePeriodKey(pole.id, period)) ?? 0;
         const facts = { filled, expected, timeliness, outliers, overridden };
