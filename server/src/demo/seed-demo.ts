@@ -3,6 +3,7 @@ import { generateDemoValues } from '@ptce/data/generate-demo';
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import { previousQuarter } from '@ptce/shared/periods';
 import { POLE_SCOPE } from '@ptce/shared/poles.schema';
+import { quarterDeadline } from '@ptce/shared/quality';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import type { Database, PeriodEventTable, QuarterStatusTable } from '../db/database';
@@ -172,6 +173,22 @@ async function insertValues(
   }
 }
 
+const DAY_MS = 86_400_000;
+
+const earliest = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * When a demo quarter was submitted: 6 to 27 days after its end (in time for the default 30-day
+ * deadline), but 2024Q2 of the third pole, 12 days late, so the quality screens show a late
+ * quarter; never after the seeding itself. Deterministic.
+ */
+function demoSubmitAt(period: string, poleIndex: number, seededAt: string): string {
+  const q = Number(period.slice(5));
+  const days = poleIndex === 2 && period === '2024Q2' ? 42 : 6 + ((poleIndex * 7 + q * 5) % 22);
+  const at = `${quarterDeadline(period, days)}T09:30:00.000Z`;
+  return earliest(at, seededAt);
+}
+
 async function seedStatuses(
   trx: Transaction<Database>,
   demo: DemoDefinition,
@@ -193,6 +210,7 @@ async function seedStatuses(
         updated_at: at,
         updated_by: null,
       });
+      const submittedAt = demoSubmitAt(q, i, at);
       events.push({
         pole_id: poleId,
         period: q,
@@ -200,7 +218,7 @@ async function seedStatuses(
         from_status: 'draft',
         to_status: 'submitted',
         reason,
-        at,
+        at: submittedAt,
         by: null,
       });
       events.push({
@@ -210,7 +228,7 @@ async function seedStatuses(
         from_status: 'submitted',
         to_status: 'validated',
         reason,
-        at,
+        at: earliest(new Date(Date.parse(submittedAt) + 6 * DAY_MS).toISOString(), at),
         by: null,
       });
     }
@@ -230,7 +248,7 @@ async function seedStatuses(
         from_status: 'draft',
         to_status: 'submitted',
         reason,
-        at,
+        at: demoSubmitAt(to, i, at),
         by: null,
       });
     }
