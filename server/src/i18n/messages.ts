@@ -2,6 +2,7 @@ import { adminEn, adminFr } from './admin.messages';
 import { entriesEn, entriesFr } from './entries.messages';
 import { httpEn, httpFr } from './http.messages';
 import { importsEn, importsFr } from './imports.messages';
+import { narrativeEn, narrativeFr } from './narrative.messages';
 import { templateEn, templateFr } from './template.messages';
 import type { Translation } from './translation';
 
@@ -12,6 +13,7 @@ export const MESSAGES_FR = {
   ...templateFr,
   ...adminFr,
   ...httpFr,
+  ...narrativeFr,
 } as const;
 
 /** Every server text in English: the type system checks it has exactly the French keys. */
@@ -21,4 +23,5 @@ export const MESSAGES_EN: Translation<typeof MESSAGES_FR> = {
   ...templateEn,
   ...adminEn,
   ...httpEn,
+  ...narrativeEn,
 };
