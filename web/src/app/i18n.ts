@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { narrativeMessages } from '../components/narrative-messages';
 import { adminMessages } from '../features/admin/messages';
 import { authMessages } from '../features/auth/messages';
 import { cressMessages } from '../features/cress/messages';
@@ -27,6 +28,7 @@ const namespaces = {
   report: reportMessages,
   exports: exportsMessages,
   import: importMessages,
+  narrative: narrativeMessages,
 };
 
 const STORAGE_KEY = 'ptce-lang';
