@@ -17,6 +17,7 @@ import { answerHeaders, hostGuard, jsonBodiesOnly } from './http/guards';
 import { pickLang } from './http/lang';
 import { MAX_JSON_BYTES } from './http/validate';
 import { importsRoutes } from './imports/imports.routes';
+import { narrativeRoutes } from './narrative/narrative.routes';
 import { openApiRoutes } from './openapi/openapi.routes';
 import { periodsRoutes } from './periods/periods.routes';
 import { polesRoutes } from './poles/poles.routes';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
     .route('/poles', importsRoutes(deps))
     .route('/poles', targetsRoutes(deps))
     .route('/poles', periodsRoutes(deps))
+    .route('/poles', narrativeRoutes(deps))
     .route('/admin', adminRoutes(deps))
     .route('/', qualityRoutes(deps));
 

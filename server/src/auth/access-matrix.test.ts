@@ -129,6 +129,24 @@ const MATRIX: Array<[string, string, unknown, Record<Who, number>]> = [
   ],
   [
     'GET',
+    `${HC}/periods/2026Q3/narrative`,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'PUT',
+    `${HC}/periods/2026Q3/narrative`,
+    { text: 'Forum' },
+    { coordinator: 200, board: 403, cress: 403, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'GET',
+    `${HC}/periods/2026Q3/narrative/history`,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
+    'GET',
     `${HC}/targets?year=2026`,
     undefined,
     { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },

@@ -2,6 +2,11 @@ import type { Indicator, Kind, Unit } from '@ptce/shared/catalogue.schema';
 import type { PeriodAction, PeriodStatus } from '@ptce/shared/periods.schema';
 import type { Role } from '@ptce/shared/session.schema';
 import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type {
+  NarrativeHistoryTable,
+  NarrativeTable,
+  NarrativeTextTable,
+} from '../narrative/narrative.table';
 
 /**
  * Timestamps are ISO-8601 UTC strings; booleans are 0/1 integers (SQLite has neither type).
@@ -211,6 +216,9 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   settings: SettingTable;
+  narratives: NarrativeTable;
+  narrative_texts: NarrativeTextTable;
+  narrative_history: NarrativeHistoryTable;
 }
 
 /**

@@ -140,7 +140,8 @@ fuzz(
 
 fuzz(
   'raw bodies and content types',
-  { routes: WRITES, numRuns: 1500, seed: SEED + 2, minSuccess: 0.05 },
+  // A write gets through only with JSON, the right pole and an open quarter: ~4–5 % of these.
+  { routes: WRITES, numRuns: 1500, seed: SEED + 2, minSuccess: 0.04 },
   (fi, r) =>
     fc
       .record({

@@ -2,6 +2,7 @@ import { adminEn, adminFr } from './admin.messages';
 import { entriesEn, entriesFr } from './entries.messages';
 import { httpEn, httpFr } from './http.messages';
 import { importsEn, importsFr } from './imports.messages';
+import { narrativeEn, narrativeFr } from './narrative.messages';
 import { qualityEn, qualityFr } from './quality.messages';
 import { templateEn, templateFr } from './template.messages';
 import type { Translation } from './translation';
@@ -14,6 +15,7 @@ export const MESSAGES_FR = {
   ...adminFr,
   ...httpFr,
   ...qualityFr,
+  ...narrativeFr,
 } as const;
 
 /** Every server text in English: the type system checks it has exactly the French keys. */
@@ -24,4 +26,5 @@ export const MESSAGES_EN: Translation<typeof MESSAGES_FR> = {
   ...adminEn,
   ...httpEn,
   ...qualityEn,
+  ...narrativeEn,
 };

@@ -5,6 +5,7 @@ import {
   StaleVersionIssueSchema,
 } from '@ptce/shared/error-issues.schema';
 import { ErrorEnvelopeSchema, ErrorIssueSchema } from '@ptce/shared/errors.schema';
+import { NarrativeConflictIssueSchema } from '@ptce/shared/narrative.schema';
 import { z } from 'zod';
 import type { RouteDoc } from './route-doc';
 
@@ -30,7 +31,10 @@ const envelopeOf = (codes: [string, ...string[]], issue: z.ZodType) =>
 
 /** The envelope schema (in components) of each status with typed issues. */
 const ENVELOPES: Record<number, [name: string, schema: z.ZodType]> = {
-  409: ['ConflictEnvelope', envelopeOf(['CONFLICT'], StaleVersionIssueSchema)],
+  409: [
+    'ConflictEnvelope',
+    envelopeOf(['CONFLICT'], z.union([StaleVersionIssueSchema, NarrativeConflictIssueSchema])),
+  ],
   422: [
     'UnprocessableEnvelope',
     envelopeOf(

@@ -1,4 +1,5 @@
 import { ADMIN_ROUTES } from '../admin/admin-routes.doc';
+import { NARRATIVE_ROUTES } from '../narrative/narrative-routes.doc';
 import { QUALITY_ROUTES } from '../quality/quality-routes.doc';
 import { CORE_ROUTES } from './core-routes.doc';
 import { IMPORT_ROUTES } from './import-routes.doc';
@@ -10,4 +11,5 @@ export const API_ROUTES: RouteDoc[] = [
   ...IMPORT_ROUTES,
   ...ADMIN_ROUTES,
   ...QUALITY_ROUTES,
+  ...NARRATIVE_ROUTES,
 ];

@@ -50,6 +50,14 @@ const REQUESTS: Array<[method: string, path: string, who: string | null, body?: 
   ['GET', `${HC}/history`, COORD],
   [
     'PUT',
+    `${HC}/periods/2026Q3/narrative`,
+    COORD,
+    { text: 'Forum', scopes: { 'mobilite-sociale': 'Sorties' } },
+  ],
+  ['GET', `${HC}/periods/2026Q3/narrative`, COORD],
+  ['GET', `${HC}/periods/2026Q3/narrative/history`, COORD],
+  [
+    'PUT',
     `${HC}/targets`,
     COORD,
     {

@@ -23,6 +23,10 @@ export const keys = {
   periods: (pole: string, q: { from?: string | undefined; to?: string | undefined } = {}) =>
     ['poles', pole, 'periods', q] as const,
   allPeriods: (pole: string) => ['poles', pole, 'periods'] as const,
+  /** A quarter's narrative; its history is under it, so a save refreshes both. */
+  narrative: (pole: string, period: string) => ['poles', pole, 'narrative', period] as const,
+  narrativeHistory: (pole: string, period: string, q: { scope?: string | undefined } = {}) =>
+    ['poles', pole, 'narrative', period, 'history', q] as const,
   users: () => ['users'] as const,
   tokens: () => ['tokens'] as const,
   /** Every user's tokens (admin); under `tokens()` so revoking one's own refreshes both. */

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { narrativeMessages } from '../components/narrative-messages';
 import { adminMessages } from '../features/admin/messages';
 import { authMessages } from '../features/auth/messages';
 import { cressMessages } from '../features/cress/messages';
@@ -31,6 +32,7 @@ const namespaces = {
   import: importMessages,
   quality: qualityMessages,
   review: reviewMessages,
+  narrative: narrativeMessages,
 };
 
 const STORAGE_KEY = 'ptce-lang';

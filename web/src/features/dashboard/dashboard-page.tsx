@@ -8,6 +8,7 @@ import { QueryState } from '../../components/query-state';
 import { latestEnteredQuarter, periodsWindow } from './completeness';
 import { CompletenessPanel } from './completeness-panel';
 import { preloadTrendChart } from './lazy-trend-chart';
+import { NarrativeSummary } from './narrative-summary';
 import { RangeSelector } from './range-selector';
 import { ScopeSection } from './scope-section';
 import { useDashboardData } from './use-dashboard-data';
@@ -58,6 +59,7 @@ export function DashboardPage() {
                 to={params.to}
               />
             </div>
+            <NarrativeSummary pole={data.pole.slug} period={params.to} />
             {data.pole.scopes.map((scope) => (
               <ScopeSection
                 key={scope.slug}

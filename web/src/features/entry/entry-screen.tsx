@@ -1,6 +1,6 @@
 import { quarterTakesValues } from '@ptce/shared/period-workflow';
 import type { Scope } from '@ptce/shared/poles.schema';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session';
 import { PageTitle } from '../../components/page-title';
@@ -16,6 +16,7 @@ import { EntrySaveBar } from './entry-save-bar';
 import { changedMeanwhile } from './entry-state';
 import { EntryStatus } from './entry-status';
 import type { GridContext } from './grid-context';
+import { NarrativePanel } from './narrative-panel';
 import { ScopeNav } from './scope-nav';
 import { SubmitPanel } from './submit-panel';
 import type { EntryData } from './use-entry-data';
@@ -54,8 +55,9 @@ export function EntryScreen({
   const saver = useSaveEntry({ pole, period, batch: grid.batch, view: grid.view, draft, dispatch });
   const dirty = grid.batch.entries.length + grid.batch.problems.length;
   const { clearRowIssues, saveRef } = saver;
+  const [narrativeDirty, setNarrativeDirty] = useState(false);
 
-  useUnsavedGuard(dirty > 0, t('leaveConfirm'));
+  useUnsavedGuard(dirty > 0 || narrativeDirty, t('leaveConfirm'));
   useSaveShortcut(
     useCallback(() => {
       if (!readOnly) saveRef.current();
@@ -127,7 +129,19 @@ export function EntryScreen({
         lang={lang}
         onResolve={saver.resolve}
       />
-      <EntryGrid rows={grid.rows} ctx={ctx} caption={title} />
+      <div className="entry-main">
+        <EntryGrid rows={grid.rows} ctx={ctx} caption={title} />
+        <NarrativePanel
+          pole={pole}
+          period={period}
+          scope={scope}
+          roles={data.pole.roles}
+          takes={takes}
+          user={user}
+          lang={lang}
+          onDirtyChange={setNarrativeDirty}
+        />
+      </div>
       {!readOnly && (
         <EntrySaveBar
           dirty={dirty}

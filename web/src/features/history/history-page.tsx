@@ -12,6 +12,7 @@ import './history.css';
 import { HistoryFilters } from './history-filters';
 import { historyLabels } from './history-labels';
 import { HistoryTable } from './history-table';
+import { NarrativeHistory } from './narrative-history';
 
 const KEYS = ['indicator', 'scope', 'period', 'slice'] as const;
 
@@ -75,6 +76,13 @@ export function HistoryPage() {
               <QueryState query={historyQ} minHeight="20rem">
                 {(entries) => <HistoryTable entries={entries} labels={labels} lang={lang} />}
               </QueryState>
+              <NarrativeHistory
+                pole={pole}
+                period={filter.period}
+                scope={filter.scope}
+                scopes={detail.scopes}
+                lang={lang}
+              />
             </>
           );
         }}

@@ -2,11 +2,13 @@ import { lastCompleteQuarter, QuarterSchema } from '@ptce/shared/periods';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { useNarrative } from '../../api/narrative';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { fmtQuarter } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 import { ReportHeader } from './report-header';
+import { ReportNarrative } from './report-narrative';
 import { ReportReview } from './report-review';
 import { reportRows } from './report-rows';
 import { ReportScopeTable } from './report-scope-table';
@@ -28,6 +30,7 @@ export function ReportPage() {
   const valid = asked === undefined ? true : QuarterSchema.safeParse(asked).success;
   const period = asked === undefined ? lastCompleteQuarter(printedOn) : valid ? asked : null;
   const query = useReportData(pole, period);
+  const narrative = useNarrative(pole, query.data?.period ?? null).data;
   const poleName = query.data?.pole.name;
   const title =
     poleName && period
@@ -58,6 +61,9 @@ export function ReportPage() {
               <>
                 <ReportHeader territory={data.pole.territory} state={state} printedOn={printedOn} />
                 <ReportReview pole={data.pole} state={state} />
+                <ReportNarrative
+                  narrative={narrative?.period === data.period ? narrative : undefined}
+                />
                 {data.pole.scopes.map((scope) => (
                   <ReportScopeTable
                     key={scope.slug}
@@ -65,6 +71,9 @@ export function ReportPage() {
                     period={data.period}
                     rows={reportRows(data, scope, data.period)}
                     completeness={state?.scopes.find((s) => s.scope === scope.slug)}
+                    narrative={
+                      narrative?.period === data.period ? narrative.scopes[scope.slug] : undefined
+                    }
                   />
                 ))}
                 <p className="report-notes muted">{t('notes')}</p>

@@ -2,6 +2,7 @@ import type { Quarter } from '@ptce/shared/domain.types';
 import { previousQuarter, quarterRange, sameQuarterLastYear, yearOf } from '@ptce/shared/periods';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NarrativeParagraphs } from '../../components/narrative-paragraphs';
 import { Sparkline } from '../../components/sparkline';
 import { fmtChange, fmtPercent, fmtQuarter, labelIn } from '../../lib/format';
 import { useLang, useValueFormatter } from '../../lib/use-lang';
@@ -12,10 +13,13 @@ interface Props {
   period: Quarter;
   rows: readonly ReportRow[];
   completeness: { filled: number; expected: number } | undefined;
+  /** The scope's "faits marquants" of the quarter, if it has some. */
+  narrative?: string | undefined;
 }
 
 /** One scope of the report: its indicators with the quarter, comparisons, target, comment. */
-export function ReportScopeTable({ name, period, rows, completeness }: Props) {
+export function ReportScopeTable({ name, period, rows, completeness, narrative }: Props) {
+  const { t: tn } = useTranslation('narrative');
   const { t } = useTranslation('report');
   const lang = useLang();
   const fmt = useValueFormatter();
@@ -37,6 +41,12 @@ export function ReportScopeTable({ name, period, rows, completeness }: Props) {
     <section className="report-scope" aria-labelledby={headingId}>
       <h2 id={headingId}>{name}</h2>
       {completeness && <p className="muted">{t('scopeCompleteness', completeness)}</p>}
+      {narrative && (
+        <div className="report-scope-narrative">
+          <h3>{tn('title')}</h3>
+          <NarrativeParagraphs text={narrative} />
+        </div>
+      )}
       {rows.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
