@@ -20,6 +20,7 @@ import { importsRoutes } from './imports/imports.routes';
 import { openApiRoutes } from './openapi/openapi.routes';
 import { periodsRoutes } from './periods/periods.routes';
 import { polesRoutes } from './poles/poles.routes';
+import { regionsRoutes } from './regions/regions.routes';
 import { targetsRoutes } from './targets/targets.routes';
 import { usersRoutes } from './users/users.routes';
 import { valuesRoutes } from './values/values.routes';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
     .route('/poles', importsRoutes(deps))
     .route('/poles', targetsRoutes(deps))
     .route('/poles', periodsRoutes(deps))
+    .route('/regions', regionsRoutes(deps))
     .route('/admin', adminRoutes(deps));
 
   if (deps.bench) api.route('/_bench', ceilingRoutes());

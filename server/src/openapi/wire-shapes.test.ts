@@ -64,6 +64,7 @@ const REQUESTS: Array<[method: string, path: string, who: string | null, body?: 
   ['POST', `${HC}/periods/2026Q3/reopen`, CRESS, { reason: 'Chiffre à revoir' }],
   ['GET', `${HC}/periods/2026Q3/events`, COORD],
   ['GET', '/api/exports/manifest?from=2026Q1&to=2026Q4', CRESS],
+  ['GET', '/api/regions/HDF/values?from=2026Q1&to=2026Q4', CRESS],
   ['GET', '/api/users', ADMIN],
   [
     'POST',
