@@ -9,6 +9,7 @@ import { exportsMessages } from '../features/exports/messages';
 import { historyMessages } from '../features/history/messages';
 import { homeMessages } from '../features/home/messages';
 import { importMessages } from '../features/import/messages';
+import { regionMessages } from '../features/region/messages';
 import { reportMessages } from '../features/report/messages';
 import { targetsMessages } from '../features/targets/messages';
 import { setApiLanguage } from '../lib/api-client';
@@ -27,6 +28,7 @@ const namespaces = {
   report: reportMessages,
   exports: exportsMessages,
   import: importMessages,
+  region: regionMessages,
 };
 
 const STORAGE_KEY = 'ptce-lang';

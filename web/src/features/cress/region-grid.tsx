@@ -3,11 +3,13 @@ import type { PoleSummary } from '@ptce/shared/poles.schema';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { fmtQuarter } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 import { type ActionTarget, PoleRow } from './pole-row';
 
 interface Props {
+  regionCode: string;
   regionName: string;
   poles: PoleSummary[];
   quarters: string[];
@@ -19,13 +21,26 @@ interface Props {
 }
 
 /** The poles of one region × the recent quarters, as a table with row and column headers. */
-export function RegionGrid({ regionName, poles, quarters, current, queryOf, ...handlers }: Props) {
+export function RegionGrid({
+  regionCode,
+  regionName,
+  poles,
+  quarters,
+  current,
+  queryOf,
+  ...handlers
+}: Props) {
   const { t } = useTranslation('cress');
   const lang = useLang();
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="cress-region">
       <h2 id={headingId}>{regionName}</h2>
+      <p>
+        <Link to={`/regions/${encodeURIComponent(regionCode)}`}>
+          {t('regionDashboard', { region: regionName })}
+        </Link>
+      </p>
       {poles.length === 0 ? (
         <p>{t('noPoles')}</p>
       ) : (
