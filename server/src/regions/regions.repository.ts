@@ -10,7 +10,7 @@ export interface RegionPole {
 }
 
 /** The region of a code, or undefined. */
-export async function findRegion(
+async function findRegion(
   db: Db,
   code: string,
 ): Promise<{ code: string; name: string } | undefined> {
@@ -22,13 +22,29 @@ export async function findRegion(
 }
 
 /** The poles of a region, by slug: the export's order, which its sums follow. */
-export async function listRegionPoles(db: Db, code: string): Promise<RegionPole[]> {
+async function listRegionPoles(db: Db, code: string): Promise<RegionPole[]> {
   return db
     .selectFrom('poles')
     .select(['id', 'slug', 'name', 'territory'])
     .where('region_code', '=', code)
     .orderBy('slug')
     .execute();
+}
+
+/** A region with its poles by slug. */
+export interface RegionWithPoles {
+  code: string;
+  name: string;
+  poles: RegionPole[];
+}
+
+/** The region of a code with its poles, or undefined when there is no such region. */
+export async function findRegionWithPoles(
+  db: Db,
+  code: string,
+): Promise<RegionWithPoles | undefined> {
+  const region = await findRegion(db, code);
+  return region && { ...region, poles: await listRegionPoles(db, code) };
 }
 
 /** An entered number of a region's pole, as the engine reads it. */

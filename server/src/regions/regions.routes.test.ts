@@ -208,6 +208,32 @@ describe('GET /api/regions/{region}/values', () => {
       expect(res.json.error.issues.map((i: { path: string[] }) => i.path[0])).toContain(path);
   });
 
+  it('lists a pole an admin adds to the region, and a region created meanwhile, on the next request', async () => {
+    const before = await regionValues('from=2026Q1&to=2026Q3', 'admin@test.test', 'OCC');
+    expect(before.poles.map((p) => p.slug)).toEqual(['autre-pole']);
+    const missing = await call(t, 'GET', '/api/regions/BRE/values', {
+      cookie: cookie['admin@test.test'],
+    });
+    expect(missing.status).toBe(404);
+    const admin = { cookie: cookie['admin@test.test'] };
+    expect(
+      (
+        await call(t, 'POST', '/api/admin/regions', {
+          ...admin,
+          body: { code: 'BRE', name: 'Bretagne' },
+        })
+      ).status,
+    ).toBe(201);
+    const created = await call(t, 'POST', '/api/admin/poles', {
+      ...admin,
+      body: { slug: 'aaa-neuf', name: 'PTCE Neuf', territory: 'Test', region: 'OCC' },
+    });
+    expect(created.status).toBe(201);
+    const after = await regionValues('from=2026Q1&to=2026Q3', 'admin@test.test', 'OCC');
+    expect(after.poles.map((p) => p.slug)).toEqual(['aaa-neuf', 'autre-pole']);
+    expect((await regionValues('', 'admin@test.test', 'BRE')).poles).toEqual([]);
+  });
+
   it('is fresh on the next request after a write in one of its poles, and only then', async () => {
     const url = '/api/regions/HDF/values?from=2026Q3&to=2026Q4';
     const read = (etag?: string) =>

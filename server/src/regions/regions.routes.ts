@@ -14,13 +14,12 @@ import { readQuery } from '../http/validate';
 import { t } from '../i18n/t';
 import { regionForCaller } from './region-access';
 import { regionValues } from './region-values';
-import { listRegionPoles } from './regions.repository';
 
 /** A region's dashboard figures, for its CRESS and the admins. Mounted under /api/regions. */
 export function regionsRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/:region/values', async (c) => {
     const p = requirePrincipal(c);
-    const region = await regionForCaller(deps.db, p, c.req.param('region'));
+    const { poles, ...region } = await regionForCaller(deps, p, c.req.param('region'));
     const q = readQuery(c, RegionValuesQuerySchema);
     const { from, to } = dashboardRange(deps.now(), q);
     const span = quarterIndex(to) - quarterIndex(from);
@@ -33,7 +32,6 @@ export function regionsRoutes(deps: AppDeps) {
         },
       ]);
     }
-    const poles = await listRegionPoles(deps.db, region.code);
     // The answer changes with any write to one of the region's poles (their epochs).
     const dataKey = deps.cache.epochs.polesKey(poles.map((pole) => pole.id));
     return cachedJsonOf(
