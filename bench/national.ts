@@ -2,6 +2,7 @@
 //   pnpm bench            300 poles × 5 scopes × 40 quarters, the whole catalogue with slices
 //   pnpm bench --small    30 poles (a quick look)
 //   pnpm bench --fairness the fairness table of issue 10 only (RESULTS.md not written)
+//   pnpm bench --region   the region dashboard's rows of issue 11 only (RESULTS.md not written)
 // Every figure is printed beside a baseline of the same run, as a ratio; results and the
 // machine go to bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { BENCH_ADMIN, buildDataset } from './dataset';
 import { fairness, fairnessReading } from './fairness';
 import { gridCells, gridWriter } from './grid-writer';
 import { load, percentile } from './load';
+import { everyRegion, regionPageRange, regionValuesPath } from './region-load';
 import { rssMb, sampleRss } from './rss';
 import { kb, webSizes } from './web-size';
 
@@ -32,6 +34,8 @@ const { values: args } = parseArgs({
     /** `--fairness`: the fairness table only (cheap requests under heavy reads, login flood), RESULTS.md not written. */
     fairness: { type: 'boolean', default: false },
     'fairness-seconds': { type: 'string', default: '15' },
+    /** `--region`: the region values rows only (load table and no-cache table), RESULTS.md not written. */
+    region: { type: 'boolean', default: false },
   },
 });
 const poles = Number(args.poles ?? (args.small ? 30 : 300));
@@ -93,12 +97,22 @@ async function computedEveryTime(cookie: string) {
   try {
     out('\n| the same, no answer cache (each answer computed) | p50 ms | p99 ms | req/s |');
     out('|---|---|---|---|');
-    for (const [name, path] of rotating) {
+    for (const [name, path] of args.region ? [] : rotating) {
       const r = await load(cold.url, cookie, 50, seconds, everyPole.map(path));
       out(
         `| ${name}, every pole in turn | ${r.p50} | ${r.p99} | ${Math.round(r.rps)}${r.failures ? ` — ${r.failures} failures` : ''} |`,
       );
     }
+    const r = await load(
+      cold.url,
+      cookie,
+      50,
+      seconds,
+      everyRegion.map((region) => regionValuesPath(region, to)),
+    );
+    out(
+      `| region values, every region in turn | ${r.p50} | ${r.p99} | ${Math.round(r.rps)}${r.failures ? ` — ${r.failures} failures` : ''} |`,
+    );
   } finally {
     await cold.stop();
   }
@@ -144,7 +158,7 @@ try {
   // the JIT has compiled the path and take 2 to 3 times longer; a running server is past them.
   const WARM_UP = 30;
   const latencies: number[] = [];
-  for (let i = 0; i < WARM_UP + 200; i++) {
+  for (let i = 0; i < (args.region ? 0 : WARM_UP + 200); i++) {
     const latency = await save('pole-001');
     if (i >= WARM_UP) latencies.push(latency);
   }
@@ -172,7 +186,12 @@ try {
       `/api/poles/${pole}/periods?from=${quarterFromIndex(quarterIndex(to) - 7)}&to=${to}`,
     ],
   ];
-  for (const [name, url] of args.rotating ? [] : endpoints) {
+  const range = regionPageRange(to);
+  const region: [string, string] = [
+    `region values (R01: ${Math.ceil(poles / 13)} poles, ${range.from}–${range.to} by quarter as the region page asks)`,
+    regionValuesPath('R01', to),
+  ];
+  for (const [name, url] of args.rotating ? [] : args.region ? [region] : [...endpoints, region]) {
     const body = await (
       await fetch(`${server.url}${url}`, { headers: { cookie: admin } })
     ).arrayBuffer();
@@ -188,6 +207,11 @@ try {
     );
   }
 
+  if (args.region) {
+    await computedEveryTime(admin);
+    await server.stop();
+    process.exit(0);
+  }
   // The same endpoints over every pole in turn (300 answers each, computed on their first
   // request, then answered from the server's cache while no write changes the pole).
   for (const [name, path] of rotating) {

@@ -22,6 +22,7 @@ import { openApiRoutes } from './openapi/openapi.routes';
 import { periodsRoutes } from './periods/periods.routes';
 import { polesRoutes } from './poles/poles.routes';
 import { qualityRoutes } from './quality/quality.routes';
+import { regionsRoutes } from './regions/regions.routes';
 import { targetsRoutes } from './targets/targets.routes';
 import { usersRoutes } from './users/users.routes';
 import { valuesRoutes } from './values/values.routes';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
     .route('/poles', targetsRoutes(deps))
     .route('/poles', periodsRoutes(deps))
     .route('/poles', narrativeRoutes(deps))
+    .route('/regions', regionsRoutes(deps))
     .route('/admin', adminRoutes(deps))
     .route('/', qualityRoutes(deps));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportRange, periodsRange, type RangeQuery } from './default-ranges';
+import { dashboardRange, exportRange, periodsRange, type RangeQuery } from './default-ranges';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
 
@@ -29,5 +29,16 @@ describe('exportRange', () => {
     ['never before 2000', { to: '2001Q3' }, { from: '2000Q1', to: '2001Q3' }],
   ])('%s', (_what, q, expected) => {
     expect(exportRange(NOW, q)).toEqual(expected);
+  });
+});
+
+describe('dashboardRange', () => {
+  it.each<[string, RangeQuery, { from: string; to: string }]>([
+    ['twelve quarters up to the last complete one', {}, { from: '2023Q4', to: '2026Q3' }],
+    ['twelve quarters up to `to`', { to: '2025Q2' }, { from: '2022Q3', to: '2025Q2' }],
+    ['`from` as given', { from: '2026Q1' }, { from: '2026Q1', to: '2026Q3' }],
+    ['never before 2000Q1', { to: '2001Q3' }, { from: '2000Q1', to: '2001Q3' }],
+  ])('%s', (_what, q, expected) => {
+    expect(dashboardRange(NOW, q)).toEqual(expected);
   });
 });

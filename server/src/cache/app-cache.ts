@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import type { PoleRow } from '../db/database';
 import type { ScopeRow } from '../poles/poles.repository';
+import type { RegionWithPoles } from '../regions/regions.repository';
 import { ByteLru } from './byte-lru';
 import { DataEpochs } from './data-epochs';
 
@@ -16,7 +17,7 @@ const PRINCIPAL_TTL_MS = 60_000;
 
 /**
  * The server's in-memory caches, all invalidated by the data epochs: who a credential is, poles
- * by slug, a pole's scopes, and serialised JSON answers of read endpoints. One process serves an
+ * by slug, a pole's scopes, regions with their poles, and serialised JSON answers of read endpoints. One process serves an
  * instance, so memory is the right place; a restart starts cold and correct.
  */
 export class AppCache {
@@ -24,6 +25,7 @@ export class AppCache {
   private readonly principals = new Map<string, Stamped<Principal>>();
   private readonly poles = new Map<string, Stamped<PoleRow>>();
   private readonly scopes = new Map<number, Stamped<ScopeRow[]>>();
+  private readonly regions = new Map<string, Stamped<RegionWithPoles>>();
   readonly responses: ByteLru;
   /**
    * Answers being computed, by response key: concurrent requests for the same missing answer
@@ -66,6 +68,16 @@ export class AppCache {
 
   setPole(slug: string, row: PoleRow): void {
     this.poles.set(slug, { value: row, epoch: this.epochs.globalEpoch, at: 0 });
+  }
+
+  /** A region and its poles (which only administration changes: the global epoch). */
+  region(code: string): RegionWithPoles | undefined {
+    return this.fresh(this.regions, code);
+  }
+
+  setRegion(code: string, region: RegionWithPoles): void {
+    if (this.regions.size > 1000) this.regions.clear();
+    this.regions.set(code, { value: region, epoch: this.epochs.globalEpoch, at: 0 });
   }
 
   scopesOf(poleId: number): ScopeRow[] | undefined {

@@ -61,7 +61,7 @@ function computeOnce(
  * to a matching If-None-Match. Answers are kept gzipped and sent so to clients that accept it,
  * unzipped for the others.
  */
-export async function cachedJson(
+export function cachedJson(
   c: Context,
   deps: Pick<AppDeps, 'cache'>,
   poleId: number,
@@ -69,10 +69,32 @@ export async function cachedJson(
   /** Whatever else the answer depends on (defaults resolved from the clock, the caller's roles). */
   extraKey = '',
 ): Promise<Response> {
-  const version = `${deps.cache.nonce}.${deps.cache.epochs.poleKey(poleId)}`;
-  const key = `${poleId}|${version}|${extraKey}|${c.get('lang')}|${c.req.url}`;
+  return cachedJsonOf(
+    c,
+    deps,
+    String(poleId),
+    deps.cache.epochs.poleKey(poleId),
+    compute,
+    extraKey,
+  );
+}
+
+/**
+ * cachedJson for an answer about something else than one pole (`subject`, e.g. `region:HDF`),
+ * whose data version `dataKey` the caller builds from the epochs it depends on.
+ */
+export async function cachedJsonOf(
+  c: Context,
+  deps: Pick<AppDeps, 'cache'>,
+  subject: string,
+  dataKey: string,
+  compute: () => Promise<unknown>,
+  extraKey = '',
+): Promise<Response> {
+  const version = `${deps.cache.nonce}.${dataKey}`;
+  const key = `${subject}|${version}|${extraKey}|${c.get('lang')}|${c.req.url}`;
   const body = deps.cache.responses.get(key) ?? (await computeOnce(deps, key, compute));
-  const etag = `W/"${poleId}-${version}-${c.get('lang')}-${body.byteLength}"`;
+  const etag = `W/"${subject}-${version}-${c.get('lang')}-${body.byteLength}"`;
   c.header('ETag', etag);
   c.header('Cache-Control', 'private, no-cache');
   c.header('Vary', 'Accept-Encoding, Accept-Language');

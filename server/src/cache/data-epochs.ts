@@ -23,4 +23,15 @@ export class DataEpochs {
   poleKey(poleId: number): string {
     return `${this.global}.${this.poles.get(poleId) ?? 0}`;
   }
+
+  /**
+   * The version of several poles' data, global changes included: the sum of their versions,
+   * which grows with every write to any of them (the set of poles itself changes only with a
+   * global change).
+   */
+  polesKey(poleIds: Iterable<number>): string {
+    let sum = 0;
+    for (const id of poleIds) sum += this.poles.get(id) ?? 0;
+    return `${this.global}.${sum}`;
+  }
 }

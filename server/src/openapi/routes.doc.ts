@@ -1,6 +1,7 @@
 import { ADMIN_ROUTES } from '../admin/admin-routes.doc';
 import { NARRATIVE_ROUTES } from '../narrative/narrative-routes.doc';
 import { QUALITY_ROUTES } from '../quality/quality-routes.doc';
+import { REGION_ROUTES } from '../regions/region-routes.doc';
 import { CORE_ROUTES } from './core-routes.doc';
 import { IMPORT_ROUTES } from './import-routes.doc';
 import type { RouteDoc } from './route-doc';
@@ -12,4 +13,6 @@ export const API_ROUTES: RouteDoc[] = [
   ...ADMIN_ROUTES,
   ...QUALITY_ROUTES,
   ...NARRATIVE_ROUTES,
+  ...REGION_ROUTES,
+  ...ADMIN_ROUTES,
 ];

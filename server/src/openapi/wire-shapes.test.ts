@@ -74,6 +74,7 @@ const REQUESTS: Array<[method: string, path: string, who: string | null, body?: 
   ['GET', '/api/exports/manifest?from=2026Q1&to=2026Q4', CRESS],
   ['GET', '/api/regions/HDF/quality', CRESS],
   ['GET', `${HC}/periods/2026Q3/quality`, CRESS],
+  ['GET', '/api/regions/HDF/values?from=2026Q1&to=2026Q4', CRESS],
   ['GET', '/api/users', ADMIN],
   [
     'POST',

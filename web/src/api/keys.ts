@@ -32,6 +32,9 @@ export const keys = {
   /** Every user's tokens (admin); under `tokens()` so revoking one's own refreshes both. */
   allTokens: (q: { user?: number | undefined } = {}) => ['tokens', 'all', q] as const,
   regions: () => ['regions'] as const,
+  /** A region's dashboard figures (`GET /api/regions/{region}/values`). */
+  regionValues: (region: string, q: { from: string; to: string; by: 'quarter' | 'year' }) =>
+    ['region', region, 'values', q] as const,
   exports: () => ['exports'] as const,
   /** The export preview of a set of filters (format always `json`). */
   exportPreview: (filters: ExportParams) => ['exports', 'preview', filters] as const,

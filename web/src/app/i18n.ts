@@ -11,6 +11,7 @@ import { historyMessages } from '../features/history/messages';
 import { homeMessages } from '../features/home/messages';
 import { importMessages } from '../features/import/messages';
 import { qualityMessages } from '../features/quality/messages';
+import { regionMessages } from '../features/region/messages';
 import { reportMessages } from '../features/report/messages';
 import { reviewMessages } from '../features/review/messages';
 import { targetsMessages } from '../features/targets/messages';
@@ -33,6 +34,7 @@ const namespaces = {
   quality: qualityMessages,
   review: reviewMessages,
   narrative: narrativeMessages,
+  region: regionMessages,
 };
 
 const STORAGE_KEY = 'ptce-lang';

@@ -26,6 +26,7 @@ const ReportPage = page(() => import('../features/report/report-page'), 'ReportP
 const AdminPage = page(() => import('../features/admin/admin-page'), 'AdminPage');
 const ExportsPage = page(() => import('../features/exports/exports-page'), 'ExportsPage');
 const ImportPage = page(() => import('../features/import/import-page'), 'ImportPage');
+const RegionPage = page(() => import('../features/region/region-page'), 'RegionPage');
 
 /** The bookmarkable addresses of DESIGN.md "Running it". */
 export function createRouter() {
@@ -50,6 +51,7 @@ export function createRouter() {
         { path: 'poles/:pole/rapport', lazy: ReportPage },
         { path: 'poles/:pole/rapport/:period', lazy: ReportPage },
         { path: 'poles/:pole/import/:period', lazy: ImportPage },
+        { path: 'regions/:region', lazy: RegionPage },
         { path: 'exports', lazy: ExportsPage },
         { path: 'admin', lazy: AdminPage },
         { path: '*', element: <NotFoundPage /> },

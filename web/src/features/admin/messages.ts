@@ -15,6 +15,7 @@ export const adminMessages = {
     required: 'Champ obligatoire.',
     regions: {
       title: 'Régions',
+      dashboard: 'Tableau de bord de {{name}}',
       create: 'Créer une région',
       code: 'Code de la région',
       codeHelp: 'Majuscules et chiffres, par exemple HDF.',
@@ -196,6 +197,7 @@ export const adminMessages = {
     required: 'Required field.',
     regions: {
       title: 'Regions',
+      dashboard: 'Dashboard of {{name}}',
       create: 'Create a region',
       code: 'Region code',
       codeHelp: 'Capitals and digits, for example HDF.',

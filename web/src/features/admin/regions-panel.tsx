@@ -1,6 +1,7 @@
 import { RegionCodeSchema } from '@ptce/shared/session.schema';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCreateRegion, useRegions } from '../../api/admin-regions';
 import { ErrorMessage, QueryState } from '../../components/query-state';
 import { FormStatus } from './form-status';
@@ -45,7 +46,10 @@ export function RegionsPanel() {
             {list.map((r) => (
               <li key={r.code}>
                 <strong>{r.code}</strong> — {r.name}{' '}
-                <span className="muted">({t('regions.count', { count: r.poles })})</span>
+                <span className="muted">({t('regions.count', { count: r.poles })})</span>{' '}
+                <Link to={`/regions/${encodeURIComponent(r.code)}`}>
+                  {t('regions.dashboard', { name: r.name })}
+                </Link>
               </li>
             ))}
           </ul>

@@ -85,6 +85,7 @@ export function CressOverview({ regions, quarters, current }: Props) {
       {regions.map((r) => (
         <RegionGrid
           key={r.code}
+          regionCode={r.code}
           regionName={r.name}
           poles={r.poles}
           quarters={quarters}

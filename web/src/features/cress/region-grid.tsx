@@ -4,11 +4,13 @@ import type { QuarterQuality, RegionQualityResponse } from '@ptce/shared/quality
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { fmtQuarter } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 import { PoleRow } from './pole-row';
 
 interface Props {
+  regionCode: string;
   regionName: string;
   poles: PoleSummary[];
   quarters: string[];
@@ -21,6 +23,7 @@ interface Props {
 
 /** The poles of one region × the recent quarters, as a table with row and column headers. */
 export function RegionGrid({
+  regionCode,
   regionName,
   poles,
   quarters,
@@ -36,6 +39,11 @@ export function RegionGrid({
   return (
     <section aria-labelledby={headingId} className="cress-region">
       <h2 id={headingId}>{regionName}</h2>
+      <p>
+        <Link to={`/regions/${encodeURIComponent(regionCode)}`}>
+          {t('regionDashboard', { region: regionName })}
+        </Link>
+      </p>
       {poles.length === 0 ? (
         <p>{t('noPoles')}</p>
       ) : (

@@ -14,10 +14,20 @@ interface Props {
   /** The id of the open trend panel, for aria-controls. */
   panelId: string;
   onToggle: () => void;
+  /** No target line nor bar (where targets do not exist). */
+  hideTarget?: boolean;
 }
 
 /** A button summing up one indicator: latest value, change on last year, target, sparkline. */
-export function IndicatorTile({ ref, indicator, stats, open, panelId, onToggle }: Props) {
+export function IndicatorTile({
+  ref,
+  indicator,
+  stats,
+  open,
+  panelId,
+  onToggle,
+  hideTarget,
+}: Props) {
   const { t } = useTranslation('dashboard');
   const lang = useLang();
   const fmt = useValueFormatter();
@@ -54,19 +64,23 @@ export function IndicatorTile({ ref, indicator, stats, open, panelId, onToggle }
               })}
         </span>
       )}
-      <span className="tile-target">
-        {target === null
-          ? t('tile.noTarget', { year })
-          : t(pct === null ? 'tile.targetNoRatio' : 'tile.target', {
-              year,
-              pct: fmtPercent(pct, lang),
-              ytd: fmt(latest?.ytd, indicator),
-              target: fmt(target, indicator),
-            })}
-      </span>
-      <span className="tile-bar" aria-hidden="true">
-        <span style={{ width: `${Math.max(0, Math.min(100, pct ?? 0))}%` }} />
-      </span>
+      {!hideTarget && (
+        <>
+          <span className="tile-target">
+            {target === null
+              ? t('tile.noTarget', { year })
+              : t(pct === null ? 'tile.targetNoRatio' : 'tile.target', {
+                  year,
+                  pct: fmtPercent(pct, lang),
+                  ytd: fmt(latest?.ytd, indicator),
+                  target: fmt(target, indicator),
+                })}
+          </span>
+          <span className="tile-bar" aria-hidden="true">
+            <span style={{ width: `${Math.max(0, Math.min(100, pct ?? 0))}%` }} />
+          </span>
+        </>
+      )}
       <Sparkline
         className="sparkline"
         values={stats.spark}

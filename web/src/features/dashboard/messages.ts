@@ -64,6 +64,7 @@ export const dashboardMessages = {
       partial: 'incomplet',
       period: 'Période',
       tableCaption: '{{label}} : valeurs, année précédente et objectif',
+      tableCaptionNoTarget: '{{label}} : valeurs et année précédente',
     },
   },
   en: {
@@ -130,6 +131,7 @@ export const dashboardMessages = {
       partial: 'incomplete',
       period: 'Period',
       tableCaption: '{{label}}: values, previous year and target',
+      tableCaptionNoTarget: '{{label}}: values and previous year',
     },
   },
 };

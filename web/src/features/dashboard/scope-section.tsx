@@ -4,12 +4,12 @@ import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IndicatorTile } from './indicator-tile';
 import { TrendPanel } from './trend-panel';
-import type { DashboardData } from './use-dashboard-data';
+import type { FiguresData } from './use-dashboard-data';
 import type { DashboardParams } from './use-dashboard-params';
 
 interface Props {
   scope: Scope;
-  data: DashboardData;
+  data: FiguresData;
   params: DashboardParams;
   onOpen: (indicator: string | null) => void;
   onStep: (by: DashboardParams['by']) => void;
@@ -42,6 +42,7 @@ export function ScopeSection({ scope, data, params, onOpen, onStep }: Props) {
             open={indicator.code === openCode}
             panelId={panelId}
             onToggle={() => onOpen(indicator.code === openCode ? null : indicator.code)}
+            hideTarget={data.hasTargets === false}
             stats={latestStats(data.figures, scope.slug, indicator, data.range, (year) =>
               data.targetOf(scope.slug, indicator.code, year),
             )}

@@ -14,14 +14,14 @@ import { seriesStyles } from './series-style';
 import { TrendTable } from './trend-table';
 import { TrendToolbar } from './trend-toolbar';
 import { useChartDownload } from './use-chart-download';
-import type { DashboardData } from './use-dashboard-data';
+import type { FiguresData } from './use-dashboard-data';
 import type { DashboardParams } from './use-dashboard-params';
 
 interface Props {
   id: string;
   scope: Scope;
   indicator: Indicator;
-  data: DashboardData;
+  data: FiguresData;
   params: DashboardParams;
   onClose: () => void;
   onStep: (by: DashboardParams['by']) => void;
@@ -66,7 +66,9 @@ export function TrendPanel({ id, scope, indicator, data, params, onClose, onStep
     targetOf: (year) => data.targetOf(scope.slug, indicator.code, year),
     before: by === 'year' ? data.yearsBefore.get(key) : undefined,
   });
-  const styles = seriesStyles(indicator.kind, by);
+  const styles = seriesStyles(indicator.kind, by).filter(
+    (s) => data.hasTargets !== false || s.key !== 'target',
+  );
   const names = Object.fromEntries(styles.map((s) => [s.key, t(s.nameKey)])) as Record<
     (typeof styles)[number]['key'],
     string
@@ -136,7 +138,12 @@ export function TrendPanel({ id, scope, indicator, data, params, onClose, onStep
       {showTable && (
         <TrendTable
           id={tableId}
-          caption={t('trend.tableCaption', { label })}
+          caption={t(
+            data.hasTargets === false ? 'trend.tableCaptionNoTarget' : 'trend.tableCaption',
+            {
+              label,
+            },
+          )}
           rows={rows}
           styles={styles}
           format={format}

@@ -14,11 +14,10 @@ import { combineQueries } from '../../lib/combine-queries';
 import { useSettled } from '../../lib/use-settled';
 import { fetchStart } from './chart-data';
 
-/** Everything the tiles and trends need, derived once per answer. */
-export interface DashboardData {
+/** What the tiles and trend panels read: the figures of a range, whoever they are of. */
+export interface FiguresData {
   /** The range these figures are for (the previous one while a new range loads). */
   range: { from: Quarter; to: Quarter };
-  pole: PoleDetail;
   catalogue: Catalogue;
   /** The shared engine's figures from Q1 of the year before `from` to `to` (quarters, ytd). */
   figures: Figures;
@@ -27,6 +26,13 @@ export interface DashboardData {
   years: SeriesIndex;
   yearsBefore: SeriesIndex;
   targetOf: (scope: string, indicator: string, year: number) => number | null;
+  /** False where targets do not exist (a region's totals): tiles and charts leave them out. */
+  hasTargets?: boolean;
+}
+
+/** Everything the pole's tiles and trends need, derived once per answer. */
+export interface DashboardData extends FiguresData {
+  pole: PoleDetail;
 }
 
 /**
@@ -91,7 +97,7 @@ function combineTargets(results: Array<UseQueryResult<Target[]>>) {
 }
 
 /** `from`…`to` a year earlier, or null before the first quarter there is (2000Q1). */
-function yearEarlier(from: Quarter, to: Quarter): { from: Quarter; to: Quarter } | null {
+export function yearEarlier(from: Quarter, to: Quarter): { from: Quarter; to: Quarter } | null {
   try {
     return {
       from: quarterFromIndex(quarterIndex(from) - 4),
