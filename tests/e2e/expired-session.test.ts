@@ -84,7 +84,7 @@ describe('an expired session loses no typed input, in Chromium', () => {
     expect(await comment.inputValue()).toBe('Feuilles de présence du trimestre');
     await page.getByRole('region', NOTICE).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText('Enregistré : 1 valeur.').waitFor();
     expect(await page.getByRole('region', NOTICE).count()).toBe(0);
     expect(await storedDrafts()).toEqual([]);

@@ -121,7 +121,7 @@ describe('the QPV share shows the export’s number everywhere, in Chromium', ()
     const fte = page.getByRole('textbox', { name: 'Emplois des structures membres', exact: true });
     await money.fill('13 700,50');
     await fte.fill('2,0');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText(/Enregistré : \d+ valeurs?\./).waitFor();
     expect(plain(await money.inputValue())).toBe('13 700,50');
     expect(plain(await fte.inputValue())).toBe('2,0');

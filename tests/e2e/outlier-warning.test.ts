@@ -76,7 +76,7 @@ describe('an outlier warning while typing, in Chromium', () => {
     await screenshot(page, 'entry-outlier-warning');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText(/Enregistré : \d+ valeurs?\./).waitFor();
   });
 });

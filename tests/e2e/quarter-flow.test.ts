@@ -75,7 +75,7 @@ describe('a quarter from entry to validation, in Chromium', () => {
       .getByRole('textbox', { name: 'Motif de dérogation — Sorties positives' })
       .fill('Deux sorties du trimestre précédent régularisées ici');
     await audit('saisie');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText(/Enregistré : \d+ valeurs?\./).waitFor();
     await screenshot(page, 'entry-grid');
 

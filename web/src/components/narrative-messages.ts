@@ -19,7 +19,7 @@ export const narrativeMessages = {
     someone: 'quelqu’un',
     none: 'Aucun fait marquant pour ce trimestre.',
     readOnlyRole: 'Lecture seule : la coordination du pôle écrit les faits marquants.',
-    locked: 'Trimestre soumis ou validé : les faits marquants sont verrouillés.',
+    locked: 'Les faits marquants sont verrouillés avec le trimestre (soumis ou validé).',
     future: 'Ce trimestre n’a pas commencé : ses faits marquants s’écriront à son début.',
     restored: 'Vos faits marquants non enregistrés ont été remis en place.',
     discard: 'Abandonner ces modifications',
