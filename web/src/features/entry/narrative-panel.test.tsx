@@ -185,7 +185,9 @@ describe('NarrativePanel', () => {
     expect(await screen.findByText('Forum emploi.')).toBeInTheDocument();
     expect(screen.getByText('Benne.')).toBeInTheDocument();
     expect(
-      screen.getByText('Les faits marquants sont verrouillés avec le trimestre (soumis ou validé).'),
+      screen.getByText(
+        'Les faits marquants sont verrouillés avec le trimestre (soumis ou validé).',
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('textbox')).toBeNull();
     unmount();
