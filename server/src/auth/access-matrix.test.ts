@@ -182,6 +182,12 @@ const MATRIX: Array<[string, string, unknown, Record<Who, number>]> = [
     { coordinator: 404, board: 404, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
   ],
   [
+    'GET',
+    '/api/regions/HDF/values?from=2026Q1&to=2026Q2',
+    undefined,
+    { coordinator: 404, board: 404, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
     'POST',
     `${HC}/periods/2026Q1/submit`,
     undefined,

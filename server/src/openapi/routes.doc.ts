@@ -14,5 +14,4 @@ export const API_ROUTES: RouteDoc[] = [
   ...QUALITY_ROUTES,
   ...NARRATIVE_ROUTES,
   ...REGION_ROUTES,
-  ...ADMIN_ROUTES,
 ];
