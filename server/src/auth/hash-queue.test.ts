@@ -101,6 +101,20 @@ describe('HashQueue', () => {
     expect(q2.admit('a')).toBeNull();
   });
 
+  it('counts an admitted login once: a user who logged in a few times still passes a flood’s first burst', async () => {
+    const { q } = queue({ perOwner: 8, maxWaiting: 16 });
+    // Six logins before the flood, each admitted then hashed.
+    for (let i = 0; i < 6; i++) {
+      const end = q.admit('user');
+      expect(end).not.toBeNull();
+      await q.run('user', async () => 'ok');
+      end!();
+    }
+    // The flood's first burst: 50 addresses × 20 logins, none answered yet.
+    for (let k = 0; k < 20; k++) for (let i = 0; i < 50; i++) q.admit(`flood-${i}`);
+    expect(q.admit('user')).not.toBeNull();
+  });
+
   it('serves the owner that asked least first: a new address passes before a flooding one', async () => {
     const { q } = queue({ perOwner: 10, maxWaiting: 10 });
     const log: string[] = [];

@@ -75,7 +75,8 @@ export class HashQueue {
   run<T>(owner: string, job: () => Promise<T>): Promise<T> {
     const t = this.now();
     const o = this.owner(owner, t);
-    o.score += 1;
+    // A login admitted by `admit` was counted there: once per request.
+    if (o.admitted === 0) o.score += 1;
     if (o.running + o.waiting.length >= this.opts.perOwner) return Promise.reject(busy());
     if (this.full && !this.dropBusiest(o, t)) return Promise.reject(busy());
     return new Promise<T>((resolve, reject) => {
