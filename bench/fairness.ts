@@ -3,7 +3,9 @@
 // app's page and script during a login flood, and the server's RSS peak over each scenario.
 // Each scenario runs on a fresh server (production Node flags, tests/support/start-server.ts),
 // so that one scenario's queued work, heap and rate-limit counters do not leak into the next.
+import { spawn } from 'node:child_process';
 import http from 'node:http';
+import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { quarterFromIndex, quarterIndex } from '@ptce/shared/periods';
 import { startServer } from '../tests/support/start-server';
@@ -24,7 +26,7 @@ const HEAVY_CLIENTS = 20;
 const CHEAP_EVERY_MS = 20;
 /** A heavy client refused (429/503) or failed asks again after this pause. */
 const HEAVY_PAUSE_MS = 100;
-const FLOOD = { logins: 1000, addresses: 50, resendAfterMs: 1000 };
+export const FLOOD = { logins: 1000, addresses: 50, resendAfterMs: 1000 };
 const LEGIT_ADDRESS = '127.0.0.52';
 /** How long the bench waits for a request it measures before counting it as unanswered. */
 const DRAIN_MS = 20_000;
@@ -50,13 +52,20 @@ interface Answer {
   error?: string;
 }
 
+/** What bench/login-flood.ts prints when its flood ends. */
+export interface FloodReport {
+  answers: Array<Pick<Answer, 'status' | 'error'>>;
+  unanswered: number;
+  seconds: number;
+}
+
 interface Sent {
   done: Promise<Answer>;
   abort: () => void;
 }
 
 /** One HTTP request whose body is read to the end (counted, not kept); never rejects. */
-function send(
+export function send(
   base: URL,
   o: {
     path: string;
@@ -119,7 +128,7 @@ function send(
   return { done, text, abort: () => req?.destroy() };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Resolves with `p`, or with `fallback` after `ms`. */
 const within = <T>(p: Promise<T>, ms: number, fallback: T) =>
@@ -248,7 +257,7 @@ function heavyClients(base: URL, path: string, cookie: string, n: number) {
 }
 
 /** "200: n, 429: n, 503: n" of answers, then other statuses and transport errors when any. */
-function byStatus(answers: Answer[], statuses: number[]): string {
+function byStatus(answers: Pick<Answer, 'status' | 'error'>[], statuses: number[]): string {
   const counts = new Map<string, number>(statuses.map((s) => [String(s), 0]));
   for (const a of answers) {
     const key = a.error && !a.status ? `error (${a.error})` : String(a.status);
@@ -429,38 +438,28 @@ async function floodScenario(o: FairnessOptions): Promise<string[]> {
 
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
-    const agents = Array.from(
-      { length: FLOOD.addresses },
-      (_, i) =>
-        new http.Agent({
-          keepAlive: true,
-          maxSockets: FLOOD.logins / FLOOD.addresses,
-          localAddress: `127.0.0.${2 + i}`,
-        }),
+    // The flood comes from another process (bench/login-flood.ts), as from other machines: the
+    // legitimate user's client does not share its event loop with the attacker's 1 000 clients.
+    const flood = spawn(
+      process.execPath,
+      [
+        ...process.execArgv,
+        path.join(import.meta.dirname, 'login-flood.ts'),
+        s.server.url,
+        String(o.seconds),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const floodAnswers: Answer[] = [];
-    const inFlight = new Set<Sent>();
-    let stopped = false;
-    const started = performance.now();
-    const clients = Array.from({ length: FLOOD.logins }, async (_, i) => {
-      for (let k = 0; !stopped; k++) {
-        const r = send(s.base, {
-          path: '/api/session',
-          method: 'POST',
-          body: JSON.stringify({
-            email: `flood-${i}-${k}@unknown.bench`,
-            password: 'not-a-password',
-          }),
-          agent: agents[i % FLOOD.addresses]!,
-        });
-        inFlight.add(r);
-        const a = await r.done;
-        inFlight.delete(r);
-        if (stopped) break;
-        floodAnswers.push(a);
-        await sleep(FLOOD.resendAfterMs);
-      }
+    let floodOut = '';
+    flood.stdout!.on('data', (d: Buffer) => {
+      floodOut += d.toString();
     });
+    const floodDone = new Promise<void>((r) => flood.once('exit', () => r()));
+    while (!floodOut.includes('started\n')) {
+      if (flood.exitCode !== null) throw new Error('the login flood process ended before starting');
+      await sleep(20);
+    }
+    const started = performance.now();
     // Probes from another address every 500 ms (one round at a time) while the flood lasts.
     await sleep(200);
     const rounds: Array<Array<Answer | null>> = [];
@@ -469,12 +468,11 @@ async function floodScenario(o: FairnessOptions): Promise<string[]> {
       rounds.push(await within<Array<Answer | null>>(probe(), DRAIN_MS, [null, null, null]));
       await sleep(Math.max(0, 500 - (performance.now() - round)));
     }
-    const floodSeconds = (performance.now() - started) / 1000;
-    stopped = true;
-    const unanswered = inFlight.size;
-    for (const r of inFlight) r.abort();
-    await Promise.all(clients);
-    for (const a of agents) a.destroy();
+    await floodDone;
+    const report = JSON.parse(floodOut.trim().split('\n').at(-1)!) as FloodReport;
+    const floodSeconds = report.seconds;
+    const unanswered = report.unanswered;
+    const floodAnswers = report.answers;
     lag.disable();
     const exited = s.exited();
     const peak = await s.stop();
