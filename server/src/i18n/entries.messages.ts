@@ -21,6 +21,7 @@ export const entriesFr = {
   'targets.negative': 'Un objectif ne peut pas être négatif.',
   'targets.outOfRange': 'Objectif hors bornes.',
   'exports.range': '« from » doit précéder « to », sur {max} trimestres au plus.',
+  'regions.unknownIndicators': 'Indicateurs inconnus : {codes}.',
 } as const;
 
 export const entriesEn: Translation<typeof entriesFr> = {
@@ -43,4 +44,5 @@ export const entriesEn: Translation<typeof entriesFr> = {
   'targets.negative': 'A target cannot be negative.',
   'targets.outOfRange': 'Target out of range.',
   'exports.range': 'from ≤ to, at most {max} quarters',
+  'regions.unknownIndicators': 'Unknown indicators: {codes}.',
 };

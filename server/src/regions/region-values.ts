@@ -18,6 +18,8 @@ export interface RegionValuesInput {
   from: Quarter;
   to: Quarter;
   by: Granularity;
+  /** Only these indicators in the poles' series (all when absent); the total keeps all. */
+  indicators?: readonly string[] | undefined;
 }
 
 /**
@@ -63,6 +65,8 @@ export async function regionValues(
   }
   const total = region.end();
   const codes = indicatorCodes(catalogue, tracked, total);
+  const kept = input.indicators ? new Set(input.indicators) : null;
+  const poleCodes = kept ? codes.filter((code) => kept.has(code)) : codes;
   return {
     region: input.region,
     from,
@@ -74,7 +78,7 @@ export async function regionValues(
       slug: pole.slug,
       name: pole.name,
       territory: pole.territory,
-      ...shape(rows, codes, own),
+      ...shape(rows, poleCodes, own),
     })),
   };
 }

@@ -157,6 +157,26 @@ describe('GET /api/regions/{region}/values', () => {
     expect(answer.total.series.find((s) => s.indicator === 'MS-SORTIES')!.tracked).toBe(true);
   });
 
+  it('keeps only the asked indicators in the poles’ series, the same numbers, the total whole', async () => {
+    const all = await regionValues('from=2025Q1&to=2026Q3');
+    const one = await regionValues('from=2025Q1&to=2026Q3&indicators=PTCE-EMPLOIS-MEMBRES');
+    expect(one.total).toEqual(all.total);
+    expect(one.periods).toEqual(all.periods);
+    for (const [i, pole] of one.poles.entries()) {
+      expect(pole.series.map((s) => s.indicator)).toEqual(['PTCE-EMPLOIS-MEMBRES']);
+      expect(pole.series[0]).toEqual(
+        all.poles[i]!.series.find((s) => s.indicator === 'PTCE-EMPLOIS-MEMBRES'),
+      );
+    }
+    const two = await regionValues(
+      'from=2025Q1&to=2026Q3&by=year&indicators=MS-SORTIES,PTCE-EMPLOIS-MEMBRES',
+    );
+    expect(two.poles[0]!.series.map((s) => s.indicator)).toEqual([
+      'PTCE-EMPLOIS-MEMBRES',
+      'MS-SORTIES',
+    ]);
+  });
+
   it('defaults to the twelve quarters up to the last complete one, by quarter', async () => {
     const answer = await regionValues('');
     expect([answer.from, answer.to, answer.by, answer.periods.length]).toEqual([
@@ -197,6 +217,9 @@ describe('GET /api/regions/{region}/values', () => {
     ['from=2000Q1&to=2100Q4', 'from'],
     ['pole=henin-carvin', ''],
     ['by=year&by=quarter', 'by'],
+    ['indicators=NOT-A-CODE', 'indicators'],
+    ['indicators=lowercase', 'indicators'],
+    ['indicators=', 'indicators'],
   ])('answers 400 in the error envelope to %s', async (query, path) => {
     const res = await call(t, 'GET', `/api/regions/HDF/values?${query}`, {
       cookie: cookie['cress@hdf.test'],

@@ -8,12 +8,14 @@ import { Hono } from 'hono';
 import { requirePrincipal } from '../auth/auth.middleware';
 import { cachedJsonOf } from '../cache/cached-json';
 import { cachedScopes } from '../cache/cached-scopes';
+import { busyOnFailure } from '../exports/read-failure';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readQuery } from '../http/validate';
 import { t } from '../i18n/t';
 import { regionForCaller } from './region-access';
-import { regionValues } from './region-values';
+import type { RegionValuesJob } from './region-jobs';
+import { type RegionValuesInput, regionValues } from './region-values';
 
 /** A region's dashboard figures, for its CRESS and the admins. Mounted under /api/regions. */
 export function regionsRoutes(deps: AppDeps) {
@@ -32,6 +34,18 @@ export function regionsRoutes(deps: AppDeps) {
         },
       ]);
     }
+    if (q.indicators) {
+      const known = new Set((await deps.catalogue.get()).indicators.map((i) => i.code));
+      const unknown = q.indicators.filter((code) => !known.has(code));
+      if (unknown.length > 0)
+        throw new ApiError('VALIDATION_FAILED', undefined, [
+          {
+            path: ['indicators'],
+            code: 'unknown',
+            message: t(c.get('lang'), 'regions.unknownIndicators', { codes: unknown.join(', ') }),
+          },
+        ]);
+    }
     // The answer changes with any write to one of the region's poles (their epochs).
     const dataKey = deps.cache.epochs.polesKey(poles.map((pole) => pole.id));
     return cachedJsonOf(
@@ -39,8 +53,8 @@ export function regionsRoutes(deps: AppDeps) {
       deps,
       `region:${region.code}`,
       dataKey,
-      async (): Promise<RegionValuesResponse> =>
-        regionValues(deps.db, {
+      async (): Promise<RegionValuesResponse> => {
+        const input: RegionValuesInput = {
           catalogue: await deps.catalogue.get(),
           region,
           poles: await Promise.all(
@@ -49,8 +63,20 @@ export function regionsRoutes(deps: AppDeps) {
           from,
           to,
           by: q.by,
-        }),
-      `${from}-${to}`,
+          indicators: q.indicators,
+        };
+        // Off the request thread when the database is a file (see regions/region-jobs.ts).
+        return deps.dbFile
+          ? deps.workers.reads
+              .run<RegionValuesResponse>(
+                'region-values',
+                { dbFile: deps.dbFile, input } satisfies RegionValuesJob,
+                String(p.userId),
+              )
+              .catch(busyOnFailure)
+          : regionValues(deps.db, input);
+      },
+      `${from}-${to}${q.indicators ? `-${[...new Set(q.indicators)].sort().join(',')}` : ''}`,
     );
   });
 }

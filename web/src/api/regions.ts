@@ -11,6 +11,8 @@ export interface RegionValuesParams {
   from: string;
   to: string;
   by: 'quarter' | 'year';
+  /** Only this indicator in the poles' series (the total keeps them all). */
+  indicators?: string | undefined;
 }
 
 const getRegionValues = (region: string, q: RegionValuesParams): Promise<RegionValuesResponse> =>

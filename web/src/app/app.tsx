@@ -7,14 +7,22 @@ import { setupI18n } from './i18n';
 import { createRouter } from './router';
 import './styles.css';
 
-/** Client errors (4xx) are answers, not glitches: never retried. */
+/**
+ * Client errors (4xx) are answers, not glitches: never retried, but a 429 on a read, which
+ * says the caller's share of the heavy reads is taken for the moment (its export running).
+ */
 function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 15_000,
         retry: (count, err) =>
-          !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+          !(
+            err instanceof ApiError &&
+            err.status >= 400 &&
+            err.status < 500 &&
+            err.status !== 429
+          ) && count < 2,
         refetchOnWindowFocus: false,
       },
     },

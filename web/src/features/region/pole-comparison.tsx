@@ -25,6 +25,7 @@ interface Props {
 /** "Comparer les pôles": an indicator picker, the time step, the sortable table and the bars. */
 export function PoleComparison({ id, data, by, onStep, code, onPick, linkOf }: Props) {
   const { t } = useTranslation('region');
+  const { t: tc } = useTranslation();
   const lang = useLang();
   const headingId = useId();
   const pickId = useId();
@@ -91,27 +92,36 @@ export function PoleComparison({ id, data, by, onStep, code, onPick, linkOf }: P
           ))}
         </fieldset>
       </div>
-      <ComparisonTable
-        indicator={indicator}
-        caption={
-          previous
-            ? t('compare.caption', { label, period, previous })
-            : t('compare.captionNoPrevious', { label, period })
-        }
-        valueTitle={t('compare.value', { period })}
-        changeTitle={
-          previous ? t('compare.change', { period: previous }) : t('compare.changeShort')
-        }
-        poles={comparison.poles}
-        region={comparison.region}
-        linkOf={linkOf}
-        span={{ from: show(periods[0] ?? null), to: show(periods[periods.length - 1] ?? null) }}
-      />
-      <ComparisonChart
-        indicator={indicator}
-        title={t('compare.chartTitle', { label, period })}
-        poles={comparison.poles}
-      />
+      {!data.poleIndicators.has(indicator.code) ? (
+        // The poles' series of a newly picked indicator are on their way.
+        <p className="muted" aria-busy="true">
+          {tc('state.loading')}
+        </p>
+      ) : (
+        <>
+          <ComparisonTable
+            indicator={indicator}
+            caption={
+              previous
+                ? t('compare.caption', { label, period, previous })
+                : t('compare.captionNoPrevious', { label, period })
+            }
+            valueTitle={t('compare.value', { period })}
+            changeTitle={
+              previous ? t('compare.change', { period: previous }) : t('compare.changeShort')
+            }
+            poles={comparison.poles}
+            region={comparison.region}
+            linkOf={linkOf}
+            span={{ from: show(periods[0] ?? null), to: show(periods[periods.length - 1] ?? null) }}
+          />
+          <ComparisonChart
+            indicator={indicator}
+            title={t('compare.chartTitle', { label, period })}
+            poles={comparison.poles}
+          />
+        </>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { quarterFromIndex, quarterIndex } from '@ptce/shared/periods';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import { useCatalogue } from '../../api/catalogue';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { preloadTrendChart } from '../dashboard/lazy-trend-chart';
@@ -34,9 +35,21 @@ export function RegionPage() {
   const [now] = useState(() => new Date());
   const params = useDashboardParams(null, now);
   const [search, setSearch] = useSearchParams();
-  const query = useRegionData(region, params.from, params.to);
+  const catalogue = useCatalogue().data;
+  // The compared indicator: the address's when it is one of the catalogue's, else the first.
+  const asked = search.get(COMPARED);
+  const compared = catalogue
+    ? (catalogue.indicators.find((i) => i.code === asked) ?? catalogue.indicators[0])?.code
+    : undefined;
+  const query = useRegionData(region, params.from, params.to, compared);
+  // An indicator the region has none of is not offered: compare the first it has instead.
+  const offered = query.data?.sections.flatMap((s) => s.indicators);
+  const fallback = offered && compared && !offered.includes(compared) ? offered[0] : undefined;
 
   useEffect(preloadTrendChart, []);
+  useEffect(() => {
+    if (fallback) pick(fallback);
+  });
 
   const linkOf = (slug: string) =>
     `/poles/${encodeURIComponent(slug)}?du=${params.from}&au=${params.to}${params.by === 'year' ? '&pas=annee' : ''}`;
@@ -95,7 +108,7 @@ export function RegionPage() {
                 data={data}
                 by={params.by}
                 onStep={params.setBy}
-                code={search.get(COMPARED)}
+                code={compared ?? null}
                 onPick={pick}
                 linkOf={linkOf}
               />

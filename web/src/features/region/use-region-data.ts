@@ -30,6 +30,8 @@ export interface RegionData extends FiguresData {
   sections: Scope[];
   total: { quarterly: UnitSeries; years: UnitSeries; yearsBefore: UnitSeries };
   poles: RegionPole[];
+  /** The indicators the poles' series hold (the compared one once its answer is in). */
+  poleIndicators: ReadonlySet<string>;
 }
 
 /**
@@ -37,24 +39,42 @@ export interface RegionData extends FiguresData {
  * compare with last year), by year over the range and over the same range a year earlier (the
  * yearly chart and comparison). Every number is the server's, computed by the shared engine as
  * the region-level and pole-level exports; while a new range loads the previous one stays.
+ * The poles' series hold the `compared` indicator only (without it, every indicator).
  */
-export function useRegionData(region: string, from: Quarter, to: Quarter) {
+export function useRegionData(
+  region: string,
+  from: Quarter,
+  to: Quarter,
+  /** The compared indicator: the poles' series are asked for it only (nothing is asked before it is known). */
+  compared: string | undefined,
+) {
   const catalogueQ = useCatalogue();
   const earlier = yearEarlier(from, to);
   const hasEarlier = earlier !== null;
   const keep = { placeholderData: keepPreviousData };
   const quarterQ = useQuery({
-    ...regionValuesQuery(region, { from: fetchStart(from), to, by: 'quarter' }),
+    ...regionValuesQuery(region, {
+      from: fetchStart(from),
+      to,
+      by: 'quarter',
+      indicators: compared,
+    }),
+    enabled: compared !== undefined,
     ...keep,
   });
-  const yearQ = useQuery({ ...regionValuesQuery(region, { from, to, by: 'year' }), ...keep });
+  const yearQ = useQuery({
+    ...regionValuesQuery(region, { from, to, by: 'year', indicators: compared }),
+    enabled: compared !== undefined,
+    ...keep,
+  });
   const beforeQ = useQuery({
     ...regionValuesQuery(region, {
       from: earlier?.from ?? from,
       to: earlier?.to ?? to,
       by: 'year',
+      indicators: compared,
     }),
-    enabled: earlier !== null,
+    enabled: earlier !== null && compared !== undefined,
     ...keep,
   });
 
@@ -90,6 +110,11 @@ export function useRegionData(region: string, from: Quarter, to: Quarter) {
         q.total.series.map((s) => s.indicator),
       ),
       total,
+      poleIndicators: new Set(
+        [q, y, b].every((a) => !a || a.poles.length === 0)
+          ? catalogue.indicators.map((i) => i.code)
+          : indicatorsOfPoles([q, y, ...(b ? [b] : [])]),
+      ),
       poles: q.poles.map((p) => ({
         slug: p.slug,
         name: p.name,
@@ -105,6 +130,16 @@ export function useRegionData(region: string, from: Quarter, to: Quarter) {
     !quarterQ.isPlaceholderData && !yearQ.isPlaceholderData && !beforeQ.isPlaceholderData;
   const data = useSettled(fresh, settled);
   return combineQueries(data, [catalogueQ, quarterQ, yearQ, beforeQ]);
+}
+
+/** The indicators every one of the answers holds in its poles' series. */
+function indicatorsOfPoles(
+  answers: Array<{ poles: Array<{ series: Array<{ indicator: string }> }> }>,
+) {
+  const [first, ...rest] = answers.map(
+    (a) => new Set(a.poles.flatMap((p) => p.series.map((s) => s.indicator))),
+  );
+  return [...(first ?? [])].filter((code) => rest.every((set) => set.has(code)));
 }
 
 /** The catalogue theme of each indicator code. */
