@@ -1,46 +1,73 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { narrativeMessages } from '../components/narrative-messages';
-import { adminMessages } from '../features/admin/messages';
 import { authMessages } from '../features/auth/messages';
-import { cressMessages } from '../features/cress/messages';
-import { dashboardMessages } from '../features/dashboard/messages';
-import { entryMessages } from '../features/entry/messages';
-import { exportsMessages } from '../features/exports/messages';
-import { historyMessages } from '../features/history/messages';
-import { homeMessages } from '../features/home/messages';
-import { importMessages } from '../features/import/messages';
-import { qualityMessages } from '../features/quality/messages';
-import { regionMessages } from '../features/region/messages';
-import { reportMessages } from '../features/report/messages';
-import { reviewMessages } from '../features/review/messages';
-import { targetsMessages } from '../features/targets/messages';
 import { setApiLanguage } from '../lib/api-client';
 import { commonMessages } from './messages';
 
-const namespaces = {
-  common: commonMessages,
-  auth: authMessages,
-  home: homeMessages,
-  entry: entryMessages,
-  dashboard: dashboardMessages,
-  history: historyMessages,
-  targets: targetsMessages,
-  cress: cressMessages,
-  admin: adminMessages,
-  report: reportMessages,
-  exports: exportsMessages,
-  import: importMessages,
-  quality: qualityMessages,
-  review: reviewMessages,
-  narrative: narrativeMessages,
-  region: regionMessages,
-};
+type Catalogue = { fr: Record<string, unknown>; en: Record<string, unknown> };
+
+/** In the first load: the frame's texts and the login page's. */
+const eager = { common: commonMessages, auth: authMessages };
+
+/**
+ * Every other namespace is in its own chunk, loaded with the page that shows it (the router's
+ * route `lazy` waits for both, see ./router.tsx), so the login page does not carry the texts of
+ * every screen. Both languages are added at once: the English switch never shows keys.
+ */
+const lazyNamespaces = {
+  home: () => import('../features/home/messages').then((m) => m.homeMessages),
+  entry: () => import('../features/entry/messages').then((m) => m.entryMessages),
+  dashboard: () => import('../features/dashboard/messages').then((m) => m.dashboardMessages),
+  history: () => import('../features/history/messages').then((m) => m.historyMessages),
+  targets: () => import('../features/targets/messages').then((m) => m.targetsMessages),
+  cress: () => import('../features/cress/messages').then((m) => m.cressMessages),
+  admin: () => import('../features/admin/messages').then((m) => m.adminMessages),
+  report: () => import('../features/report/messages').then((m) => m.reportMessages),
+  exports: () => import('../features/exports/messages').then((m) => m.exportsMessages),
+  import: () => import('../features/import/messages').then((m) => m.importMessages),
+  quality: () => import('../features/quality/messages').then((m) => m.qualityMessages),
+  review: () => import('../features/review/messages').then((m) => m.reviewMessages),
+  narrative: () => import('../components/narrative-messages').then((m) => m.narrativeMessages),
+  region: () => import('../features/region/messages').then((m) => m.regionMessages),
+} satisfies Record<string, () => Promise<Catalogue>>;
+
+export type LazyNamespace = keyof typeof lazyNamespaces;
+
+const loading = new Map<LazyNamespace, Promise<void>>();
+
+/**
+ * Adds the namespaces' texts (French and English) to i18next, fetching each chunk once; a
+ * failed fetch is tried again on the next call (the route's error then offers a reload).
+ */
+export function loadNamespaces(
+  /** All by default (component tests render screens outside the router's loading). */
+  namespaces: readonly LazyNamespace[] = Object.keys(lazyNamespaces) as LazyNamespace[],
+): Promise<void> {
+  return Promise.all(
+    namespaces.map((ns) => {
+      let p = loading.get(ns);
+      if (!p) {
+        p = lazyNamespaces[ns]().then(
+          (m) => {
+            i18n.addResourceBundle('fr', ns, m.fr, true, false);
+            i18n.addResourceBundle('en', ns, m.en, true, false);
+          },
+          (e: unknown) => {
+            loading.delete(ns);
+            throw e;
+          },
+        );
+        loading.set(ns, p);
+      }
+      return p;
+    }),
+  ).then(() => undefined);
+}
 
 const STORAGE_KEY = 'ptce-lang';
 
 function resources(lang: 'fr' | 'en') {
-  return Object.fromEntries(Object.entries(namespaces).map(([ns, m]) => [ns, m[lang]]));
+  return Object.fromEntries(Object.entries(eager).map(([ns, m]) => [ns, m[lang]]));
 }
 
 /** French unless the user chose English before (stored in this browser). */
@@ -52,7 +79,10 @@ function initialLanguage(): 'fr' | 'en' {
   }
 }
 
-/** Initialises i18next once with every feature's catalogue; keeps <html lang> and the API in step. */
+/**
+ * Initialises i18next once with the first load's catalogues (the others come with their pages,
+ * see loadNamespaces); keeps <html lang> and the API in step.
+ */
 export function setupI18n(lang: 'fr' | 'en' = initialLanguage()) {
   if (!i18n.isInitialized) {
     i18n.use(initReactI18next).init({

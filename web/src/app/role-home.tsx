@@ -5,10 +5,22 @@ import { useSession } from '../api/session';
 import { PageTitle } from '../components/page-title';
 import { ErrorMessage, Loading, QueryState } from '../components/query-state';
 import { type LazyModule, lazyModule, useLazyModule } from '../lib/lazy-module';
+import { loadNamespaces } from './i18n';
+import { PAGE_NAMESPACES } from './page-namespaces';
 
-// In their own chunks, loaded without Suspense (see lazyModule).
-const quarterHome = lazyModule(() => import('../features/home/quarter-home-page'));
-const cressHome = lazyModule(() => import('../features/cress/cress-home-page'));
+// In their own chunks, loaded without Suspense (see lazyModule), with their texts.
+const quarterHome = lazyModule(() =>
+  Promise.all([
+    import('../features/home/quarter-home-page'),
+    loadNamespaces(PAGE_NAMESPACES['features/home/quarter-home-page.tsx']),
+  ]).then(([m]) => m),
+);
+const cressHome = lazyModule(() =>
+  Promise.all([
+    import('../features/cress/cress-home-page'),
+    loadNamespaces(PAGE_NAMESPACES['features/cress/cress-home-page.tsx']),
+  ]).then(([m]) => m),
+);
 
 /** Loading, then the page, or an error with a retry when its code cannot be fetched. */
 function Deferred<T>({

@@ -1,5 +1,8 @@
-import { type ErrorCode, ErrorEnvelopeSchema, type ErrorIssue } from '@ptce/shared/errors.schema';
-import { z } from 'zod';
+import type { ErrorCode, ErrorIssue } from '@ptce/shared/errors.schema';
+import { undefined as undefinedSchema } from 'zod/mini';
+import type * as z from 'zod/v4/core';
+import { safeParse } from 'zod/v4/core';
+import { ErrorEnvelopeWireSchema } from '../api/session-wire';
 
 /** An API failure: the envelope's code, message (in the request's language) and issues. */
 export class ApiError extends Error {
@@ -42,12 +45,12 @@ const BAD_ANSWER = {
  * `BAD_ANSWER` ApiError listing where it differs (`path`, zod's code and message), so that a
  * server drifting from the shared wire shapes shows up as an error, not as a wrong screen.
  */
-export async function unwrap<S extends z.ZodType>(
+export async function unwrap<S extends z.$ZodType>(
   res: Response,
   schema: S,
   /** Names the request in the console when the answer has another shape. */
   where = res.url,
-): Promise<z.infer<S>> {
+): Promise<z.output<S>> {
   const text = res.status === 204 ? '' : await res.text();
   let body: unknown;
   try {
@@ -63,13 +66,13 @@ export async function unwrap<S extends z.ZodType>(
  * `body` (a 2xx answer's JSON) parsed with `schema`.
  * @throws ApiError `BAD_ANSWER` (with `status`) listing where the body differs from the schema.
  */
-export function parseAnswer<S extends z.ZodType>(
+export function parseAnswer<S extends z.$ZodType>(
   schema: S,
   body: unknown,
   status = 200,
   where = 'answer',
-): z.infer<S> {
-  const parsed = schema.safeParse(body);
+): z.output<S> {
+  const parsed = safeParse(schema, body);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 20).map((i) => ({
     path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
@@ -83,7 +86,7 @@ export function parseAnswer<S extends z.ZodType>(
 
 /** The ApiError of a non-2xx answer, from its envelope when it has one. */
 function toApiError(status: number, body: unknown): ApiError {
-  const envelope = ErrorEnvelopeSchema.safeParse(body);
+  const envelope = safeParse(ErrorEnvelopeWireSchema, body);
   const error = envelope.success ? envelope.data.error : null;
   if (status === 401 && error?.code === 'UNAUTHENTICATED')
     for (const l of unauthenticatedListeners) l();
@@ -96,7 +99,7 @@ function toApiError(status: number, body: unknown): ApiError {
 }
 
 /** The schema of an answer without a body (204 No Content). */
-export const NO_CONTENT = z.undefined();
+export const NO_CONTENT = undefinedSchema();
 
 /**
  * `fetch` on the same origin with the session cookie and the UI language. A server that
@@ -131,11 +134,11 @@ async function send(
  * @throws ApiError: the error envelope, `NETWORK` when the server cannot be reached,
  *   `BAD_ANSWER` for an answer of another shape.
  */
-export async function api<S extends z.ZodType>(
+export async function api<S extends z.$ZodType>(
   path: string,
   schema: S,
   init: { method?: string; body?: unknown; signal?: AbortSignal | undefined } = {},
-): Promise<z.infer<S>> {
+): Promise<z.output<S>> {
   const json = init.body !== undefined;
   const res = await send(
     path,
