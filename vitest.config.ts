@@ -33,6 +33,7 @@ export default defineConfig({
           name: 'consistency',
           include: ['tests/consistency/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['tests/consistency/setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
