@@ -39,7 +39,7 @@ export function EntryGrid({
   const { t } = useTranslation('entry');
   const q = (p: string | null) => (p ? fmtQuarter(p, ctx.lang) : '—');
   return (
-    <div className="table-scroll">
+    <div className="table-scroll entry-grid-box">
       <table className="entry-grid" onKeyDown={moveFocus}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

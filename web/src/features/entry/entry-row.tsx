@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { qs } from '../../lib/api-client';
 import { fmtNumber } from '../../lib/format';
+import { CellLabel, useColumnLabels } from './cell-label';
 import { DefinitionTip } from './definition-tip';
 import { cellKey, type RowModel } from './entry-model';
 import type { GridContext } from './grid-context';
@@ -21,6 +22,7 @@ export function EntryRow({ row, ctx }: { row: RowModel; ctx: GridContext }) {
   const { t } = useTranslation('entry');
   const [open, setOpen] = useState(false);
   const inputId = useId();
+  const columns = useColumnLabels(ctx);
   const issuesId = useId();
   const slicesId = useId();
   const { indicator, label } = row;
@@ -85,12 +87,20 @@ export function EntryRow({ row, ctx }: { row: RowModel; ctx: GridContext }) {
               />
             )}
           </td>
-          <td className="num">{at(ctx.previous)}</td>
-          <td className="num">{at(ctx.lastYear)}</td>
           <td className="num">
+            <CellLabel text={columns.previous} />
+            {at(ctx.previous)}
+          </td>
+          <td className="num">
+            <CellLabel text={columns.lastYear} />
+            {at(ctx.lastYear)}
+          </td>
+          <td className="num target">
+            <CellLabel text={columns.target} />
             <TargetProgress indicator={indicator} ctx={ctx} />
           </td>
           <td className="comment">
+            {comment && <CellLabel text={columns.comment} />}
             {comment && (
               <textarea
                 rows={1}

@@ -1,6 +1,7 @@
 import { checkBreakdowns } from '@ptce/shared/breakdowns';
 import { useTranslation } from 'react-i18next';
 import { fmtNumber } from '../../lib/format';
+import { CellLabel, useColumnLabels } from './cell-label';
 import { cellKey, type RowModel } from './entry-model';
 import type { GridContext } from './grid-context';
 import { ValueInput } from './value-input';
@@ -12,6 +13,7 @@ import { ValueInput } from './value-input';
 export function SliceRows({ id, row, ctx }: { id: string; row: RowModel; ctx: GridContext }) {
   const { t } = useTranslation('entry');
   const { lang, view } = ctx;
+  const columns = useColumnLabels(ctx);
   const code = row.indicator.code;
   const decimals = row.indicator.decimals;
   const total = view.current.get(cellKey(code, '')) ?? null;
@@ -61,8 +63,14 @@ export function SliceRows({ id, row, ctx }: { id: string; row: RowModel; ctx: Gr
                     ctx={ctx}
                   />
                 </td>
-                <td className="num">{stored(ctx.previous, s.slice)}</td>
-                <td className="num">{stored(ctx.lastYear, s.slice)}</td>
+                <td className="num">
+                  <CellLabel text={columns.previous} />
+                  {stored(ctx.previous, s.slice)}
+                </td>
+                <td className="num">
+                  <CellLabel text={columns.lastYear} />
+                  {stored(ctx.lastYear, s.slice)}
+                </td>
                 <td />
                 <td />
               </tr>

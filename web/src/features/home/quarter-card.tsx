@@ -64,10 +64,10 @@ export function QuarterCard({
           {state.scopes.map((s) => (
             <tr key={s.scope}>
               <th scope="row">{name(s.scope)}</th>
-              <td>
+              <td className="scope-status">
                 <StatusBadge status={displayStatus(state.status, state.reason, s.filled)} />
               </td>
-              <td className="num">
+              <td className="num scope-filled">
                 {t('filled', { filled: s.filled, expected: s.expected })}
                 <meter
                   className="filled-meter"
@@ -77,7 +77,7 @@ export function QuarterCard({
                   aria-hidden="true"
                 />
               </td>
-              <td>
+              <td className="scope-action">
                 <Link
                   to={`/poles/${pole}/saisie/${state.period}/${s.scope}`}
                   aria-label={t('linkLabel', { verb, scope: name(s.scope), period: q })}
