@@ -20,7 +20,7 @@ const quote = (s: string, lang: Lang) => (lang === 'fr' ? `«\u00a0${s}\u00a0»`
  * comment, this quarter's changes (who, when, old → new, comment, reason) and the quarters
  * before with their comments, then a link to the full history page.
  */
-export default function CellPanelBody({
+export function CellPanelBody({
   row,
   ctx,
   values,

@@ -1,9 +1,7 @@
 import type { StoredValue } from '@ptce/shared/values.schema';
 import {
   createContext,
-  lazy,
   type ReactNode,
-  Suspense,
   useCallback,
   useContext,
   useEffect,
@@ -13,13 +11,10 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CellPanelBody } from './cell-panel-body';
 import type { RowModel } from './entry-model';
 import type { GridContext } from './grid-context';
 import './cell-panel.css';
-
-// The panel's body (history query, quarters, link) loads on first opening: not on the grid's
-// first load.
-const CellPanelBody = lazy(() => import('./cell-panel-body'));
 
 /** How the panel was opened: from its button (focus goes into it) or the shortcut (stays). */
 type OpenedBy = 'button' | 'shortcut';
@@ -149,9 +144,7 @@ export function CellPanelHost({
               ×
             </button>
           </div>
-          <Suspense fallback={<p className="muted">{t('panel.loading')}</p>}>
-            <CellPanelBody row={row} ctx={ctx} values={values} scopeName={scopeName} />
-          </Suspense>
+          <CellPanelBody row={row} ctx={ctx} values={values} scopeName={scopeName} />
         </section>
       )}
     </CellPanelContext.Provider>
