@@ -1,10 +1,9 @@
 import { seriesKey } from '@ptce/shared/figures/figures';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { qs } from '../../lib/api-client';
 import { fmtNumber } from '../../lib/format';
 import { CellLabel, useColumnLabels } from './cell-label';
+import { CellPanelButton } from './cell-panel';
 import { DefinitionTip } from './definition-tip';
 import { cellKey, type RowModel } from './entry-model';
 import type { GridContext } from './grid-context';
@@ -39,11 +38,10 @@ export function EntryRow({ row, ctx }: { row: RowModel; ctx: GridContext }) {
   const at = (period: string | null) =>
     period ? fmtNumber(series?.get(period)?.value, lang, indicator.decimals) : '—';
   const storedReason = total && !total.changed ? total.base.overrideReason : null;
-  const history = `/poles/${ctx.pole}/historique${qs({ indicator: code, scope: ctx.scope, period: ctx.period })}`;
 
   return (
     <>
-      <tbody className={hasError ? 'entry-row has-error' : 'entry-row'}>
+      <tbody className={hasError ? 'entry-row has-error' : 'entry-row'} data-cell={code}>
         <tr>
           <th scope="row" className="row-head">
             <span className="row-title">
@@ -56,9 +54,7 @@ export function EntryRow({ row, ctx }: { row: RowModel; ctx: GridContext }) {
             <span className="row-meta">
               <span className="unit">{t(`units.${indicator.unit}`, { ns: 'common' })}</span>
               {ratio && <span className="computed">{t('computed')}</span>}
-              <Link to={history} aria-label={`${t('history')} — ${label}`}>
-                {t('history')}
-              </Link>
+              <CellPanelButton code={code} label={label} />
               {row.dimensions.length > 0 && (
                 <button
                   type="button"

@@ -9,6 +9,7 @@ import { fmtQuarter } from '../../lib/format';
 import { draftKey } from '../../lib/session-draft';
 import { useLang } from '../../lib/use-lang';
 import { useUnsavedGuard } from '../../lib/use-unsaved-guard';
+import { CellPanelHost } from './cell-panel';
 import { ConflictPanel } from './conflict-panel';
 import { EntryGrid } from './entry-grid';
 import { cellKey } from './entry-model';
@@ -130,7 +131,9 @@ export function EntryScreen({
         onResolve={saver.resolve}
       />
       <div className="entry-main">
-        <EntryGrid rows={grid.rows} ctx={ctx} caption={title} />
+        <CellPanelHost ctx={ctx} rows={grid.rows} values={data.values} scopeName={scope.name}>
+          <EntryGrid rows={grid.rows} ctx={ctx} caption={title} />
+        </CellPanelHost>
         <NarrativePanel
           pole={pole}
           period={period}
