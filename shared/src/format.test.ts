@@ -19,7 +19,7 @@ describe('formatNumberFr', () => {
     [999, undefined, '999'],
     [1000, undefined, `1${S}000`],
     [1234567.891, undefined, `1${S}234${S}567,891`],
-    [-1234.5, undefined, `-1${S}234,5`],
+    [-1234.5, undefined, `\u22121${S}234,5`],
     [0.1 + 0.2, undefined, '0,3'],
     [0.00001, undefined, '0'],
     [-0.00001, undefined, '0'],
@@ -43,7 +43,7 @@ describe('formatNumberFr', () => {
 describe('formatNumber en', () => {
   it.each([
     [1234.5, undefined, '1,234.5'],
-    [-1234567, undefined, '-1,234,567'],
+    [-1234567, undefined, '\u22121,234,567'],
     [3, 1, '3.0'],
   ])('%s (decimals %s) → %s', (value, decimals, expected) => {
     expect(formatNumber(value, 'en', decimals)).toBe(expected);

@@ -6,6 +6,9 @@ export type Lang = 'fr' | 'en';
 /** Narrow no-break space (U+202F): the French thousands separator. */
 export const NARROW_NBSP = '\u202f';
 
+/** The minus sign (U+2212) of a negative number shown to people, never the hyphen. */
+const MINUS = '\u2212';
+
 /** Decimals kept when `formatNumber` is given no explicit count (trailing zeros trimmed). */
 const DEFAULT_MAX_DECIMALS = 4;
 
@@ -17,7 +20,8 @@ const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
 /**
  * Formats a number for display: French `1 234,5` (narrow no-break space, decimal comma) or
  * English `1,234.5`. With `decimals`, exactly that many decimals are shown; without, up to 4
- * with trailing zeros trimmed. `-0` is shown as `0`.
+ * with trailing zeros trimmed. A negative number takes the minus sign U+2212 (`−26 393`), as
+ * every screen and message writes it; `-0` is shown as `0`.
  * @throws RangeError when `value` is not finite or `decimals` is not an integer in 0–20.
  */
 export function formatNumber(value: number, lang: Lang, decimals?: number): string {
@@ -32,7 +36,7 @@ export function formatNumber(value: number, lang: Lang, decimals?: number): stri
   const { group, decimal } = SEPARATORS[lang];
   const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   const isZero = /^[0.]*$/.test(fixed);
-  const sign = value < 0 && !isZero ? '-' : '';
+  const sign = value < 0 && !isZero ? MINUS : '';
   return sign + grouped + (fracPart ? decimal + fracPart : '');
 }
 

@@ -32,7 +32,7 @@ describe('Layout — pole navigation', () => {
     expect(links(nav)).toEqual([
       ['Tableau de bord', `/poles/${POLE}`],
       ['Mon trimestre', `/poles/${POLE}/trimestres`],
-      ['Importer', `/poles/${POLE}/import/2026Q4`],
+      ['Importer', `/poles/${POLE}/import`],
       ['Objectifs', `/poles/${POLE}/objectifs/2026`],
       ['Rapport trimestriel', `/poles/${POLE}/rapport`],
       ['Historique', `/poles/${POLE}/historique`],

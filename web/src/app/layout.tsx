@@ -98,9 +98,7 @@ export function Layout() {
             )}
             {canEdit && (
               <li>
-                <NavLink to={`/poles/${pole}/import/${currentQuarter(now)}`}>
-                  {t('nav.import')}
-                </NavLink>
+                <NavLink to={`/poles/${pole}/import`}>{t('nav.import')}</NavLink>
               </li>
             )}
             <li>

@@ -104,6 +104,7 @@ export function createRouter() {
             { path: 'poles/:pole/objectifs/:year', lazy: TargetsPage },
             { path: 'poles/:pole/rapport', lazy: ReportPage },
             { path: 'poles/:pole/rapport/:period', lazy: ReportPage },
+            { path: 'poles/:pole/import', lazy: ImportPage },
             { path: 'poles/:pole/import/:period', lazy: ImportPage },
             { path: 'regions/:region', lazy: RegionPage },
             { path: 'exports', lazy: ExportsPage },

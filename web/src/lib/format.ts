@@ -61,9 +61,12 @@ export function labelIn(item: { labelFr: string; labelEn: string }, lang: Lang):
 /**
  * A stored number as the text of an input, with the indicator's `decimals` (`13 700,50`,
  * `2,0`): French grouping in French, plain digits (`1234.50`) in English, both read back by
- * `parseNumberFr`; empty for no value.
+ * `parseNumberFr`; empty for no value. A negative one keeps the hyphen a keyboard types
+ * (`-3`), not the displayed minus sign: the text is for editing.
  */
 export function inputText(value: number | null | undefined, lang: Lang, decimals: number): string {
   if (value === null || value === undefined) return '';
-  return lang === 'fr' ? formatNumber(value, 'fr', decimals) : value.toFixed(decimals);
+  return lang === 'fr'
+    ? formatNumber(value, 'fr', decimals).replace('\u2212', '-')
+    : value.toFixed(decimals);
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session';
 import { PageTitle } from '../../components/page-title';
+import { useFocusedFormSaveShortcut } from '../../lib/use-save-shortcut';
 import { PolesSection } from './poles-section';
 import { TokensSection } from './tokens-section';
 import { UsersSection } from './users-section';
@@ -23,6 +24,7 @@ export function AdminPage() {
   const sections: readonly Section[] = isAdmin ? ADMIN_SECTIONS : ['jetons'];
   const asked = params.get('section') as Section | null;
   const current: Section = asked && sections.includes(asked) ? asked : sections[0]!;
+  useFocusedFormSaveShortcut();
 
   return (
     <>

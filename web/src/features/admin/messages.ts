@@ -149,7 +149,8 @@ export const adminMessages = {
       nameHelp: 'À quoi il sert, par exemple « Export tableur CRESS ».',
       expires: 'Validité',
       never: 'Sans expiration',
-      days: '{{count}} jours',
+      days_one: '{{count}} jour',
+      days_other: '{{count}} jours',
       submit: 'Créer le jeton',
       secretTitle: 'Jeton « {{name}} » créé',
       secretWarning:
@@ -329,7 +330,8 @@ export const adminMessages = {
       nameHelp: 'What it is for, for example "CRESS spreadsheet export".',
       expires: 'Validity',
       never: 'No expiry',
-      days: '{{count}} days',
+      days_one: '{{count}} day',
+      days_other: '{{count}} days',
       submit: 'Create the token',
       secretTitle: 'Token "{{name}}" created',
       secretWarning:

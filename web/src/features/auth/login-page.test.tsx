@@ -12,6 +12,17 @@ const user = {
 };
 
 describe('LoginPage', () => {
+  it('puts focus in the e-mail field on load', async () => {
+    stubFetch({
+      'GET /api/session': () => ({
+        status: 401,
+        json: { error: { code: 'UNAUTHENTICATED', message: 'Connexion requise.' } },
+      }),
+    });
+    renderWithProviders(<LoginPage />, { route: '/connexion', path: '/connexion' });
+    expect(await screen.findByLabelText('Adresse électronique')).toHaveFocus();
+  });
+
   it('shows the French error of the envelope on bad credentials, then logs in and returns to the asked page', async () => {
     let attempts = 0;
     stubFetch({

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useLogin, useSession } from '../../api/session';
@@ -21,6 +21,10 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const emailId = useId();
   const passwordId = useId();
+  const emailRef = useRef<HTMLInputElement>(null);
+  // The work of this page starts in the e-mail field (not `autoFocus`: it would also run on
+  // the redirect of a signed-in user, and biome's a11y rule forbids it).
+  useEffect(() => emailRef.current?.focus(), []);
 
   if (session.data) return <Navigate to={next} replace />;
 
@@ -40,6 +44,7 @@ export function LoginPage() {
       <form onSubmit={onSubmit} className="stack">
         <label htmlFor={emailId}>{t('email')}</label>
         <input
+          ref={emailRef}
           id={emailId}
           type="email"
           autoComplete="username"

@@ -47,7 +47,11 @@ export function PendingList({ items, weights, onAction }: Props) {
           const quarter = fmtQuarter(state.period, lang);
           const names = { pole: pole.name, quarter };
           const { filled, expected } = quarterCompleteness(state);
-          const counts = { filled: fmtNumber(filled, lang), expected: fmtNumber(expected, lang) };
+          const counts = {
+            count: expected,
+            filled: fmtNumber(filled, lang),
+            expected: fmtNumber(expected, lang),
+          };
           return (
             <li key={`${pole.slug}-${state.period}`}>
               <Link

@@ -37,7 +37,11 @@ export function QuarterCell({
   if (!state) return <td className="cress-cell">—</td>;
   const { filled, expected } = quarterCompleteness(state);
   const names = { pole: poleName, quarter: quarterLabel };
-  const counts = { filled: fmtNumber(filled, lang), expected: fmtNumber(expected, lang) };
+  const counts = {
+    count: expected,
+    filled: fmtNumber(filled, lang),
+    expected: fmtNumber(expected, lang),
+  };
   return (
     <td className={`cress-cell cress-cell-${state.status}`}>
       <StatusBadge status={displayStatus(state.status, state.reason, filled)} />

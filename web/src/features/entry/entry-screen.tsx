@@ -1,6 +1,6 @@
 import { quarterTakesValues } from '@ptce/shared/period-workflow';
 import type { Scope } from '@ptce/shared/poles.schema';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session';
 import { PageTitle } from '../../components/page-title';
@@ -8,8 +8,10 @@ import { RestoredDraftNotice } from '../../components/restored-draft-notice';
 import { fmtQuarter } from '../../lib/format';
 import { draftKey } from '../../lib/session-draft';
 import { useLang } from '../../lib/use-lang';
+import { useSaveShortcut } from '../../lib/use-save-shortcut';
 import { useUnsavedGuard } from '../../lib/use-unsaved-guard';
 import { CellPanelHost } from './cell-panel';
+import { changeCount } from './change-count';
 import { ConflictPanel } from './conflict-panel';
 import { EntryGrid } from './entry-grid';
 import { cellKey } from './entry-model';
@@ -23,8 +25,8 @@ import { SubmitPanel } from './submit-panel';
 import type { EntryData } from './use-entry-data';
 import { hasTyped, useEntryDraft } from './use-entry-draft';
 import { useEntryGrid } from './use-entry-grid';
+import { useFirstEmptyFocus } from './use-first-empty-focus';
 import { useSaveEntry } from './use-save-entry';
-import { useSaveShortcut } from './use-save-shortcut';
 
 /**
  * The entry grid of a loaded (pole, quarter, scope): draft, rules, save, conflicts, submit.
@@ -54,9 +56,13 @@ export function EntryScreen({
   );
   const grid = useEntryGrid(data, scope, period, draft, lang);
   const saver = useSaveEntry({ pole, period, batch: grid.batch, view: grid.view, draft, dispatch });
-  const dirty = grid.batch.entries.length + grid.batch.problems.length;
+  const dirty = changeCount(grid.batch);
   const { clearRowIssues, saveRef } = saver;
   const [narrativeDirty, setNarrativeDirty] = useState(false);
+  const mainRef = useRef<HTMLDivElement>(null);
+  // After "Confirmer la soumission" the panel goes (the grid locks): focus moves to the state.
+  const statusRef = useRef<HTMLDivElement>(null);
+  useFirstEmptyFocus(mainRef, !readOnly);
 
   useUnsavedGuard(dirty > 0 || narrativeDirty, t('leaveConfirm'));
   useSaveShortcut(
@@ -109,13 +115,15 @@ export function EntryScreen({
     <div className="entry-page">
       <PageTitle text={title} />
       <ScopeNav pole={pole} period={period} scopes={data.pole.scopes} />
-      <EntryStatus
-        state={data.state}
-        scope={scope.slug}
-        canEdit={canEdit}
-        future={future}
-        locked={saver.outcome?.kind === 'failed' && isLocked(saver.outcome.error)}
-      />
+      <div ref={statusRef} tabIndex={-1}>
+        <EntryStatus
+          state={data.state}
+          scope={scope.slug}
+          canEdit={canEdit}
+          future={future}
+          locked={saver.outcome?.kind === 'failed' && isLocked(saver.outcome.error)}
+        />
+      </div>
       {!readOnly && <p className="muted small">{t('intro')}</p>}
       {restored && hasTyped(draft) && (
         <RestoredDraftNotice
@@ -130,7 +138,7 @@ export function EntryScreen({
         lang={lang}
         onResolve={saver.resolve}
       />
-      <div className="entry-main">
+      <div className="entry-main" ref={mainRef}>
         <CellPanelHost ctx={ctx} rows={grid.rows} values={data.values} scopeName={scope.name}>
           <EntryGrid rows={grid.rows} ctx={ctx} caption={title} />
         </CellPanelHost>
@@ -160,6 +168,7 @@ export function EntryScreen({
           scopeNames={new Map(data.pole.scopes.map((s) => [s.slug, s.name]))}
           dirty={dirty > 0 || saver.pending}
           lang={lang}
+          onSubmitted={() => statusRef.current?.focus()}
         />
       )}
     </div>

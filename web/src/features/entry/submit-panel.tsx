@@ -15,12 +15,15 @@ export function SubmitPanel({
   scopeNames,
   dirty,
   lang,
+  onSubmitted,
 }: {
   pole: string;
   state: PeriodWithCompleteness;
   scopeNames: Map<string, string>;
   dirty: boolean;
   lang: Lang;
+  /** After a successful submission, which removes this panel: where focus goes next. */
+  onSubmitted: () => void;
 }) {
   const { t } = useTranslation('entry');
   const [confirming, setConfirming] = useState(false);
@@ -65,7 +68,13 @@ export function SubmitPanel({
               onClick={() =>
                 action.mutate(
                   { period: state.period, action: 'submit' },
-                  { onSuccess: () => setConfirming(false) },
+                  {
+                    onSuccess: () => {
+                      moved.current = false;
+                      setConfirming(false);
+                      onSubmitted();
+                    },
+                  },
                 )
               }
             >

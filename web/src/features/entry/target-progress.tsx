@@ -7,7 +7,8 @@ import type { GridContext } from './grid-context';
 /**
  * The year's progress towards the scope's target, with what the grid holds now: `45 %` and
  * `1 200 sur 2 700`; the shared statistics' year to date (flows from Q1, a stock's quarter,
- * ratios from their parts).
+ * ratios from their parts). A target of 0 has no share to show: the value is given with it
+ * (`3 — objectif : 0`), never `3 sur 0`.
  */
 export function TargetProgress({ indicator, ctx }: { indicator: Indicator; ctx: GridContext }) {
   const { t } = useTranslation('entry');
@@ -18,6 +19,15 @@ export function TargetProgress({ indicator, ctx }: { indicator: Indicator; ctx: 
   const targetText = fmtNumber(target, ctx.lang, indicator.decimals);
   if (s.ytd === null)
     return <span className="muted small">{t('targetOnly', { target: targetText })}</span>;
+  if (target === 0)
+    return (
+      <span className="muted small">
+        {t('progressZeroTarget', {
+          done: fmtNumber(s.ytd, ctx.lang, indicator.decimals),
+          target: targetText,
+        })}
+      </span>
+    );
   return (
     <span className="progress">
       <span className="progress-pct">

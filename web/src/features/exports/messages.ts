@@ -38,7 +38,8 @@ export const exportsMessages = {
       legend: 'Pôles',
       selectAll: 'Tout sélectionner',
       selectNone: 'Tout désélectionner',
-      count: '{{selected}} sur {{total}} sélectionné(s)',
+      count_one: '{{selected}} sur {{total}} sélectionné',
+      count_other: '{{selected}} sur {{total}} sélectionnés',
       none: 'Choisissez au moins un pôle.',
     },
     download: {
@@ -52,7 +53,8 @@ export const exportsMessages = {
     preview: {
       title: 'Aperçu',
       caption: 'Les {{shown}} premières lignes sur {{total}}',
-      captionAll: 'Les {{total}} lignes',
+      captionAll_one: 'La seule ligne',
+      captionAll_other: 'Les {{total}} lignes',
       updating: 'Mise à jour de l’aperçu…',
       empty: 'Aucune ligne pour ces filtres.',
       rows: 'Lignes',
@@ -115,7 +117,8 @@ export const exportsMessages = {
       legend: 'Poles',
       selectAll: 'Select all',
       selectNone: 'Select none',
-      count: '{{selected}} of {{total}} selected',
+      count_one: '{{selected}} of {{total}} selected',
+      count_other: '{{selected}} of {{total}} selected',
       none: 'Choose at least one pole.',
     },
     download: {
@@ -129,7 +132,8 @@ export const exportsMessages = {
     preview: {
       title: 'Preview',
       caption: 'The first {{shown}} rows of {{total}}',
-      captionAll: 'All {{total}} rows',
+      captionAll_one: 'The only row',
+      captionAll_other: 'All {{total}} rows',
       updating: 'Updating the preview…',
       empty: 'No rows for these filters.',
       rows: 'Rows',

@@ -50,7 +50,11 @@ export function PoleFilter({
         <p id={`${id}-count`} className="hint" aria-live="polite">
           {checked.size === 0
             ? t('poles.none')
-            : t('poles.count', { selected: checked.size, total: shown.length })}
+            : t('poles.count', {
+                count: checked.size,
+                selected: checked.size,
+                total: shown.length,
+              })}
         </p>
         <div className="pole-buttons">
           <button type="button" onClick={() => onChange({ poles: 'all' })}>

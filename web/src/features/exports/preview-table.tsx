@@ -38,7 +38,7 @@ export function PreviewTable({
         <caption id={`${id}-caption`}>
           {total > rows.length
             ? t('preview.caption', { shown: rows.length, total: fmtNumber(total, lang, 0) })
-            : t('preview.captionAll', { total: rows.length })}
+            : t('preview.captionAll', { count: rows.length, total: rows.length })}
         </caption>
         <thead>
           <tr>

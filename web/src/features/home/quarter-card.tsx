@@ -3,9 +3,9 @@ import type { Scope } from '@ptce/shared/poles.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { displayStatus, StatusBadge } from '../../components/status-badge';
+import { StatusBadge } from '../../components/status-badge';
 import { fmtDate, fmtQuarter, type Lang } from '../../lib/format';
-import { daysLate, deadlineOf } from './home-model';
+import { daysLate, deadlineOf, homeStatus } from './home-model';
 
 /**
  * One quarter of "Mon trimestre": its state, deadline (highlighted when overdue), the CRESS's
@@ -32,7 +32,7 @@ export function QuarterCard({
   const deadline = deadlineOf(state.period, deadlineDays);
   const open = state.status === 'draft';
   const late = open ? daysLate(deadline, today) : 0;
-  const { filled } = quarterCompleteness(state);
+  const { filled, expected } = quarterCompleteness(state);
   const name = (slug: string) => scopes.find((s) => s.slug === slug)?.name ?? slug;
   const verb = open ? t('enter') : t('view');
   return (
@@ -41,7 +41,7 @@ export function QuarterCard({
       aria-labelledby={titleId}
     >
       <h3 id={titleId}>
-        {q} <StatusBadge status={displayStatus(state.status, state.reason, filled)} />
+        {q} <StatusBadge status={homeStatus(state.status, state.reason, filled, expected)} />
       </h3>
       <p className="deadline">
         {t('deadline', { date: fmtDate(`${deadline}T12:00:00Z`, lang) })}
@@ -65,7 +65,9 @@ export function QuarterCard({
             <tr key={s.scope}>
               <th scope="row">{name(s.scope)}</th>
               <td className="scope-status">
-                <StatusBadge status={displayStatus(state.status, state.reason, s.filled)} />
+                <StatusBadge
+                  status={homeStatus(state.status, state.reason, s.filled, s.expected)}
+                />
               </td>
               <td className="num scope-filled">
                 {t('filled', { filled: s.filled, expected: s.expected })}

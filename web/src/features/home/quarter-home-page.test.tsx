@@ -26,7 +26,7 @@ const state = (period: string, status: string, reason: string | null, filled: [n
     ],
   });
 
-function renderHome() {
+function renderHome(sentBack: [number, number] = [9, 12]) {
   stubFetch({
     [`GET /api/poles/${POLE}`]: () => ({
       json: poleDetail({
@@ -40,7 +40,7 @@ function renderHome() {
     [`GET /api/poles/${POLE}/periods`]: () => ({
       json: periodsBody([
         state(q3, 'validated', null, [9, 19]),
-        state(q2, 'draft', 'Les sorties ne correspondent pas au bilan ASP.', [9, 19]),
+        state(q2, 'draft', 'Les sorties ne correspondent pas au bilan ASP.', sentBack),
         state(q1, 'submitted', null, [9, 19]),
         state(current, 'draft', null, [4, 0]),
       ]),
@@ -73,7 +73,9 @@ describe('QuarterHomePage', () => {
     const card = (
       await screen.findByRole('heading', { name: new RegExp(`^${label(q2)}`) })
     ).closest('section')!;
-    expect(within(card).getAllByText('À corriger').length).toBe(3);
+    // the quarter (21 of 28) and its incomplete scope; the complete scope is a draft again
+    expect(within(card).getAllByText('À corriger').length).toBe(2);
+    expect(within(within(card).getAllByRole('row')[1]!).getByText('Brouillon')).toBeInTheDocument();
     expect(
       within(card).getByText(/Les sorties ne correspondent pas au bilan ASP\./),
     ).toBeInTheDocument();
@@ -85,5 +87,17 @@ describe('QuarterHomePage', () => {
     expect(
       screen.queryByRole('heading', { name: new RegExp(`^${label(q3)}`) }),
     ).not.toBeInTheDocument();
+  });
+
+  it('no longer says à corriger once every expected value of the sent-back quarter is entered', async () => {
+    renderHome([9, 19]);
+    const heading = await screen.findByRole('heading', { name: new RegExp(`^${label(q2)}`) });
+    const card = heading.closest('section')!;
+    expect(within(card).queryByText('À corriger')).not.toBeInTheDocument();
+    expect(within(heading).getByText('Brouillon')).toBeInTheDocument();
+    // the CRESS's reason stays beside it
+    expect(
+      within(card).getByText(/Les sorties ne correspondent pas au bilan ASP\./),
+    ).toBeInTheDocument();
   });
 });

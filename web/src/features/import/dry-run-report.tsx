@@ -10,14 +10,16 @@ import { RuleResults } from './rule-results';
 export function DryRunReport({ result, scopes }: { result: ImportResult; scopes: Scope[] }) {
   const { t } = useTranslation('import');
   const lang = useLang();
+  const part = (key: 'changes' | 'unchanged' | 'rows', n: number) =>
+    t(`summaryPart.${key}`, { count: n, n: fmtNumber(n, lang, 0) });
   return (
     <div className="dry-run-report">
       <p>
         {t('summary', {
           file: result.fileName,
-          count: result.changes.length,
-          unchanged: fmtNumber(result.unchanged, lang, 0),
-          rows: fmtNumber(result.rows, lang, 0),
+          changes: part('changes', result.changes.length),
+          unchanged: part('unchanged', result.unchanged),
+          rows: part('rows', result.rows),
         })}
       </p>
       <RuleResults issues={result.rules.errors} severity="error" />

@@ -2,7 +2,7 @@ import type { ImportResult } from '@ptce/shared/imports.schema';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { poleDetail } from '../../testing/fixtures';
+import { periodState, periodsBody, poleDetail } from '../../testing/fixtures';
 import { freezeDate, renderWithProviders, stubFetch } from '../../testing/render';
 import { ImportPage } from './import-page';
 
@@ -116,6 +116,43 @@ const file = () => new File(['PK\u0003\u0004…'], 'modele.xlsx', { type: XLSX }
 
 freezeDate('2026-11-29T10:00:00Z');
 
+describe('ImportPage — which quarter', () => {
+  const periods = () => ({
+    json: periodsBody([
+      periodState('2026Q2', { status: 'validated' }),
+      periodState('2026Q3', { status: 'draft' }),
+      periodState('2026Q4', { status: 'submitted' }),
+    ]),
+  });
+
+  it('says a locked quarter takes no file before any upload', async () => {
+    stubFetch({
+      [`GET /api/poles/${POLE}`]: () => ({ json: pole(['coordinator']) }),
+      [`GET /api/poles/${POLE}/periods`]: periods,
+    });
+    renderImport('2026Q4');
+    expect(await screen.findByText(/Ce trimestre est verrouillé/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Fichier à importer')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Confirmer l’import' })).not.toBeInTheDocument();
+  });
+
+  it('opens on the latest quarter that can still be changed', async () => {
+    stubFetch({
+      [`GET /api/poles/${POLE}`]: () => ({ json: pole(['coordinator']) }),
+      [`GET /api/poles/${POLE}/periods`]: periods,
+    });
+    renderWithProviders(<ImportPage />, {
+      route: `/poles/${POLE}/import`,
+      path: '/poles/:pole/import',
+      extraRoutes: [{ path: '/poles/:pole/import/:period', element: <ImportPage /> }],
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Importer un fichier — T3 2026' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByLabelText('Fichier à importer')).toBeEnabled();
+  });
+});
+
 describe('ImportPage', () => {
   it('shows the dry run diff, then imports the same file with dryRun=false', async () => {
     let release: () => void = () => {};
@@ -149,7 +186,7 @@ describe('ImportPage', () => {
     expect(rows[2]).toHaveTextContent('inchangé');
     expect(
       screen.getByText(
-        '« modele.xlsx » : 2 valeurs à modifier, 268 ligne(s) inchangée(s) sur 270 lue(s).',
+        '« modele.xlsx » : 2 valeurs à modifier, 268 lignes inchangées sur 270 lues.',
       ),
     ).toBeInTheDocument();
     const warnings = screen.getByRole('region', { name: 'Avertissements de cohérence' });

@@ -2,9 +2,11 @@ import type { PoleDetail } from '@ptce/shared/poles.schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { templateUrl, useImport } from '../../api/imports';
+import { usePeriods } from '../../api/periods';
 import { DryRunReport } from './dry-run-report';
 import { ImportConfirm } from './import-confirm';
 import { ImportErrors } from './import-errors';
+import { importTakes } from './import-quarter';
 
 /** Largest upload the server accepts (5 MiB): larger files are refused before sending. */
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -20,6 +22,8 @@ export function ImportSteps({ pole, period }: { pole: PoleDetail; period: string
   const [file, setFile] = useState<File | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
   const canImport = pole.roles.includes('coordinator');
+  // Said before any upload: a submitted, validated or future quarter takes no file.
+  const takes = importTakes(usePeriods(pole.slug).data, period, new Date());
 
   const choose = (chosen: File) => {
     apply.reset();
@@ -40,6 +44,8 @@ export function ImportSteps({ pole, period }: { pole: PoleDetail; period: string
       </section>
       {!canImport ? (
         <p className="notice">{t('readOnly')}</p>
+      ) : takes !== 'open' ? (
+        <p className="notice">{t(takes)}</p>
       ) : (
         <>
           <section className="import-step" aria-labelledby="import-step2">

@@ -11,6 +11,9 @@ export const importMessages = {
       'Un onglet par périmètre, les valeurs actuelles déjà remplies ; ne modifiez pas les colonnes grisées (codes).',
     template: 'Télécharger le modèle',
     readOnly: 'Seule la coordination du pôle peut importer un fichier.',
+    locked:
+      'Ce trimestre est verrouillé (soumis ou validé) : aucun fichier ne peut y être importé. Choisissez un trimestre en brouillon.',
+    future: 'Ce trimestre n’a pas commencé : l’import ouvrira à son début.',
     step2: '2. Vérifier le fichier',
     file: 'Fichier à importer',
     fileHint:
@@ -28,10 +31,15 @@ export const importMessages = {
     done_one: 'Import terminé : {{count}} valeur modifiée.',
     done_other: 'Import terminé : {{count}} valeurs modifiées.',
     openGrid: 'Ouvrir la grille de saisie de {{period}}',
-    summary_one:
-      '« {{file}} » : {{count}} valeur à modifier, {{unchanged}} ligne(s) inchangée(s) sur {{rows}} lue(s).',
-    summary_other:
-      '« {{file}} » : {{count}} valeurs à modifier, {{unchanged}} ligne(s) inchangée(s) sur {{rows}} lue(s).',
+    summary: '« {{file}} » : {{changes}}, {{unchanged}} sur {{rows}}.',
+    summaryPart: {
+      changes_one: '{{n}} valeur à modifier',
+      changes_other: '{{n}} valeurs à modifier',
+      unchanged_one: '{{n}} ligne inchangée',
+      unchanged_other: '{{n}} lignes inchangées',
+      rows_one: '{{n}} lue',
+      rows_other: '{{n}} lues',
+    },
     noChange: 'Aucune modification : le fichier correspond déjà aux valeurs enregistrées.',
     changes: 'Modifications',
     col: {
@@ -65,6 +73,9 @@ export const importMessages = {
       'A sheet per scope, current values already filled in; do not change the greyed columns (codes).',
     template: 'Download the template',
     readOnly: 'Only the pole’s coordinator can import a file.',
+    locked:
+      'This quarter is locked (submitted or validated): no file can be imported into it. Choose a draft quarter.',
+    future: 'This quarter has not started: import opens when it begins.',
     step2: '2. Check the file',
     file: 'File to import',
     fileHint:
@@ -82,10 +93,15 @@ export const importMessages = {
     done_one: 'Import done: {{count}} value changed.',
     done_other: 'Import done: {{count}} values changed.',
     openGrid: 'Open the entry grid of {{period}}',
-    summary_one:
-      '“{{file}}”: {{count}} value to change, {{unchanged}} row(s) unchanged of {{rows}} read.',
-    summary_other:
-      '“{{file}}”: {{count}} values to change, {{unchanged}} row(s) unchanged of {{rows}} read.',
+    summary: '“{{file}}”: {{changes}}, {{unchanged}} of {{rows}}.',
+    summaryPart: {
+      changes_one: '{{n}} value to change',
+      changes_other: '{{n}} values to change',
+      unchanged_one: '{{n}} row unchanged',
+      unchanged_other: '{{n}} rows unchanged',
+      rows_one: '{{n}} read',
+      rows_other: '{{n}} read',
+    },
     noChange: 'No change: the file already matches the saved values.',
     changes: 'Changes',
     col: {

@@ -14,7 +14,8 @@ export const qualityMessages = {
       outliers: 'Valeurs atypiques',
       overridden: 'Dérogations',
     },
-    completeness: '{{filled}}/{{expected}} valeurs attendues saisies ({{pct}})',
+    completeness_one: '{{filled}}/{{expected}} valeur attendue saisie ({{pct}})',
+    completeness_other: '{{filled}}/{{expected}} valeurs attendues saisies ({{pct}})',
     completenessNone: 'Aucune valeur attendue',
     completenessHelp: 'Part des totaux attendus (indicateurs suivis, hors ratios calculés) saisis.',
     timeliness: {
@@ -57,7 +58,8 @@ export const qualityMessages = {
       outliers: 'Outliers',
       overridden: 'Overrides',
     },
-    completeness: '{{filled}}/{{expected}} expected values entered ({{pct}})',
+    completeness_one: '{{filled}}/{{expected}} expected value entered ({{pct}})',
+    completeness_other: '{{filled}}/{{expected}} expected values entered ({{pct}})',
     completenessNone: 'No value expected',
     completenessHelp:
       'Share of the expected totals (tracked indicators, computed ratios aside) entered.',

@@ -34,6 +34,7 @@ export function QualityFacts({ quality: q, weights }: Props) {
         expected === 0
           ? t('completenessNone')
           : t('completeness', {
+              count: expected,
               filled: fmtNumber(filled, lang),
               expected: fmtNumber(expected, lang),
               pct: fmtPercent((100 * filled) / expected, lang),

@@ -78,7 +78,7 @@ describe('the review on the report page', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Valider T2 2025' }));
     expect(screen.getByRole('button', { name: 'Renvoyer T2 2025 au pôle' })).toBeInTheDocument();
     const dialog = screen.getByRole('dialog', { name: 'Valider T2 2025 de PTCE Test' });
-    expect(await within(dialog).findByText('1/1 valeurs attendues saisies (100 %)')).toBeVisible();
+    expect(await within(dialog).findByText('1/1 valeur attendue saisie (100 %)')).toBeVisible();
     expect(within(dialog).getByText('1 avertissement au total')).toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Valider et verrouiller' }));
     expect(await screen.findByRole('status')).toHaveTextContent(

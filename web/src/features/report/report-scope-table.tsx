@@ -41,7 +41,11 @@ export function ReportScopeTable({ name, period, rows, completeness, narrative }
   return (
     <section className="report-scope" aria-labelledby={headingId}>
       <h2 id={headingId}>{name}</h2>
-      {completeness && <p className="muted">{t('scopeCompleteness', completeness)}</p>}
+      {completeness && (
+        <p className="muted">
+          {t('scopeCompleteness', { ...completeness, count: completeness.filled })}
+        </p>
+      )}
       {narrative && (
         <div className="report-scope-narrative">
           <h3>{tn('title')}</h3>

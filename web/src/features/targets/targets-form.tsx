@@ -2,7 +2,7 @@ import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { Figures } from '@ptce/shared/figures/figures';
 import type { PoleDetail } from '@ptce/shared/poles.schema';
 import type { Target } from '@ptce/shared/targets.schema';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session';
 import { useSaveTargets } from '../../api/targets';
@@ -11,6 +11,7 @@ import { SaveBar } from '../../components/save-bar';
 import { ApiError } from '../../lib/api-client';
 import { type Lang, labelIn } from '../../lib/format';
 import { draftKey } from '../../lib/session-draft';
+import { useSaveShortcut } from '../../lib/use-save-shortcut';
 import { useUnsavedGuard } from '../../lib/use-unsaved-guard';
 import { targetChanges, targetKey } from './targets-model';
 import { TargetsScopeTable } from './targets-scope-table';
@@ -52,6 +53,14 @@ export function TargetsForm(p: {
   const { entries, problems } = targetChanges(texts, stored, indicators);
   const dirty = entries.length + problems.length;
   useUnsavedGuard(dirty > 0, t('leaveConfirm'));
+  const formRef = useRef<HTMLFormElement>(null);
+  const pending = save.isPending;
+  // Ctrl+S (⌘S) saves as `Enregistrer` does, through the form's submit.
+  useSaveShortcut(
+    useCallback(() => {
+      if (editable && !pending) formRef.current?.requestSubmit();
+    }, [editable, pending]),
+  );
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -92,7 +101,7 @@ export function TargetsForm(p: {
   const changed = draft.changedMeanwhile;
 
   return (
-    <form onSubmit={onSubmit} className="targets-form">
+    <form ref={formRef} onSubmit={onSubmit} className="targets-form">
       {draft.restored && Object.keys(texts).length > 0 && (
         <RestoredDraftNotice
           detail={

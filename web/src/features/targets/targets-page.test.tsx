@@ -78,6 +78,20 @@ const saved = (body: unknown) => ({
 });
 
 describe('TargetsPage', () => {
+  it('saves with Ctrl+S as with the button', async () => {
+    const { calls } = renderTargets(['coordinator'], saved);
+    const user = userEvent.setup();
+    const exitsBox = await screen.findByRole('textbox', { name: EXITS });
+    await user.clear(exitsBox);
+    await user.type(exitsBox, '55');
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({
+      year: 2026,
+      targets: [{ scope: 'mobilite-sociale', indicator: 'MS-SORTIES', value: 55 }],
+    });
+  });
+
   it('lets the coordinator type French numbers and saves the changed targets at once', async () => {
     const { calls } = renderTargets(['coordinator'], saved);
     const user = userEvent.setup();
