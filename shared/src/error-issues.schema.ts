@@ -37,8 +37,9 @@ export const EntryIssueSchema = ErrorIssueSchema.extend(CellSchema.shape);
 export type EntryIssue = z.infer<typeof EntryIssueSchema>;
 
 /**
- * 422 RULE_VIOLATION: a consistency-rule error that blocks the batch, with the cells of the
- * quarter it involves; an import adds where those cells are in the file (`locations`).
+ * 422 RULE_VIOLATION: a consistency-rule error of the batch, with the cells of the quarter it
+ * involves (one issue per violation); an import adds where those cells are in the file
+ * (`locations`).
  */
 export const RuleViolationIssueSchema = ErrorIssueSchema.extend({
   rule: z.string(),
@@ -48,6 +49,12 @@ export const RuleViolationIssueSchema = ErrorIssueSchema.extend({
   slice: z.string(),
   cells: z.array(CellSchema),
   params: z.record(z.string(), z.union([z.number(), z.string()])),
+  /** What tells it apart from issues of the same rule and slice (`violationSubject`). */
+  subject: z.string().optional(),
+  /** A save's 422 lists each concerned error once: whether a reason of the batch overrides it. */
+  overridden: z.boolean().optional(),
+  /** A save's 422: the indexes of the batch's entries the violation involves. */
+  entries: z.array(z.number().int()).optional(),
   locations: z.array(z.object({ sheet: z.string().nullable(), row: z.number().int() })).optional(),
 });
 export type RuleViolationIssue = z.infer<typeof RuleViolationIssueSchema>;

@@ -2,7 +2,7 @@ import type { Catalogue } from './catalogue.schema';
 import { type Cell, cellKey, type Quarter } from './domain.types';
 import { evaluateRules } from './rules';
 import type { RuleIssue, RuleSettings } from './rules.types';
-import { validReason } from './values.schema';
+import { type ViolationOverride, validReason, violationKey } from './values.schema';
 
 /** A cell a batch changes, in the judged quarter: its value after the batch (null = cleared). */
 export interface BatchChange {
@@ -27,7 +27,43 @@ export interface JudgeBatchInput {
   base: Cell[];
   /** Each changed cell of `period` once. */
   changes: BatchChange[];
+  /** Reasons written for one violation each (`violationKey`); none = per-entry reasons only. */
+  overrides?: readonly ViolationOverride[];
   settings?: Partial<RuleSettings>;
+}
+
+/**
+ * What identifies a violation within a quarter: its rule, scope, the slice it was evaluated on
+ * (`''` = the total) and its subject (`violationSubject`), so a reason overrides that one only.
+ */
+export interface ViolationId {
+  rule: string;
+  scope: string;
+  slice: string;
+  subject: string;
+}
+
+/**
+ * What tells apart issues of one rule on one slice of one scope: their string params sorted by
+ * name as `name=value` joined by `&` (E5 `dimension=sex&indicator=MS-SORTIES`, E8 the indicator,
+ * E7 its pair, a yearly check `year=2025`); `''` for most compare rules.
+ */
+export function violationSubject(issue: Pick<RuleIssue, 'params'>): string {
+  return Object.entries(issue.params)
+    .filter((e): e is [string, string] => typeof e[1] === 'string')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, value]) => `${k}=${value}`)
+    .join('&');
+}
+
+/** The identity of an issue's violation. */
+export function violationOf(issue: RuleIssue): ViolationId {
+  return {
+    rule: issue.rule,
+    scope: issue.scope,
+    slice: issue.slice,
+    subject: violationSubject(issue),
+  };
 }
 
 /**
@@ -39,9 +75,13 @@ export type IssueVerdict = 'unconcerned' | 'warning' | 'overridden' | 'blocking'
 
 interface JudgedIssue {
   issue: RuleIssue;
+  /** Its violation's key (`violationKey`). */
+  key: string;
   /** The changes the issue involves. */
   involved: BatchChange[];
   verdict: IssueVerdict;
+  /** The batch-level reason written for this violation (`overrides`), if any. */
+  reason: string | null;
 }
 
 export interface Judgement {
@@ -77,18 +117,29 @@ function involvedChanges(changes: BatchChange[]): (issue: RuleIssue) => BatchCha
   };
 }
 
-/** The verdict on an issue given the changes it involves (see `IssueVerdict`). */
-export function verdictOf(issue: RuleIssue, involved: readonly BatchChange[]): IssueVerdict {
+/**
+ * The verdict on an issue given the changes it involves (see `IssueVerdict`): a concerned error
+ * is overridden by a valid reason written for its violation (`reason`), or, as before batch
+ * overrides existed, when every changed cell it involves carries a valid `overrideReason`.
+ */
+export function verdictOf(
+  issue: RuleIssue,
+  involved: readonly BatchChange[],
+  reason: string | null = null,
+): IssueVerdict {
   if (involved.length === 0) return 'unconcerned';
   if (issue.severity === 'warning') return 'warning';
+  if (validReason(reason) !== null) return 'overridden';
   return involved.every((c) => validReason(c.overrideReason) !== null) ? 'overridden' : 'blocking';
 }
 
 /**
  * Judges a batch once for every surface (the save, the import's dry run, the entry grid as the
  * user types): the rules run on `period` as it would be after the batch; an issue concerns the
- * batch when it involves a changed cell; a concerned error blocks unless every changed cell it
- * involves carries a valid reason (a reason given earlier does not carry over). With `next`,
+ * batch when it involves a changed cell; a concerned error blocks unless the batch overrides
+ * its violation (an `overrides` item with its rule, scope, slice and subject: that violation
+ * only) or every changed cell it involves carries a valid reason (a reason given earlier does
+ * not carry over). Overrides matching no violation are ignored. With `next`,
  * errors of the next quarter that the batch causes (absent before it) are warnings, since
  * that quarter may already be validated. Pure; linear in the number of cells.
  * @throws RangeError when `period` or `next` is not a valid quarter.
@@ -106,9 +157,16 @@ export function judgeBatch(input: JudgeBatchInput): Judgement {
     evaluateRules({ catalogue, scopes, poleGroupSlugs, period, values, settings });
   const afterCells = [...after.values()];
   const involve = involvedChanges(input.changes);
-  const judged = run(input.period, afterCells).map((issue) => {
+  const written = new Map<string, string>();
+  for (const o of input.overrides ?? []) {
+    const reason = validReason(o.reason);
+    if (reason !== null) written.set(violationKey(o), reason);
+  }
+  const judged = run(input.period, afterCells).map((issue): JudgedIssue => {
     const involved = involve(issue);
-    return { issue, involved, verdict: verdictOf(issue, involved) };
+    const key = violationKey(violationOf(issue));
+    const reason = written.get(key) ?? null;
+    return { issue, key, involved, verdict: verdictOf(issue, involved, reason), reason };
   });
   const pick = (verdict: IssueVerdict) =>
     judged.filter((j) => j.verdict === verdict).map((j) => j.issue);

@@ -44,15 +44,60 @@ const ValueEntrySchema = z.strictObject({
   comment: z.string().max(2000).nullable().optional(),
   /** The version the client last saw; absent or 0 = the client saw no value. */
   version: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  /** A written reason that overrides consistency-rule errors involving this entry. */
+  /**
+   * A written reason that overrides the consistency-rule errors involving this entry whose every
+   * changed entry carries one (kept for older clients; `overrides` names one violation each).
+   */
   overrideReason: OverrideReasonSchema.optional(),
 });
 export type ValueEntry = z.infer<typeof ValueEntrySchema>;
 
-export const SaveValuesRequestSchema = z.strictObject({
-  period: QuarterSchema,
-  entries: z.array(ValueEntrySchema).min(1).max(5000),
+/**
+ * A reason written for one rule violation of the batch: its rule (an error, `E1`…), scope, the
+ * slice it is evaluated on (default `''`, the total) and its subject (default `''`; see
+ * `violationSubject`, e.g. `dimension=sex&indicator=MS-SORTIES` for E5), as a 422 lists them.
+ * It overrides that violation only, and is recorded in the history of each changed entry the
+ * violation involves.
+ */
+/** A violation's key, `rule|scope|slice|subject`; an override's slice and subject default to `''`. */
+export function violationKey(v: {
+  rule: string;
+  scope: string;
+  slice?: string | undefined;
+  subject?: string | undefined;
+}): string {
+  return `${v.rule}|${v.scope}|${v.slice ?? ''}|${v.subject ?? ''}`;
+}
+
+const ViolationOverrideSchema = z.strictObject({
+  rule: z.string().regex(/^E\d{1,2}$/, 'an error rule id (E1, E2…)'),
+  scope: SlugSchema,
+  slice: SliceSchema.optional(),
+  subject: z.string().max(300).optional(),
+  reason: OverrideReasonSchema,
 });
+export type ViolationOverride = z.infer<typeof ViolationOverrideSchema>;
+
+export const SaveValuesRequestSchema = z
+  .strictObject({
+    period: QuarterSchema,
+    entries: z.array(ValueEntrySchema).min(1).max(5000),
+    /** Reasons per violation (rule × scope × slice × subject); per-entry reasons still apply. */
+    overrides: z.array(ViolationOverrideSchema).max(500).optional(),
+  })
+  .superRefine((req, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, o] of (req.overrides ?? []).entries()) {
+      const key = violationKey(o);
+      if (seen.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['overrides', i],
+          message: 'one reason per violation',
+        });
+      seen.add(key);
+    }
+  });
 export type SaveValuesRequest = z.infer<typeof SaveValuesRequestSchema>;
 
 /** A stored value as the API returns it. */
@@ -139,6 +184,8 @@ const SavedCellSchema = z.object({
   slice: z.string(),
   value: z.number().nullable(),
   version: z.number().int(),
+  /** The override reason now stored with the cell (per-entry and per-violation ones). */
+  overrideReason: z.string().nullable().optional(),
 });
 
 /** The 200 answer of PUT /api/poles/{pole}/values. */

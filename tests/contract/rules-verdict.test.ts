@@ -11,7 +11,7 @@ import type { StoredValue } from '@ptce/shared/values.schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildBatch } from '../../web/src/features/entry/entry-batch';
 import { buildRows, indexByPeriod } from '../../web/src/features/entry/entry-model';
-import { evaluateGridRules, type RowIssue } from '../../web/src/features/entry/entry-rules';
+import { evaluateGridRules, type GridViolation } from '../../web/src/features/entry/entry-rules';
 import { deriveCells } from '../../web/src/features/entry/entry-state';
 
 // The grid as the user types and the server's save judge the same batch alike: the same
@@ -20,6 +20,8 @@ import { deriveCells } from '../../web/src/features/entry/entry-state';
 const POLE = 'henin-carvin';
 const PERIOD = '2026Q3';
 const MS = 'mobilite-sociale';
+/** The key of E1 on the scope's totals, under which the grid keeps its typed reason. */
+const E1 = `E1|${MS}||`;
 
 let t: TestInstance;
 let coord: string;
@@ -62,10 +64,8 @@ async function gridVerdict(scope: string, texts: Record<string, string>, reasons
     lang: 'fr',
     now: NOW,
   });
-  const issues = new Map<string, RowIssue>();
-  for (const list of rules.byIndicator.values()) for (const i of list) issues.set(i.id, i);
-  const concerned = [...issues.values()].filter((i) => i.concerned);
-  const of = (keep: (i: RowIssue) => boolean) => concerned.filter(keep).map(line).sort();
+  const concerned = rules.violations.filter((i) => i.concerned);
+  const of = (keep: (i: GridViolation) => boolean) => concerned.filter(keep).map(line).sort();
   const verdict: Verdict = {
     blocking: of((i) => i.severity === 'error' && !i.overridden),
     overridden: of((i) => i.severity === 'error' && i.overridden),
@@ -75,17 +75,26 @@ async function gridVerdict(scope: string, texts: Record<string, string>, reasons
 }
 
 /** What the server says of the same batch: its 422 issues, or its 200 answer's lists. */
-async function serverVerdict(entries: unknown[]): Promise<Verdict> {
+async function serverVerdict(batch: {
+  entries: unknown[];
+  overrides: unknown[];
+}): Promise<Verdict> {
+  const { entries, overrides } = batch;
   const res = await call(t, 'PUT', `/api/poles/${POLE}/values`, {
     cookie: coord,
-    body: { period: PERIOD, entries },
+    body: { period: PERIOD, entries, overrides },
   });
-  type Issue = { rule: string; message?: string; messageFr?: string };
+  type Issue = { rule: string; message?: string; messageFr?: string; overridden?: boolean };
   const lines = (list: Issue[]) =>
     list.map((i) => line({ rule: i.rule, message: i.message ?? i.messageFr ?? '' })).sort();
   if (res.status === 422) {
     expect(res.json.error.code).toBe('RULE_VIOLATION');
-    return { blocking: lines(res.json.error.issues), overridden: [], warnings: [] };
+    const issues: Issue[] = res.json.error.issues;
+    return {
+      blocking: lines(issues.filter((i) => !i.overridden)),
+      overridden: lines(issues.filter((i) => i.overridden)),
+      warnings: [],
+    };
   }
   expect(res.status).toBe(200);
   return {
@@ -112,23 +121,31 @@ describe('the grid and the server judge a batch alike', () => {
       [[MS, 'MS-SORTIES', 4]],
       MS,
       { 'MS-SORTIES-POSITIVES|': '5' },
-      { 'MS-SORTIES-POSITIVES': 'Sorties du trimestre précédent' },
+      { [E1]: 'Sorties du trimestre précédent' },
       ['overridden E1'],
     ],
     [
-      'a reason typed on one row covers the changed cells of the error it shares',
+      'one reason typed for the error covers every changed cell it involves',
       [],
       MS,
       { 'MS-SORTIES|': '4', 'MS-SORTIES-POSITIVES|': '5' },
-      { 'MS-SORTIES': 'Bilan ASP du trimestre' },
+      { [E1]: 'Bilan ASP du trimestre' },
       ['overridden E1'],
+    ],
+    [
+      'a reason for one violation leaves the other blocking',
+      [[MS, 'MS-ENTREES-PARCOURS', 1]],
+      MS,
+      { 'MS-SORTIES|': '4', 'MS-SORTIES-POSITIVES|': '5', 'MS-SORTIES|sex=femme': '1' },
+      { [E1]: 'Bilan ASP du trimestre' },
+      ['blocking E5', 'overridden E1'],
     ],
     [
       'a reason too short overrides nothing',
       [[MS, 'MS-SORTIES', 4]],
       MS,
       { 'MS-SORTIES-POSITIVES|': '5' },
-      { 'MS-SORTIES-POSITIVES': ' ab ' },
+      { [E1]: ' ab ' },
       ['blocking E1'],
     ],
     [
@@ -178,6 +195,6 @@ describe('the grid and the server judge a batch alike', () => {
       ].sort();
     expect(kinds(grid.verdict)).toEqual(expected);
     expect(grid.batch.problems).toEqual([]);
-    expect(await serverVerdict(grid.batch.entries)).toEqual(grid.verdict);
+    expect(await serverVerdict(grid.batch)).toEqual(grid.verdict);
   });
 });

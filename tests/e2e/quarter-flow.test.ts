@@ -72,7 +72,7 @@ describe('a quarter from entry to validation, in Chromium', () => {
       )
       .toBe(true);
     await page
-      .getByRole('textbox', { name: 'Motif de dérogation — Sorties positives' })
+      .getByRole('textbox', { name: 'Motif de dérogation — E1 — Sorties de parcours' })
       .fill('Deux sorties du trimestre précédent régularisées ici');
     await audit('saisie');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();

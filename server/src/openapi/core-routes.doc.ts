@@ -166,7 +166,7 @@ export const CORE_ROUTES: RouteDoc[] = [
     tag: 'Values',
     summary: 'Save a quarter’s batch, all or nothing',
     description:
-      '`value: null` clears. 409 lists stale versions with the current values; 422 INVALID_ENTRIES lists catalogue misfits; 422 RULE_VIOLATION lists consistency errors (each changed entry involved needs an `overrideReason`); 423 when the quarter is submitted or validated. Coordinator of the pole.',
+      "`value: null` clears. 409 lists stale versions with the current values; 422 INVALID_ENTRIES lists catalogue misfits; 422 RULE_VIOLATION lists each concerned consistency error once (`rule`, `scope`, `slice`, `subject`, the `entries` indexes it involves, `overridden`). A reason overrides one violation: `overrides: [{ rule, scope, slice?, subject?, reason }]` (slice and subject as the 422 lists them, default `''`), recorded as `[rule …] reason` in the history of each changed entry it involves; the older per-entry `overrideReason` still overrides an error when every changed entry it involves carries one. 423 when the quarter is submitted or validated. Coordinator of the pole.",
     auth: 'session',
     body: SaveValuesRequestSchema,
     ok: {

@@ -2,7 +2,7 @@ import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { RuleViolationIssue } from '@ptce/shared/error-issues.schema';
 import type { Lang } from '@ptce/shared/error-messages';
 import { issueMessage, type RuleIssue } from '@ptce/shared/rules';
-import { judgeBatch } from '@ptce/shared/rules.judge';
+import { type BatchChange, judgeBatch, violationSubject } from '@ptce/shared/rules.judge';
 import { type RulesWindow, rulesWindow } from '@ptce/shared/rules.window';
 import type { SaveValuesRequest, SaveValuesResponse } from '@ptce/shared/values.schema';
 import type { Transaction } from 'kysely';
@@ -19,6 +19,7 @@ import {
   planChanges,
   withUserNames,
 } from './plan-changes';
+import { recordedReasons } from './recorded-reasons';
 import {
   appendHistory,
   findCellRows,
@@ -53,8 +54,12 @@ export interface SaveResult extends Omit<SaveValuesResponse, 'period'> {
  * window (with the outlier rules' history of the changed totals), plans the changes (`planChanges`), judges them (`judgeBatch`), writes them and their
  * history. Throws 423 when the quarter is submitted or validated, 422 INVALID_ENTRIES for a
  * quarter not started or catalogue misfits, 409 CONFLICT on a stale version (listing the
- * current values), 422 RULE_VIOLATION for consistency errors that no involved entry overrides
- * with a reason. Unchanged entries write nothing. A dry run checks the same and writes nothing.
+ * current values), 422 RULE_VIOLATION for consistency errors that the batch does not override
+ * (a reason in `overrides` for that violation, or one on every changed entry it involves),
+ * listing each concerned error once with `overridden` and the entries it involves. A reason is
+ * recorded in the history (and kept with the value) of each changed entry its violation
+ * involves (`recordedReasons`). Unchanged entries write nothing. A dry run checks the same and
+ * writes nothing.
  */
 export async function saveValues(ctx: SaveContext, req: SaveValuesRequest): Promise<SaveResult> {
   if (ctx.db.isTransaction) return saveInTransaction(ctx, ctx.db as Transaction<Database>, req);
@@ -101,21 +106,42 @@ async function saveInTransaction(
     slice: c.next.slice,
     value: c.next.value,
   });
-  const { warnings, overridden, blocking } = judgeBatch({
+  const batch = changes.map(
+    (c): BatchChange => ({
+      ...cellOf(c),
+      overrideReason: req.entries[c.entryIndex]!.overrideReason,
+    }),
+  );
+  const entryOf = new Map<BatchChange, number>(batch.map((b, i) => [b, changes[i]!.entryIndex]));
+  const { warnings, overridden, blocking, judged } = judgeBatch({
     catalogue: ctx.catalogue,
     scopes,
     poleGroupSlugs: scopes.filter((s) => s.kind === 'group').map((s) => s.slug),
     period,
     next: window.next,
     base: toCells(rows, slugOf),
-    changes: changes.map((c) => ({
-      ...cellOf(c),
-      overrideReason: req.entries[c.entryIndex]!.overrideReason,
-    })),
+    changes: batch,
+    overrides: req.overrides ?? [],
   });
-  if (blocking.length > 0 && !ctx.dryRun)
-    throw new ApiError('RULE_VIOLATION', undefined, blocking.map(ruleIssueToError(ctx.lang)));
-  const saved = changes.map((c) => ({ ...cellOf(c), version: c.next.version }));
+  if (blocking.length > 0 && !ctx.dryRun) {
+    // Each concerned error once: whether the batch overrides it, the entries it involves.
+    const issues = judged
+      .filter((j) => j.verdict === 'blocking' || j.verdict === 'overridden')
+      .map((j) => ({
+        ...ruleIssueToError(ctx.lang)(j.issue),
+        subject: violationSubject(j.issue),
+        overridden: j.verdict === 'overridden',
+        entries: j.involved.map((b) => entryOf.get(b)!).sort((x, y) => x - y),
+      }));
+    throw new ApiError('RULE_VIOLATION', undefined, issues);
+  }
+  const reasons = recordedReasons(changes, batch, judged, req.entries);
+  for (const [i, c] of changes.entries()) c.next.override_reason = reasons[i]!.stored;
+  const saved = changes.map((c) => ({
+    ...cellOf(c),
+    version: c.next.version,
+    overrideReason: c.next.override_reason,
+  }));
   if (ctx.dryRun) return { saved, unchanged, warnings, overridden, blocking };
 
   await upsertValues(
@@ -124,7 +150,7 @@ async function saveInTransaction(
   );
   await appendHistory(
     trx,
-    changes.map((c) => ({
+    changes.map((c, i) => ({
       pole_id: poleId,
       group_id: c.next.group_id,
       indicator_code: c.next.indicator_code,
@@ -137,7 +163,7 @@ async function saveInTransaction(
       version: c.next.version,
       changed_at: c.next.updated_at,
       changed_by: ctx.userId,
-      reason: req.entries[c.entryIndex]!.overrideReason ?? ctx.reason ?? null,
+      reason: reasons[i]!.written ?? ctx.reason ?? null,
     })),
   );
   return { saved, unchanged, warnings, overridden, blocking: [] };

@@ -42,6 +42,7 @@ describe('PUT /api/poles/{pole}/values', () => {
       slice: '',
       value: 10,
       version: 1,
+      overrideReason: null,
     });
     expect(res.json.warnings).toEqual([]);
     const history = await t.db.selectFrom('value_history').selectAll().orderBy('id').execute();

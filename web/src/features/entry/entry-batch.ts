@@ -1,19 +1,23 @@
-import type { SaveValuesResponse, ValueEntry } from '@ptce/shared/values.schema';
+import type { SaveValuesResponse, ValueEntry, ViolationOverride } from '@ptce/shared/values.schema';
 import { type BaseCell, cellKey } from './entry-model';
 import type { RulesView } from './entry-rules';
 import type { CellsView } from './entry-state';
 
 export interface Batch {
-  /** The changed cells with the versions they were typed on, plus reasons to record. */
+  /** The changed cells with the versions they were typed on. */
   entries: ValueEntry[];
+  /** One reason per concerned error violation that has one typed (`evaluateGridRules`). */
+  overrides: ViolationOverride[];
   /** Keys of inputs whose text cannot be saved, and indicators with a comment but no value. */
   problems: string[];
+  /** The keys of every error violation the grid finds now (to match a 422's issues with). */
+  errorKeys: string[];
 }
 
 /**
- * What `Enregistrer` sends: every changed value or comment with the version it was typed on;
- * a changed cell involved in a rule error carries the reason typed for it (see
- * `evaluateGridRules`) as `overrideReason`.
+ * What `Enregistrer` sends: every changed value or comment with the version it was typed on,
+ * and for each concerned rule error with a valid typed reason, that reason as an `overrides`
+ * item naming its violation (rule, scope, slice, subject): it overrides that one only.
  */
 export function buildBatch(scope: string, view: CellsView, rules: RulesView): Batch {
   const entries: ValueEntry[] = [];
@@ -23,7 +27,6 @@ export function buildBatch(scope: string, view: CellsView, rules: RulesView): Ba
     const comment = cell.slice === '' ? view.comments.get(cell.indicator) : undefined;
     if (comment?.needsValue) problems.push(cell.indicator);
     if (!cell.changed && !comment?.changed) continue;
-    const reason = rules.reasons.get(cell.key);
     entries.push({
       scope,
       indicator: cell.indicator,
@@ -31,10 +34,20 @@ export function buildBatch(scope: string, view: CellsView, rules: RulesView): Ba
       value: cell.typed.value,
       comment: comment ? comment.value : cell.base.comment,
       version: cell.version,
-      ...(reason ? { overrideReason: reason } : {}),
     });
   }
-  return { entries, problems };
+  const overrides: ViolationOverride[] = [];
+  for (const v of rules.violations)
+    if (v.needsReason && v.reason !== null)
+      overrides.push({
+        rule: v.rule,
+        scope: v.scope,
+        slice: v.slice,
+        subject: v.subject,
+        reason: v.reason,
+      });
+  const errorKeys = rules.violations.filter((v) => v.severity === 'error').map((v) => v.key);
+  return { entries, overrides, problems, errorKeys };
 }
 
 /** The stored state of each sent cell after a successful save, to show until the refetch. */
@@ -43,19 +56,24 @@ export function basesAfterSave(
   result: SaveValuesResponse,
   view: CellsView,
 ): Record<string, BaseCell> {
-  const versions = new Map(result.saved.map((s) => [cellKey(s.indicator, s.slice), s.version]));
+  const saved = new Map(result.saved.map((s) => [cellKey(s.indicator, s.slice), s]));
   const out: Record<string, BaseCell> = {};
   for (const e of entries) {
     const key = cellKey(e.indicator, e.slice ?? '');
     const base = view.cells.get(key)?.base;
     const cleared = e.value === null;
+    const answer = saved.get(key);
+    const kept = base?.value === e.value ? (base?.overrideReason ?? null) : null;
     out[key] = {
       value: e.value,
       comment: cleared ? null : (e.comment ?? null),
+      // The server says what it stored; an older one did not: the entry's or the kept reason.
       overrideReason: cleared
         ? null
-        : (e.overrideReason ?? (base?.value === e.value ? (base?.overrideReason ?? null) : null)),
-      version: versions.get(key) ?? base?.version ?? 0,
+        : answer?.overrideReason !== undefined
+          ? answer.overrideReason
+          : (e.overrideReason ?? kept),
+      version: answer?.version ?? base?.version ?? 0,
     };
   }
   return out;

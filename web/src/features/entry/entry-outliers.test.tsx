@@ -44,7 +44,7 @@ describe('EntryPage — outlier warnings as the user types', () => {
     await user.type(input, '15000');
     const warnings = async () => {
       const items = await screen.findAllByText(
-        (_, el) => el?.tagName === 'LI' && /O\d/.test(el.textContent ?? ''),
+        (_, el) => el?.tagName === 'P' && /^Avertissement O\d/.test(el.textContent ?? ''),
       );
       return items.map((li) => li.textContent);
     };

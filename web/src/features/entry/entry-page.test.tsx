@@ -108,7 +108,7 @@ describe('EntryPage — French numbers', () => {
 });
 
 describe('EntryPage — rules as the user types', () => {
-  it('shows an E1 error on the row, asks for a reason and sends it as overrideReason', async () => {
+  it('shows an E1 error once, asks for one reason and sends it for that violation', async () => {
     const calls = renderGrid({
       ...readRoutes([stored('MS-SORTIES', 5)]),
       [`PUT /api/poles/${POLE}/values`]: (body) => ({ json: savedBody(body) }),
@@ -117,61 +117,40 @@ describe('EntryPage — rules as the user types', () => {
     const positives = await screen.findByRole('textbox', { name: 'Sorties positives' });
     expect(screen.queryByText(/Erreur E1/)).not.toBeInTheDocument();
     await user.type(positives, '7');
-    const rowAlerts = await screen.findAllByText(/dépassent les sorties de parcours \(5 pers\.\)/);
-    expect(rowAlerts.length).toBeGreaterThan(0);
+    const message = await screen.findAllByText(/dépassent les sorties de parcours \(5 pers\.\)/);
+    expect(message).toHaveLength(1);
     expect(positives).toHaveAttribute('aria-invalid', 'true');
-    const reason = screen.getByRole('textbox', { name: 'Motif de dérogation — Sorties positives' });
+    const reason = screen.getByRole('textbox', {
+      name: 'Motif de dérogation — E1 — Sorties de parcours',
+    });
     await user.type(reason, 'Sorties du trimestre précédent comptées ici');
     expect(positives).not.toHaveAttribute('aria-invalid');
     expect(screen.getAllByText(/Erreur E1 \(dérogation\)/).length).toBeGreaterThan(0);
 
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(puts(calls)).toHaveLength(1));
-    expect(puts(calls)[0]!.entries).toEqual([
-      {
-        scope: 'mobilite-sociale',
-        indicator: 'MS-SORTIES-POSITIVES',
-        slice: '',
-        value: 7,
-        comment: null,
-        version: 0,
-        overrideReason: 'Sorties du trimestre précédent comptées ici',
-      },
-    ]);
-  });
-
-  it('sends one typed reason with every changed cell of the error, as the server requires', async () => {
-    const calls = renderGrid({
-      ...readRoutes([]),
-      [`PUT /api/poles/${POLE}/values`]: (body) => ({ json: savedBody(body) }),
+    expect(puts(calls)[0]).toEqual({
+      period: expect.any(String),
+      entries: [
+        {
+          scope: 'mobilite-sociale',
+          indicator: 'MS-SORTIES-POSITIVES',
+          slice: '',
+          value: 7,
+          comment: null,
+          version: 0,
+        },
+      ],
+      overrides: [
+        {
+          rule: 'E1',
+          scope: 'mobilite-sociale',
+          slice: '',
+          subject: '',
+          reason: 'Sorties du trimestre précédent comptées ici',
+        },
+      ],
     });
-    const user = userEvent.setup();
-    await screen.findByLabelText('Sorties de parcours');
-    await user.type(screen.getByRole('textbox', { name: 'Sorties de parcours' }), '5');
-    await user.type(screen.getByRole('textbox', { name: 'Sorties positives' }), '7');
-    expect(
-      screen.getByRole('textbox', { name: 'Motif de dérogation — Sorties de parcours' }),
-    ).toBeVisible();
-    await user.type(
-      screen.getByRole('textbox', { name: 'Motif de dérogation — Sorties positives' }),
-      'Bilan ASP',
-    );
-    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
-    await waitFor(() => expect(puts(calls)).toHaveLength(1));
-    expect(puts(calls)[0]!.entries).toEqual([
-      expect.objectContaining({ indicator: 'MS-SORTIES', value: 5, overrideReason: 'Bilan ASP' }),
-      expect.objectContaining({
-        indicator: 'MS-SORTIES-POSITIVES',
-        value: 7,
-        overrideReason: 'Bilan ASP',
-      }),
-    ]);
-    // a reason does not carry over: the saved values show no error box any more
-    await waitFor(() =>
-      expect(
-        screen.queryByRole('textbox', { name: /Motif de dérogation/ }),
-      ).not.toBeInTheDocument(),
-    );
   });
 
   it('shows the server’s 422 rule issues on their rows and keeps the input', async () => {

@@ -113,19 +113,12 @@ export function EntryRow({ row, ctx }: { row: RowModel; ctx: GridContext }) {
             <td colSpan={6}>
               <RowIssues
                 id={issuesId}
-                label={label}
-                issues={issues}
+                code={code}
+                violations={issues}
                 server={server}
                 commentNeedsValue={!!comment?.needsValue}
                 storedReason={storedReason}
-                reason={
-                  ctx.rules.reasonRows.has(code) && !ctx.readOnly
-                    ? {
-                        text: ctx.reasons[code] ?? '',
-                        onChange: (text) => ctx.onReason(code, text),
-                      }
-                    : null
-                }
+                reasons={ctx.readOnly ? null : { texts: ctx.reasons, onChange: ctx.onReason }}
               />
             </td>
           </tr>

@@ -2,31 +2,48 @@ import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { Cell } from '@ptce/shared/domain.types';
 import type { Lang } from '@ptce/shared/format';
 import { issueMessage } from '@ptce/shared/rules';
-import { type BatchChange, judgeBatch, verdictOf } from '@ptce/shared/rules.judge';
+import { type BatchChange, judgeBatch, verdictOf, violationOf } from '@ptce/shared/rules.judge';
 import { rulesWindow } from '@ptce/shared/rules.window';
 import { type StoredValue, validReason } from '@ptce/shared/values.schema';
+import { labelIn } from '../../lib/format';
 import { cellKey } from './entry-model';
 import type { CellsView } from './entry-state';
 
-/** A rule issue as a row shows it. */
-export interface RowIssue {
-  id: string;
+/**
+ * A rule violation as the grid shows it: once, as one block under the first row it involves,
+ * the other rows marked and linked to it; a concerned error has one reason box.
+ */
+export interface GridViolation {
+  /** Its `violationKey` (rule, scope, slice, subject): its typed reason's key, and a 422's. */
+  key: string;
+  /** The DOM id of its block. */
+  anchor: string;
   rule: string;
+  scope: string;
+  slice: string;
+  subject: string;
   severity: 'error' | 'warning';
   message: string;
-  /** The issue involves a cell the save would change: the server judges it. */
+  /** The rows (indicator codes) it involves, in grid order: the block sits under the first. */
+  rows: string[];
+  /** Each row's label, then the slice's (`Sexe : Femmes`) when evaluated on a slice. */
+  labels: string[];
+  sliceLabel: string | null;
+  /** It involves a cell the save would change: the server judges it. */
   concerned: boolean;
-  /** An error whose changed cells all carry a reason (or, untouched, one stored before). */
+  /** An error the typed reason overrides (or, untouched, one stored before). */
   overridden: boolean;
+  /** A concerned error: its reason box is shown, its valid text sent in `overrides`. */
+  needsReason: boolean;
+  /** The valid typed reason (trimmed), if any. */
+  reason: string | null;
 }
 
 export interface RulesView {
-  /** indicator → the issues involving one of its cells. */
-  byIndicator: Map<string, RowIssue[]>;
-  /** Rows that get a reason box: they share an error with a cell the save would change. */
-  reasonRows: Set<string>;
-  /** `indicator|slice` of a changed cell → the reason sent with it as `overrideReason`. */
-  reasons: Map<string, string>;
+  /** Every violation once, in the evaluator's order (scope, then rule). */
+  violations: GridViolation[];
+  /** indicator → the violations involving one of its cells (block or mark). */
+  byIndicator: Map<string, GridViolation[]>;
 }
 
 export interface GridRulesInput {
@@ -39,7 +56,7 @@ export interface GridRulesInput {
   others: StoredValue[];
   /** Older stored totals of the scope, the outlier rules' history (`rulesWindow().history`). */
   history?: StoredValue[];
-  /** indicator → the reason typed in its row's box. */
+  /** violation key → the reason typed in its box. */
   typedReasons: Record<string, string>;
   lang: Lang;
   /** The time the window of quarters is read at (`rulesWindow`). */
@@ -92,21 +109,30 @@ function changesOf(input: GridRulesInput): BatchChange[] {
   return out;
 }
 
-const keyOf = (c: BatchChange) => cellKey(c.indicator, c.slice);
-const indicatorOf = (key: string) => key.split('|')[0]!;
+/** `Sexe : Femmes` for a slice key, or null for the total. */
+function sliceLabel(catalogue: Catalogue, slice: string, lang: Lang): string | null {
+  if (slice === '') return null;
+  const [dim = '', member = ''] = slice.split('=');
+  const dimension = catalogue.dimensions.find((d) => d.code === dim);
+  const listed = dimension?.members.find((m) => m.code === member);
+  const sep = lang === 'fr' ? '\u00a0: ' : ': ';
+  return `${dimension ? labelIn(dimension, lang) : dim}${sep}${listed ? labelIn(listed, lang) : member}`;
+}
 
 /**
  * The grid's view of the shared judge (`judgeBatch`) on what it holds now, as the server will
- * judge the save: which issues concern the save and which errors are overridden or block come
- * from shared. The grid adds which rows get a reason box (those sharing an error with a
- * changed cell), spreads a reason typed on one row to the changed cells of the errors it
- * shares, and shows an untouched error with a stored reason as overridden. The next quarter is
- * not judged here (the grid does not load it): the save answers its regressions as warnings.
+ * judge the save: each violation once (`violationKey`), with the rows it involves in grid
+ * order; a concerned error takes one reason, typed for it and sent as a batch `overrides`
+ * item, which overrides that violation only. An untouched error with a stored reason shows as
+ * overridden. The next quarter is not judged here (the grid does not load it): the save
+ * answers its regressions as warnings.
  */
 export function evaluateGridRules(input: GridRulesInput): RulesView {
-  const { view } = input;
+  const { view, catalogue, lang } = input;
+  const order = new Map(input.scope.indicators.map((code, i) => [code, i]));
+  const byCode = new Map(catalogue.indicators.map((i) => [i.code, i]));
   const { judged } = judgeBatch({
-    catalogue: input.catalogue,
+    catalogue,
     scopes: [input.scope],
     poleGroupSlugs: input.poleGroupSlugs,
     period: input.period,
@@ -114,44 +140,50 @@ export function evaluateGridRules(input: GridRulesInput): RulesView {
     base: baseCells(input),
     changes: changesOf(input),
   });
-  const reasons = new Map<string, string>();
-  const reasonRows = new Set<string>();
-  for (const { issue, involved } of judged) {
-    if (issue.severity !== 'error' || involved.length === 0) continue;
-    const touched = involved.map(keyOf);
-    const rows = [
-      ...new Set([...issue.cells.map((c) => c.indicator), ...touched.map(indicatorOf)]),
-    ];
-    for (const r of rows) reasonRows.add(r);
-    const shared = rows.map((r) => validReason(input.typedReasons[r])).find((r) => r !== null);
-    for (const key of touched) {
-      const own = validReason(input.typedReasons[indicatorOf(key)]);
-      const reason = own ?? reasons.get(key) ?? shared;
-      if (reason) reasons.set(key, reason);
-    }
-  }
-  const byIndicator = new Map<string, RowIssue[]>();
-  judged.forEach(({ issue, involved }, n) => {
-    const withReasons = involved.map((c) => ({ ...c, overrideReason: reasons.get(keyOf(c)) }));
-    const verdict = verdictOf(issue, withReasons);
-    const storedReason = issue.cells.some(
-      (c) => view.cells.get(cellKey(c.indicator, c.slice))?.base.overrideReason,
-    );
-    const row: RowIssue = {
-      id: `${issue.rule}-${n}`,
-      rule: issue.rule,
-      severity: issue.severity,
-      message: issueMessage(issue, input.lang),
-      concerned: verdict !== 'unconcerned',
-      overridden:
-        verdict === 'overridden' ||
-        (verdict === 'unconcerned' && issue.severity === 'error' && storedReason),
-    };
+  const violations: GridViolation[] = [];
+  const byKey = new Map<string, GridViolation>();
+  for (const { issue, key, involved } of judged) {
     const codes = new Set([
       ...issue.cells.map((c) => c.indicator),
       ...involved.map((c) => c.indicator),
     ]);
-    for (const code of codes) byIndicator.set(code, [...(byIndicator.get(code) ?? []), row]);
-  });
-  return { byIndicator, reasonRows, reasons };
+    const seen = byKey.get(key);
+    if (seen) {
+      // Two checks of one violation (rare: a value both negative and fractional): one block.
+      seen.message = `${seen.message} ${issueMessage(issue, lang)}`;
+      continue;
+    }
+    const rows = [...codes].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+    const reason = validReason(input.typedReasons[key]);
+    const verdict = verdictOf(issue, involved, reason);
+    const storedReason = issue.cells.some(
+      (c) => view.cells.get(cellKey(c.indicator, c.slice))?.base.overrideReason,
+    );
+    const id = violationOf(issue);
+    const v: GridViolation = {
+      key,
+      anchor: `violation-${violations.length + 1}`,
+      ...id,
+      severity: issue.severity,
+      message: issueMessage(issue, lang),
+      rows,
+      labels: rows.map((code) => {
+        const ind = byCode.get(code);
+        return ind ? labelIn(ind, lang) : code;
+      }),
+      sliceLabel: sliceLabel(catalogue, issue.slice, lang),
+      concerned: verdict !== 'unconcerned',
+      overridden:
+        verdict === 'overridden' ||
+        (verdict === 'unconcerned' && issue.severity === 'error' && storedReason),
+      needsReason: issue.severity === 'error' && verdict !== 'unconcerned',
+      reason: verdict === 'overridden' ? reason : null,
+    };
+    violations.push(v);
+    byKey.set(key, v);
+  }
+  const byIndicator = new Map<string, GridViolation[]>();
+  for (const v of violations)
+    for (const code of v.rows) byIndicator.set(code, [...(byIndicator.get(code) ?? []), v]);
+  return { violations, byIndicator };
 }

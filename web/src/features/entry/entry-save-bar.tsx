@@ -5,9 +5,20 @@ import { useLang } from '../../lib/use-lang';
 import type { Outcome } from './use-save-entry';
 
 /**
+ * A refusal whose issues the grid shows at their rows (rule violations once each, catalogue
+ * misfits): its summary without the list, which would repeat them.
+ */
+function summaryOf(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  if (error.code !== 'RULE_VIOLATION' && error.code !== 'INVALID_ENTRIES') return error;
+  return new ApiError(error.status, error.code, error.message);
+}
+
+/**
  * The grid's save bar, kept in view: `Enregistrer` (also Ctrl+S), how many changes wait,
- * and what the last save did. A refused save says nothing was saved and the input is kept;
- * a conflict is left to the conflict panel.
+ * and what the last save did. A refused save says nothing was saved and the input is kept
+ * (its rule violations and misfits are shown at their rows, not listed again here); a
+ * conflict is left to the conflict panel.
  */
 export function EntrySaveBar({
   dirty,
@@ -37,7 +48,7 @@ export function EntrySaveBar({
       label={t('save')}
       pending={pending}
       status={status}
-      error={failed !== null && !conflict ? failed : null}
+      error={failed !== null && !conflict ? summaryOf(failed) : null}
       onSave={onSave}
     >
       {outcome?.kind === 'saved' && outcome.result.warnings.length > 0 && (

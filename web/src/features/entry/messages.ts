@@ -22,11 +22,13 @@ export const entryMessages = {
     sliceSum: 'Somme : {{sum}} sur un total de {{total}}',
     sliceSumNoTotal: 'Somme : {{sum}} (total non saisi)',
     commentLabel: 'Commentaire — {{label}}',
-    reasonLabel: 'Motif de dérogation — {{label}}',
-    reasonHelp:
-      'Expliquez pourquoi les valeurs sont justes malgré l’erreur ({{min}} caractères au moins) : ce motif accompagne chaque valeur modifiée concernée.',
     overridden: 'dérogation',
     storedReason: 'Motif enregistré : {{reason}}',
+    violationRows: 'Lignes concernées\u00a0: ',
+    violationSeeBlock: 'voir sous «\u00a0{{row}}\u00a0»',
+    violationReasonLabel: 'Motif de dérogation — {{rule}} — {{where}}',
+    violationReasonHelp:
+      'Expliquez pourquoi les valeurs sont justes malgré cette erreur ({{min}} caractères au moins) : ce motif ne lève que cette erreur et s’inscrit dans l’historique de chaque valeur modifiée qu’elle concerne.',
     error: 'Erreur',
     warning: 'Avertissement',
     sep: '\u00a0: ',
@@ -128,11 +130,13 @@ export const entryMessages = {
     sliceSum: 'Sum: {{sum}} of a total of {{total}}',
     sliceSumNoTotal: 'Sum: {{sum}} (no total entered)',
     commentLabel: 'Comment — {{label}}',
-    reasonLabel: 'Override reason — {{label}}',
-    reasonHelp:
-      'Explain why the values are right despite the error (at least {{min}} characters): the reason goes with each changed value involved.',
     overridden: 'overridden',
     storedReason: 'Saved reason: {{reason}}',
+    violationRows: 'Rows involved: ',
+    violationSeeBlock: 'see under “{{row}}”',
+    violationReasonLabel: 'Override reason — {{rule}} — {{where}}',
+    violationReasonHelp:
+      'Explain why the values are right despite this error (at least {{min}} characters): the reason overrides this error only and is recorded in the history of each changed value it involves.',
     error: 'Error',
     warning: 'Warning',
     sep: ': ',

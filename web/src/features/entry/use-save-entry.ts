@@ -5,7 +5,7 @@ import {
   StaleVersionIssueSchema,
 } from '@ptce/shared/error-issues.schema';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
-import type { SaveValuesResponse } from '@ptce/shared/values.schema';
+import { type SaveValuesResponse, violationKey } from '@ptce/shared/values.schema';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Dispatch, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
@@ -49,17 +49,53 @@ function toConflicts(issues: ErrorIssue[], batch: Batch): Conflict[] {
   });
 }
 
-/** 422 issues by indicator: catalogue misfits name it, rule violations list their cells. */
+/** A rule violation of a refused save, as the grid keeps it. */
+interface ServerViolation {
+  key: string;
+  message: string;
+  /** The first indicator it involves: where it is shown when the grid cannot judge it. */
+  indicator: string;
+  /** The grid found this violation itself when it sent the batch (it can judge it). */
+  judgedHere: boolean;
+}
+
+/** The catalogue misfits of a 422, by indicator. */
 function toRowIssues(issues: ErrorIssue[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const add = (code: string, msg: string) => {
-    const list = out.get(code) ?? [];
-    if (!list.includes(msg)) out.set(code, [...list, msg]);
-  };
-  for (const i of issuesOf(EntryIssueSchema, issues)) add(i.indicator, i.message);
-  for (const i of issuesOf(RuleViolationIssueSchema, issues))
-    for (const c of i.cells) add(c.indicator, i.message);
+  for (const i of issuesOf(EntryIssueSchema, issues)) {
+    const list = out.get(i.indicator) ?? [];
+    if (!list.includes(i.message)) out.set(i.indicator, [...list, i.message]);
+  }
   return out;
+}
+
+/**
+ * The blocking rule violations of a 422 (those it says a reason overrides left out), each once,
+ * matched with what the grid found when it sent the batch (`errorKeys`).
+ */
+function toServerViolations(issues: ErrorIssue[], errorKeys: string[]): ServerViolation[] {
+  const found = new Set(errorKeys);
+  const out = new Map<string, ServerViolation>();
+  for (const i of issuesOf(RuleViolationIssueSchema, issues)) {
+    const key = violationKey(i);
+    if (out.has(key) || i.overridden === true) continue;
+    const indicator = i.cells[0]?.indicator ?? '';
+    out.set(key, { key, message: i.message, indicator, judgedHere: found.has(key) });
+  }
+  return [...out.values()];
+}
+
+/**
+ * What still stands of a refused save's violations: one the grid judged itself stands while
+ * the grid still finds it (an edit that fixes it clears it at once, the client's block showing
+ * it meanwhile); one it could not judge stands until the next save.
+ */
+function standingViolations(
+  server: readonly ServerViolation[],
+  errorKeys: readonly string[],
+): ServerViolation[] {
+  const now = new Set(errorKeys);
+  return server.filter((v) => !v.judgedHere || now.has(v.key));
 }
 
 /**
@@ -80,6 +116,7 @@ export function useSaveEntry(args: {
   const qc = useQueryClient();
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const [rowIssues, setRowIssues] = useState<Map<string, string[]>>(new Map());
+  const [serverRules, setServerRules] = useState<ServerViolation[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [resave, setResave] = useState(false);
 
@@ -88,20 +125,22 @@ export function useSaveEntry(args: {
     if (batch.problems.length > 0) return setOutcome({ kind: 'problems' });
     if (batch.entries.length === 0) return setOutcome({ kind: 'nothing' });
     const sent = { texts: draft.texts, comments: draft.comments, reasons: draft.reasons };
-    const { entries } = batch;
+    const { entries, overrides, errorKeys } = batch;
     const sentView = view;
     setOutcome(null);
     mutation.mutate(
-      { period, entries },
+      { period, entries, ...(overrides.length > 0 ? { overrides } : {}) },
       {
         onSuccess: (result) => {
           dispatch({ type: 'saved', sent, bases: basesAfterSave(entries, result, sentView) });
           setConflicts([]);
           setRowIssues(new Map());
+          setServerRules([]);
           setOutcome({ kind: 'saved', result });
         },
         onError: (error) => {
           setOutcome({ kind: 'failed', error });
+          setServerRules([]);
           if (!(error instanceof ApiError)) return;
           if (error.status === 409) {
             try {
@@ -111,8 +150,11 @@ export function useSaveEntry(args: {
               setOutcome({ kind: 'failed', error: drift });
             }
             qc.invalidateQueries({ queryKey: keys.allValues(pole) });
-          } else if (error.status === 422) setRowIssues(toRowIssues(error.issues));
-          else if (error.status === 423) qc.invalidateQueries({ queryKey: keys.allPeriods(pole) });
+          } else if (error.status === 422) {
+            setRowIssues(toRowIssues(error.issues));
+            setServerRules(toServerViolations(error.issues, errorKeys));
+          } else if (error.status === 423)
+            qc.invalidateQueries({ queryKey: keys.allPeriods(pole) });
         },
       },
     );
@@ -143,14 +185,28 @@ export function useSaveEntry(args: {
     setRowIssues(next);
   };
 
+  const standing = standingViolations(serverRules, batch.errorKeys);
+  const shownIssues = new Map(rowIssues);
+  for (const v of standing)
+    if (!v.judgedHere)
+      shownIssues.set(v.indicator, [...(shownIssues.get(v.indicator) ?? []), v.message]);
+  // A refusal for rule violations that no longer stand is over: its summary box goes too.
+  const settled =
+    outcome?.kind === 'failed' &&
+    outcome.error instanceof ApiError &&
+    outcome.error.code === 'RULE_VIOLATION' &&
+    serverRules.length > 0 &&
+    standing.length === 0;
+
   return {
     save,
     saveRef: latest,
     pending: mutation.isPending,
     conflicts,
     resolve,
-    rowIssues,
+    /** indicator → the server's messages still standing: catalogue misfits, unjudged rules. */
+    rowIssues: shownIssues,
     clearRowIssues,
-    outcome,
+    outcome: settled ? null : outcome,
   };
 }
