@@ -56,12 +56,12 @@ describe('an outlier warning while typing, in Chromium', () => {
     await input.fill(String(last! * 10));
     const warning = page.getByText(/Avertissement O2/).first();
     await warning.waitFor();
-    const row = page.locator('li', { hasText: 'Avertissement O2' }).first();
+    const row = page.locator('.violation', { hasText: 'Avertissement O2' }).first();
     expect(plain(await row.textContent())).toContain(
       `plus du triple du trimestre précédent (${french(last!)} h)`,
     );
     const o1 = plain(
-      await page.locator('li', { hasText: 'Avertissement O1' }).first().textContent(),
+      await page.locator('.violation', { hasText: 'Avertissement O1' }).first().textContent(),
     );
     expect(o1).toMatch(
       /très au-dessus de la médiane des 8 derniers trimestres saisis \([\d ]+ h\)/,
