@@ -12,7 +12,11 @@ const externalRegistryPackages = {
 };
 
 await build({
-  entryPoints: { main: 'src/main.ts', worker: 'src/workers/worker.ts' },
+  entryPoints: {
+    main: 'src/main.ts',
+    worker: 'src/workers/worker.ts',
+    'hash-worker': 'src/workers/hash-worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

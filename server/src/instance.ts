@@ -4,7 +4,7 @@ import { lastCompleteQuarter } from '@ptce/shared/periods';
 import { findUserByEmail } from './auth/auth.repository';
 import { HashQueue } from './auth/hash-queue';
 import { LoginThrottle } from './auth/login-throttle';
-import { hashPassword } from './auth/passwords';
+import { type Derive, hashPassword } from './auth/passwords';
 import { AppCache } from './cache/app-cache';
 import { type SyncReport, syncCatalogue } from './catalogue/catalogue.repository';
 import { CatalogueCache } from './catalogue/catalogue-cache';
@@ -17,7 +17,8 @@ import { type DemoAccountCreated, seedDemo } from './demo/seed-demo';
 import type { Env } from './env';
 import type { AppDeps } from './http/app-env';
 import { insertUser } from './users/users.repository';
-import { createWorkers } from './workers/workers';
+import type { ScryptInput } from './workers/hash-worker';
+import { createWorkers, type Workers } from './workers/workers';
 
 export interface Instance {
   deps: AppDeps;
@@ -43,14 +44,23 @@ async function isInitialised(db: Db): Promise<boolean> {
   return true;
 }
 
+/** scrypt in the hashing threads (workers.ts): a structured clone's Uint8Array back as a Buffer. */
+export function threadDerive(workers: Workers): Derive {
+  return async (password, salt, n, r, p) => {
+    const input: ScryptInput = { password, salt, n, r, p };
+    const key = await workers.hashing.run<Uint8Array>('scrypt', input, 'hash');
+    return Buffer.from(key.buffer, key.byteOffset, key.byteLength);
+  };
+}
+
 /**
  * Login throttling (auth/login-throttle.ts: per account and address, per address, spacing an
- * account under distributed guessing) and the password hashing queue: 2 of libuv's 4 threads
+ * account under distributed guessing) and the password hashing queue: 2 hashing threads
  * at most, one of them kept for addresses that asked fewer than 3 hashes lately; 16 waiting, 8
  * per address, none waiting over 3 s; quietest address first. See docs/decisions.md, "Login
  * throttling".
  */
-export function defaultLimits() {
+export function defaultLimits(derive?: Derive) {
   return {
     logins: new LoginThrottle(),
     hashing: new HashQueue({
@@ -61,6 +71,7 @@ export function defaultLimits() {
       perOwner: 8,
       maxWaitMs: 3_000,
       halfLifeMs: 60_000,
+      ...(derive ? { derive } : {}),
     }),
   };
 }
@@ -109,6 +120,7 @@ export async function openInstance(
       memberships: [{ role: 'admin', poleId: null }],
     });
   }
+  const workers = createWorkers();
   const deps: AppDeps = {
     db,
     dbFile: env.PTCE_DB === ':memory:' ? null : env.PTCE_DB,
@@ -123,8 +135,8 @@ export async function openInstance(
     deadlineDays: env.PTCE_DEADLINE_DAYS,
     bench: env.PTCE_BENCH,
     now,
-    limits: defaultLimits(),
-    workers: createWorkers(),
+    limits: defaultLimits(threadDerive(workers)),
+    workers,
   };
   // A database file's WAL is copied back on a timer, not by the commit that fills it.
   const checkpointer = env.PTCE_DB === ':memory:' ? null : startCheckpointer(sqlite);

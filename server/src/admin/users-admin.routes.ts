@@ -87,8 +87,8 @@ export function usersAdminRoutes(deps: AppDeps) {
       const id = idOf(c);
       const user = await mustExist(id);
       const body = await readJson(c, ResetPasswordRequestSchema);
-      const hash = await deps.limits.hashing.run(`user:${p.userId}`, () =>
-        hashPassword(body.password),
+      const hash = await deps.limits.hashing.run(`user:${p.userId}`, (derive) =>
+        hashPassword(body.password, derive),
       );
       // The caller's own session survives resetting their own password; their tokens do not.
       const keep = p.userId === id ? p.credential : undefined;

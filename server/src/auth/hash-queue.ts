@@ -1,7 +1,8 @@
 import { ApiError } from '../http/api-error';
+import { type Derive, deriveOnPool } from './passwords';
 
 interface Job {
-  run: () => Promise<unknown>;
+  run: (derive: Derive) => Promise<unknown>;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
   queuedAt: number;
@@ -18,7 +19,7 @@ interface Owner {
 }
 
 export interface HashQueueOptions {
-  /** Hashes running at once (each holds one of libuv's 4 threads and ~32 MB). */
+  /** Hashes running at once (each holds a hashing thread and ~32 MB). */
   concurrency: number;
   /**
    * Threads kept, past `concurrency`, for owners that asked less than `quietBelow` lately: a
@@ -35,6 +36,8 @@ export interface HashQueueOptions {
   maxWaitMs: number;
   /** How fast an owner's past requests are forgotten. */
   halfLifeMs: number;
+  /** Where the hashes run: given to each job (default: libuv's thread pool). */
+  derive?: Derive;
   now?: () => number;
 }
 
@@ -43,7 +46,7 @@ export const busy = () =>
   new ApiError('SERVICE_UNAVAILABLE', undefined, undefined, { 'Retry-After': '3' });
 
 /**
- * Password hashing (scrypt, on libuv's thread pool) bounded apart from everything else: a few
+ * Password hashing (scrypt, in low-priority threads) bounded apart from everything else: a few
  * hashes at a time, a short queue, refusals (503 with Retry-After) at once when it is full.
  *
  * Fair across owners (client addresses): the next hash is the waiting one of the owner that
@@ -71,8 +74,11 @@ export class HashQueue {
     return this.opts.concurrency + (this.opts.reserved ?? 0);
   }
 
-  /** Runs `job` (one or two scrypt calls) in `owner`'s turn; rejects with a 503 ApiError when refused. */
-  run<T>(owner: string, job: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `job` (one or two scrypt calls, through the `derive` it is given) in `owner`'s turn;
+   * rejects with a 503 ApiError when refused.
+   */
+  run<T>(owner: string, job: (derive: Derive) => Promise<T>): Promise<T> {
     const t = this.now();
     const o = this.owner(owner, t);
     // A login admitted by `admit` was counted there: once per request.
@@ -214,7 +220,7 @@ export class HashQueue {
       next.running += 1;
       const owner = next;
       job
-        .run()
+        .run(this.opts.derive ?? deriveOnPool)
         .then(job.resolve, job.reject)
         .finally(() => {
           this.running -= 1;

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 
 // scrypt N=2^15, r=8, p=1 (OWASP's minimum is 2^17 for r=8,p=1 with less memory; 2^15 keeps a
 // login under ~60 ms on a 2-core machine). The parameters travel in the hash so they can rise.
@@ -8,19 +8,42 @@ const P = 1;
 const KEYLEN = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
-function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+/** scrypt of one password: where it runs is the caller's choice (the server: a low-priority thread). */
+export type Derive = (
+  password: string,
+  salt: Buffer,
+  n: number,
+  r: number,
+  p: number,
+) => Promise<Buffer>;
+
+/** scrypt on libuv's thread pool (seeding, tests, the command-line tools). */
+export const deriveOnPool: Derive = (password, salt, n, r, p) =>
+  new Promise((resolve, reject) => {
     scrypt(password, salt, KEYLEN, { N: n, r, p, maxmem: MAXMEM }, (err, key) =>
       err ? reject(err) : resolve(key),
     );
   });
+
+/** scrypt on the calling thread, for the hashing worker threads (workers/hash-worker.ts). */
+export function deriveHere(
+  password: string,
+  salt: Uint8Array,
+  n: number,
+  r: number,
+  p: number,
+): Buffer {
+  return scryptSync(password, salt, KEYLEN, { N: n, r, p, maxmem: MAXMEM });
 }
 
 /**
  * Hashes a password as `scrypt$N$r$p$salt$key` (base64url), of its NFC form (an « é » typed as
  * one character or as e + accent is the same password). Never logs the password.
  */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(
+  password: string,
+  derive: Derive = deriveOnPool,
+): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password.normalize('NFC'), salt, N, R, P);
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
@@ -32,7 +55,11 @@ export async function hashPassword(password: string): Promise<string> {
  * form, so the password as typed is tried next when it differs (the time depends on the input
  * only, never on the account).
  */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string,
+  derive: Derive = deriveOnPool,
+): Promise<boolean> {
   const [algo, n, r, p, salt, key] = stored.split('$');
   if (algo !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');

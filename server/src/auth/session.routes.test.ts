@@ -17,6 +17,8 @@ describe('POST/GET/DELETE /api/session', () => {
       body: { email: 'Coord@HC.test ', password: PASSWORD },
     });
     expect(res.status).toBe(200);
+    // The password was checked in the hashing threads, not on libuv's pool of files and zlib.
+    expect(t.deps.workers.hashing.workers()).toBe(1);
     expect(res.json.user).toMatchObject({
       email: 'coord@hc.test',
       memberships: [{ role: 'coordinator', pole: 'henin-carvin', region: null }],

@@ -39,9 +39,9 @@ export function sessionRoutes(deps: AppDeps) {
       let checked: { user: Awaited<ReturnType<typeof findUserByEmail>>; ok: boolean };
       try {
         // An unknown e-mail is checked against a dummy hash, in the same queue: same time.
-        checked = await deps.limits.hashing.run(address, async () => {
+        checked = await deps.limits.hashing.run(address, async (derive) => {
           const user = await findUserByEmail(deps.db, email);
-          const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
+          const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH, derive);
           return { user, ok };
         });
       } catch (err) {

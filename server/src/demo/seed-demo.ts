@@ -37,7 +37,7 @@ export async function seedDemo(
     to: opts.to,
   });
   const passwords = demo.accounts.map(() => generatePassword());
-  const hashes = await Promise.all(passwords.map(hashPassword));
+  const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
   return db.transaction().execute(async (trx) => {
     await trx.insertInto('regions').values(demo.regions).execute();
     const groupIds = new Map<string, number>();

@@ -13,7 +13,7 @@ import { CatalogueCache } from '../catalogue/catalogue-cache';
 import { openDatabase } from '../db/create-db';
 import { migrateToLatest } from '../db/migrate';
 import type { AppDeps } from '../http/app-env';
-import { defaultLimits } from '../instance';
+import { defaultLimits, threadDerive } from '../instance';
 import { insertUser } from '../users/users.repository';
 import { createWorkers } from '../workers/workers';
 
@@ -118,6 +118,8 @@ export async function createTestInstance(opts: { now?: () => Date } = {}) {
       memberships: memberships.map((m) => ({ ...m, poleId: m.pole ? poleIds.get(m.pole)! : null })),
     });
   }
+  // The server's hashing threads, as in openInstance: logins in tests go the same way.
+  const workers = createWorkers();
   const deps: AppDeps = {
     db,
     dbFile: file,
@@ -128,8 +130,8 @@ export async function createTestInstance(opts: { now?: () => Date } = {}) {
     trustProxy: false,
     deadlineDays: 30,
     now: opts.now ?? (() => NOW),
-    limits: defaultLimits(),
-    workers: createWorkers(),
+    limits: defaultLimits(threadDerive(workers)),
+    workers,
   };
   const app = createApp(deps);
   return {

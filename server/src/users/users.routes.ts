@@ -30,8 +30,8 @@ export function usersRoutes(deps: AppDeps) {
       const body = await readJson(c, CreateUserRequestSchema);
       const memberships = await resolveMemberships(deps.db, body.memberships, c.get('lang'));
       const p = requirePrincipal(c);
-      const passwordHash = await deps.limits.hashing.run(`user:${p.userId}`, () =>
-        hashPassword(body.password),
+      const passwordHash = await deps.limits.hashing.run(`user:${p.userId}`, (derive) =>
+        hashPassword(body.password, derive),
       );
       const id = await deps.db.transaction().execute(async (trx) => {
         if (await findUserByEmail(trx, body.email))

@@ -1,4 +1,6 @@
-import { type MessagePort, parentPort } from 'node:worker_threads';
+import fs from 'node:fs';
+import os from 'node:os';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../http/api-error';
 import {
   type JobReply,
@@ -86,12 +88,28 @@ function streamOut(port: MessagePort): StreamOut & { flush(): Promise<void> } {
 }
 
 /**
+ * Makes this thread yield the processor to the request thread (Linux: a thread has a niceness
+ * of its own, set through its thread id). Elsewhere, or when refused, the thread runs as is.
+ */
+function lowerPriority(nice: number): void {
+  if (nice <= 0) return;
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0)
+      os.setPriority(tid, Math.min(19, os.getPriority(tid) + nice));
+  } catch {
+    // not Linux, or no /proc: the same thread, at the process's priority
+  }
+}
+
+/**
  * The body of a worker thread: answers the pool's job requests one at a time with `handlers`.
  * A handler's ApiError goes back whole (code, texts, issues); anything else as its message.
  */
 export function serveJobs(handlers: Record<string, JobHandler>): void {
   const parent = parentPort;
   if (!parent) throw new Error('serveJobs runs in a worker thread');
+  lowerPriority((workerData as { nice?: number } | null)?.nice ?? 0);
   parent.on('message', async (req: JobRequest) => {
     const handler = handlers[req.kind];
     let reply: JobReply;

@@ -32,6 +32,19 @@ async function readAll(body: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 describe('WorkerPool', () => {
+  it("runs its threads below the request thread's priority, by the pool's niceness (Linux)", async () => {
+    const nice = pool({ nice: 7 });
+    const plain = pool();
+    try {
+      const lowered = await nice.run<{ thread: number; process: number }>('niceness', null, 'u');
+      expect(lowered.thread).toBe(Math.min(19, lowered.process + 7));
+      const same = await plain.run<{ thread: number; process: number }>('niceness', null, 'u');
+      expect(same.thread).toBe(same.process);
+    } finally {
+      await Promise.all([nice.close(), plain.close()]);
+    }
+  });
+
   it('runs jobs in a worker and brings ApiErrors back whole', async () => {
     const p = pool();
     try {

@@ -45,8 +45,11 @@ export interface PoolOptions {
   resourceLimits: ResourceLimits;
   /** An idle worker ends after this long, so its heap goes back to the system (RSS). */
   idleMs: number;
-  /** Data every worker receives at start (`workerData`). */
-  workerData?: unknown;
+  /**
+   * How much lower than the request thread the pool's threads run (Linux niceness, 0–19): when
+   * the processors are all busy, answering requests goes first and the heavy work waits.
+   */
+  nice?: number;
 }
 
 interface Job {
@@ -181,7 +184,7 @@ export class WorkerPool {
     const worker = new Worker(fromSource ? tsxBootstrap(script) : script, {
       eval: fromSource,
       resourceLimits: this.opts.resourceLimits,
-      workerData: this.opts.workerData,
+      workerData: { nice: this.opts.nice ?? 0 },
       stdout: false,
       stderr: false,
     });
