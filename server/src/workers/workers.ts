@@ -15,7 +15,7 @@ function workerScript(entry: 'worker' | 'hash-worker'): URL {
  * Threads a pool of password hashes needs: the hashing queue's (auth/hash-queue.ts), which
  * admits no more at once, so the pool never queues.
  */
-export const HASH_THREADS = 2;
+const HASH_THREADS = 2;
 
 /**
  * Niceness of the threads of heavy work (docs/decisions.md, "Thread priorities"): on a machine
