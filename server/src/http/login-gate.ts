@@ -61,13 +61,32 @@ export function gateLogins(deps: Pick<AppDeps, 'limits' | 'trustProxy'>, app: Re
       app(req, res);
       return;
     }
-    const refusal = REFUSALS[pickLang(req.headers['accept-language'])];
     // The body is not read: the connection stays usable only if it was fully sent, so let Node
     // discard what remains of it (a login body is a few hundred bytes).
     req.resume();
+    refusals.push({ res, refusal: REFUSALS[pickLang(req.headers['accept-language'])] });
+    if (refusals.length === 1) setImmediate(answerRefusals);
+  };
+}
+
+/** Refusals to write, oldest first. */
+const refusals: Array<{ res: ServerResponse; refusal: (typeof REFUSALS)[Lang] }> = [];
+/** Refusals written per turn of the event loop. */
+const REFUSALS_PER_TURN = 32;
+
+/**
+ * Writes the waiting refusals a few at a time, each batch after the event loop's I/O: writing
+ * an answer (a system call per socket) costs about as much as reading its request, so under a
+ * flood's burst the requests that arrived meanwhile — a page, an asset, a legitimate login —
+ * are read and answered between two batches instead of after a thousand refusals.
+ */
+function answerRefusals(): void {
+  for (const { res, refusal } of refusals.splice(0, REFUSALS_PER_TURN)) {
+    if (res.destroyed) continue;
     res.writeHead(503, refusal.headers);
     res.end(refusal.body);
-  };
+  }
+  if (refusals.length > 0) setImmediate(answerRefusals);
 }
 
 function isLoginPath(url: string | undefined): boolean {
