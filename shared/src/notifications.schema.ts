@@ -16,7 +16,7 @@ export const NOTIFICATION_KINDS = [
   'reopened',
   'importApplied',
 ] as const;
-export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
+const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
 /** How a user receives a kind: in the app only, by e-mail at once (default), or a daily digest. */

@@ -83,7 +83,7 @@ export function reminderAt(
 }
 
 /** Most past quarters a reminder is written for (besides those sent back or reopened). */
-export const REMINDER_QUARTERS = 4;
+const REMINDER_QUARTERS = 4;
 
 /**
  * The quarters reminders are computed for at `now`: the last complete one and those before it,

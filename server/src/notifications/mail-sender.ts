@@ -5,7 +5,7 @@ import { mailContent } from './mail-content';
 import { renderMail } from './render-mail';
 
 /** One message handed to the SMTP server. */
-export interface OutgoingMail {
+interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
@@ -27,7 +27,7 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /** An e-mail still failing this long after it was written is given up (`failed`). */
-export const GIVE_UP_MS = 3 * 86_400_000;
+const GIVE_UP_MS = 3 * 86_400_000;
 
 /** The error of a failed send as the outbox keeps it: SMTP code and message, short. */
 function describe(err: unknown): string {

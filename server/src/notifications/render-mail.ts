@@ -42,7 +42,7 @@ function say(lang: Lang, key: string, params: Record<string, string | number> = 
 }
 
 /** `2026-10-30` as `30 octobre 2026` / `30 October 2026`. */
-export function longDate(day: string, lang: Lang): string {
+function longDate(day: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
     day: 'numeric',
     month: 'long',
@@ -71,7 +71,7 @@ function params(item: MailItem, lang: Lang): Record<string, string | number> {
 }
 
 /** The sentence telling a notification, in `lang`. */
-export function mailLine(item: MailItem, lang: Lang): string {
+function mailLine(item: MailItem, lang: Lang): string {
   return say(lang, `line.${item.kind}`, params(item, lang));
 }
 
