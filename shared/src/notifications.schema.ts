@@ -28,7 +28,7 @@ export const DEFAULT_DELIVERY: Delivery = 'email';
 const LangSchema = z.enum(['fr', 'en']);
 
 /** One notification of the caller. `link` is the app's address of the screen it concerns. */
-export const NotificationSchema = z.object({
+const NotificationSchema = z.object({
   id: z.number().int(),
   kind: NotificationKindSchema,
   pole: z.object({ slug: z.string(), name: z.string() }),

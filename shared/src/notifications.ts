@@ -99,10 +99,6 @@ export function reminderQuarters(now: Date, poleCreatedAt: string): Quarter[] {
   return out;
 }
 
-/** The address of the notifications page; `?onglet=preferences` opens the preferences. */
-export const NOTIFICATIONS_PATH = '/notifications';
-export const PREFERENCES_PATH = `${NOTIFICATIONS_PATH}?onglet=preferences`;
-
 /**
  * The screen a notification leads to: the quarter's report (where the CRESS validates, and
  * what a validation concerns) for `submitted` and `validated`, the entry grid of the quarter's

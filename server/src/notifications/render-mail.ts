@@ -1,5 +1,5 @@
 import type { Lang } from '@ptce/shared/format';
-import { PREFERENCES_PATH } from '@ptce/shared/notifications';
+import { PREFERENCES_PATH } from '@ptce/shared/notifications.paths';
 import type { NotificationKind } from '@ptce/shared/notifications.schema';
 import { quarterLabel } from '@ptce/shared/periods';
 import { type MailKey, mailEn, mailFr } from './mail.messages';
