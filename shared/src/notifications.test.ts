@@ -114,7 +114,7 @@ describe('notificationLink', () => {
 describe('kindsFor and transitionKind', () => {
   it('gives each role its kinds', () => {
     expect(kindsFor(['board'])).toEqual(['validated']);
-    expect(kindsFor(['cress'])).toEqual(['submitted']);
+    expect(kindsFor(['cress'])).toEqual(['overdue', 'submitted']);
     expect(kindsFor(['admin'])).toEqual([]);
     expect(kindsFor(['coordinator', 'cress'])).toEqual([
       'dueSoon',

@@ -117,11 +117,12 @@ export function notificationLink(
 
 /**
  * Who receives each kind, by the role they hold on the event's pole (`cress`: on the pole's
- * region) when it is handed out: nobody else, and never a disabled account.
+ * region) when it is handed out: nobody else, and never a disabled account. A late quarter is
+ * the CRESS's business too ("what is late" is the overview it lacks), a quarter due soon not yet.
  */
 export const KIND_ROLES: Readonly<Record<NotificationKind, readonly Role[]>> = {
   dueSoon: ['coordinator'],
-  overdue: ['coordinator'],
+  overdue: ['coordinator', 'cress'],
   submitted: ['cress'],
   validated: ['coordinator', 'board'],
   sentBack: ['coordinator'],

@@ -106,13 +106,16 @@ describe('e-mail at once', () => {
     expect(smtp.received).toHaveLength(6);
   });
 
-  it('overdue reminders go to each pole’s coordinators with the days late', async () => {
+  it('overdue reminders go to each pole’s coordinators and its region’s CRESS', async () => {
     const reminding = mailer(RULES);
     await reminding.runOnce({ reminders: true });
     expect(sentTo()).toEqual([
       'coord@hc.test | PTCE Hénin-Carvin : T3 2026 en retard',
       'coord@littoral.test | Démo Littoral : T3 2026 en retard',
       'coord@other.test | Autre pôle : T3 2026 en retard',
+      'cress@hdf.test | Démo Littoral: Q3 2026 overdue',
+      'cress@hdf.test | PTCE Hénin-Carvin: Q3 2026 overdue',
+      'cress@occ.test | Autre pôle : T3 2026 en retard',
     ]);
     expect(smtp.received[0]!.text).toContain(
       'devait être soumis au plus tard le 30 octobre 2026 : 30 jours de retard.',
@@ -243,9 +246,11 @@ describe('exactly once', () => {
         'coord@hc.test | PTCE Hénin-Carvin : T3 2026 validé',
         'coord@littoral.test | Démo Littoral : T3 2026 en retard',
         'coord@other.test | Autre pôle : T3 2026 en retard',
+        'cress@hdf.test | Démo Littoral: Q3 2026 overdue',
         'cress@hdf.test | PTCE Hénin-Carvin: Q3 2026 submitted, to validate',
+        'cress@occ.test | Autre pôle : T3 2026 en retard',
       ]);
-      expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(6);
+      expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(8);
     } finally {
       await other.stop();
       await second.db.destroy();

@@ -60,7 +60,11 @@ describe('reminders', () => {
       'overdue 2026Q3 2026-10-30 15',
     ]);
     expect(await remindersOf('board@hc.test')).toEqual([]);
-    expect(await remindersOf('cress@hdf.test')).toEqual([]);
+    // The region's CRESS hears of late quarters (both of its poles), not of those due soon.
+    const cress = await remindersOf('cress@hdf.test');
+    expect(cress.filter((r) => r.startsWith('dueSoon'))).toEqual([]);
+    expect(cress.filter((r) => r.startsWith('overdue'))).toHaveLength(6);
+    expect(await remindersOf('cress@occ.test')).toHaveLength(3);
     const cookie = await login(t, 'coord@hc.test');
     const [last] = (await call(t, 'GET', '/api/notifications', { cookie })).json.notifications;
     expect(last.link).toBe('/poles/henin-carvin/saisie/2026Q3/transition-ecologique');

@@ -13,13 +13,13 @@ import './notifications-link.css';
 const TEXTS = {
   fr: {
     label: 'Notifications',
-    unread_one: 'Notifications, {{count}} non lue',
-    unread_other: 'Notifications, {{count}} non lues',
+    unread_one: 'non lue',
+    unread_other: 'non lues',
   },
   en: {
     label: 'Notifications',
-    unread_one: 'Notifications, {{count}} unread',
-    unread_other: 'Notifications, {{count}} unread',
+    unread_one: 'unread',
+    unread_other: 'unread',
   },
 };
 for (const lang of ['fr', 'en'] as const)
@@ -41,16 +41,16 @@ export function NotificationsLink() {
     staleTime: POLL_MS / 2,
   });
   const count = unread.data?.unread ?? 0;
+  // The name read out is the visible text and its end: "Notifications 3 non lues".
   return (
-    <NavLink
-      to={NOTIFICATIONS_PATH}
-      aria-label={count > 0 ? t('notificationsLink.unread', { count }) : undefined}
-    >
+    <NavLink to={NOTIFICATIONS_PATH}>
       {t('notificationsLink.label')}
       {count > 0 && (
-        <span className="unread-count" aria-hidden="true">
-          {count > 99 ? '99+' : count}
-        </span>
+        <>
+          {' '}
+          <span className="unread-count">{count > 99 ? '99+' : count}</span>{' '}
+          <span className="visually-hidden">{t('notificationsLink.unread', { count })}</span>
+        </>
       )}
     </NavLink>
   );

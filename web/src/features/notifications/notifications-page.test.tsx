@@ -185,8 +185,8 @@ describe('NotificationsLink', () => {
   it('shows the unread count in its name and badge', async () => {
     stubFetch({ 'GET /api/notifications/unread-count': () => ({ json: { unread: 3 } }) });
     renderWithProviders(<NotificationsLink />);
-    const link = await screen.findByRole('link', { name: 'Notifications, 3 non lues' });
+    const link = await screen.findByRole('link', { name: 'Notifications 3 non lues' });
     expect(link.getAttribute('href')).toBe('/notifications');
-    expect(link.textContent).toBe('Notifications3');
+    expect(link.querySelector('.unread-count')?.textContent).toBe('3');
   });
 });
