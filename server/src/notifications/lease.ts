@@ -17,6 +17,14 @@ export interface Holder {
  */
 export async function claimEvents(db: Db, h: Holder, limit: number): Promise<number[]> {
   const now = h.now.toISOString();
+  // A read first: a round with nothing to do never takes SQLite's write lock.
+  const any = await db
+    .selectFrom('notification_events')
+    .select('id')
+    .where('handed_out_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  if (!any) return [];
   const rows = await db
     .updateTable('notification_events')
     .set({ lease_owner: h.owner, lease_until: new Date(h.now.getTime() + h.leaseMs).toISOString() })
@@ -41,6 +49,14 @@ export async function claimEvents(db: Db, h: Holder, limit: number): Promise<num
 /** Claims up to `limit` e-mails waiting whose next attempt is due, as `claimEvents` does. */
 export async function claimMails(db: Db, h: Holder, limit: number): Promise<number[]> {
   const now = h.now.toISOString();
+  const any = await db
+    .selectFrom('mail_outbox')
+    .select('id')
+    .where('state', '=', 'waiting')
+    .where('next_attempt_at', '<=', now)
+    .limit(1)
+    .executeTakeFirst();
+  if (!any) return [];
   const rows = await db
     .updateTable('mail_outbox')
     .set({ lease_owner: h.owner, lease_until: new Date(h.now.getTime() + h.leaseMs).toISOString() })
