@@ -113,6 +113,23 @@ export async function openInstance(
       memberships: [{ role: 'admin', poleId: null }],
     });
   }
+  const deps: AppDeps = {
+    db,
+    dbFile: env.PTCE_DB === ':memory:' ? null : env.PTCE_DB,
+    catalogue: new CatalogueCache(db),
+    cache: new AppCache(env.PTCE_CACHE_MB * 1024 * 1024),
+    sessionHours: env.PTCE_SESSION_HOURS,
+    allowedOrigins: env.PTCE_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    trustProxy: env.PTCE_TRUST_PROXY,
+    publicUrl: env.PTCE_PUBLIC_URL,
+    deadlineDays: env.PTCE_DEADLINE_DAYS,
+    bench: env.PTCE_BENCH,
+    now,
+    limits: defaultLimits(),
+    workers: createWorkers(),
+  };
   const notifier = new Notifier(
     db,
     {
@@ -132,24 +149,7 @@ export async function openInstance(
     },
     now,
   );
-  const deps: AppDeps = {
-    db,
-    dbFile: env.PTCE_DB === ':memory:' ? null : env.PTCE_DB,
-    catalogue: new CatalogueCache(db),
-    cache: new AppCache(env.PTCE_CACHE_MB * 1024 * 1024),
-    sessionHours: env.PTCE_SESSION_HOURS,
-    allowedOrigins: env.PTCE_ORIGINS.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-    trustProxy: env.PTCE_TRUST_PROXY,
-    publicUrl: env.PTCE_PUBLIC_URL,
-    deadlineDays: env.PTCE_DEADLINE_DAYS,
-    bench: env.PTCE_BENCH,
-    now,
-    limits: defaultLimits(),
-    workers: createWorkers(),
-    notifier,
-  };
+  deps.notifier = notifier;
   // A database file's WAL is copied back on a timer, not by the commit that fills it.
   const checkpointer = env.PTCE_DB === ':memory:' ? null : startCheckpointer(sqlite);
   return {
