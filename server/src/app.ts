@@ -18,6 +18,7 @@ import { pickLang } from './http/lang';
 import { MAX_JSON_BYTES } from './http/validate';
 import { importsRoutes } from './imports/imports.routes';
 import { narrativeRoutes } from './narrative/narrative.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
 import { openApiRoutes } from './openapi/openapi.routes';
 import { periodsRoutes } from './periods/periods.routes';
 import { polesRoutes } from './poles/poles.routes';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
     .route('/poles', narrativeRoutes(deps))
     .route('/regions', regionsRoutes(deps))
     .route('/admin', adminRoutes(deps))
+    .route('/notifications', notificationsRoutes(deps))
     .route('/', qualityRoutes(deps));
 
   if (deps.bench) api.route('/_bench', ceilingRoutes());

@@ -37,6 +37,23 @@ const EnvSchema = z.object({
   PTCE_WEB_DIST: z.string().optional(),
   /** Days after a quarter's end before it is overdue. */
   PTCE_DEADLINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  /**
+   * The SMTP server notifications are sent through: `smtp://` (STARTTLS when offered) or
+   * `smtps://`, credentials in the URL (`smtp://user:pass@host:587`). Unset: no e-mail.
+   */
+  PTCE_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of notification e-mails (`PTCE Suivi <suivi@example.org>`); with PTCE_SMTP_URL. */
+  PTCE_MAIL_FROM: z.string().trim().min(3).max(320).optional(),
+  /** Days before a quarter's deadline its coordinators are told it is due (0: never). */
+  PTCE_REMIND_BEFORE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** Days between two reminders of an overdue quarter (0: one reminder only). */
+  PTCE_REMIND_OVERDUE_EVERY_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** Most reminders of an overdue quarter, per deadline (0: none). */
+  PTCE_REMIND_OVERDUE_MAX: z.coerce.number().int().min(0).max(10).default(3),
+  /** Days a quarter sent back or reopened has to be submitted again, from that day. */
+  PTCE_RESUBMIT_DAYS: z.coerce.number().int().min(0).max(365).default(15),
+  /** Hour (UTC, 0–23) of the daily digest e-mail. */
+  PTCE_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(6),
   /** Megabytes of computed answers kept in memory, gzipped (0: none, every answer computed). */
   PTCE_CACHE_MB: z.coerce.number().int().min(0).max(1024).default(16),
   /** Benchmark-only routes (the framework ceiling of `pnpm bench`); never in production. */
@@ -57,6 +74,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   }
   if (parsed.data.PTCE_ADMIN_EMAIL && !parsed.data.PTCE_ADMIN_PASSWORD) {
     throw new Error('Invalid settings:\n  PTCE_ADMIN_PASSWORD: required with PTCE_ADMIN_EMAIL');
+  }
+  if (parsed.data.PTCE_SMTP_URL && !parsed.data.PTCE_MAIL_FROM) {
+    throw new Error('Invalid settings:\n  PTCE_MAIL_FROM: required with PTCE_SMTP_URL');
   }
   return parsed.data;
 }

@@ -16,6 +16,8 @@ import { findSetting, holdsAnything, insertSetting } from './db/settings.reposit
 import { type DemoAccountCreated, seedDemo } from './demo/seed-demo';
 import type { Env } from './env';
 import type { AppDeps } from './http/app-env';
+import { Notifier } from './notifications/notifier';
+import { smtpTransport } from './notifications/smtp-transport';
 import { insertUser } from './users/users.repository';
 import type { ScryptInput } from './workers/hash-worker';
 import { createWorkers, type Workers } from './workers/workers';
@@ -26,6 +28,8 @@ export interface Instance {
   created: boolean;
   catalogue: SyncReport;
   demoAccounts: DemoAccountCreated[];
+  /** The notifications job, not started (main starts it once the server listens). */
+  notifier: Notifier;
   /** The WAL's checkpointer of a database file (null in memory). */
   checkpointer: Checkpointer | null;
   close: () => Promise<void>;
@@ -138,6 +142,26 @@ export async function openInstance(
     limits: defaultLimits(threadDerive(workers)),
     workers,
   };
+  const notifier = new Notifier(
+    db,
+    {
+      rules: {
+        deadlineDays: env.PTCE_DEADLINE_DAYS,
+        dueSoonDays: env.PTCE_REMIND_BEFORE_DAYS,
+        overdueEveryDays: env.PTCE_REMIND_OVERDUE_EVERY_DAYS,
+        overdueMax: env.PTCE_REMIND_OVERDUE_MAX,
+        resubmitDays: env.PTCE_RESUBMIT_DAYS,
+      },
+      digestHour: env.PTCE_DIGEST_HOUR,
+      mail:
+        env.PTCE_SMTP_URL && env.PTCE_MAIL_FROM
+          ? smtpTransport(env.PTCE_SMTP_URL, env.PTCE_MAIL_FROM)
+          : null,
+      baseUrl: env.PTCE_PUBLIC_URL?.origin ?? `http://localhost:${env.PORT}`,
+    },
+    now,
+  );
+  deps.notifier = notifier;
   // A database file's WAL is copied back on a timer, not by the commit that fills it.
   const checkpointer = env.PTCE_DB === ':memory:' ? null : startCheckpointer(sqlite);
   return {
@@ -146,8 +170,10 @@ export async function openInstance(
     created,
     catalogue: report,
     demoAccounts,
+    notifier,
     checkpointer,
     close: async () => {
+      await notifier.stop();
       checkpointer?.stop();
       await deps.workers.close();
       await db.destroy();

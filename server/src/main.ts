@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     const publicUrl = env.PTCE_PUBLIC_URL ? `, served as ${env.PTCE_PUBLIC_URL.origin}` : '';
     console.log(`[ptce-suivi] listening on http://localhost:${port}${publicUrl}`);
+    if (!env.PTCE_PUBLIC_URL) instance.notifier.useBaseUrl(`http://localhost:${port}`);
+    instance.notifier.start();
   });
   let stopping = false;
   const stop = (signal: string) => {
@@ -65,6 +67,8 @@ function settingsWarnings(env: Env): string[] {
     );
   if (env.PTCE_TRUST_PROXY)
     out.push('PTCE_TRUST_PROXY=1 without PTCE_PUBLIC_URL: set the URL the proxy serves');
+  if (env.PTCE_SMTP_URL)
+    out.push('PTCE_SMTP_URL without PTCE_PUBLIC_URL: e-mails link to http://localhost');
   return out;
 }
 

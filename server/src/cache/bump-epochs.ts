@@ -6,7 +6,7 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * After every request that may write (any method but GET/HEAD/OPTIONS, whatever its outcome):
  * a pole's own endpoints bump that pole's data version; accounts, tokens and administration
- * bump the global one; logging in changes nothing cached. Over-invalidating is harmless;
+ * bump the global one; logging in and notifications change nothing cached. Over-invalidating is harmless;
  * missing one would serve stale data, so unknown cases bump everything.
  */
 export function bumpEpochs(deps: Pick<AppDeps, 'cache'>): MiddlewareHandler<AppEnv> {
@@ -19,7 +19,9 @@ export function bumpEpochs(deps: Pick<AppDeps, 'cache'>): MiddlewareHandler<AppE
         const pole = /^\/api\/poles\/([^/]+)\//.exec(path);
         const cached = pole ? deps.cache.pole(safeDecode(pole[1]!)) : undefined;
         if (cached) deps.cache.epochs.bumpPole(cached.id);
-        else if (path !== '/api/session') deps.cache.epochs.bumpAll();
+        // Notifications are never cached: reading them or choosing their delivery changes nothing that is.
+        else if (path !== '/api/session' && !path.startsWith('/api/notifications/'))
+          deps.cache.epochs.bumpAll();
       }
     }
   };

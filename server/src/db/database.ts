@@ -7,6 +7,7 @@ import type {
   NarrativeTable,
   NarrativeTextTable,
 } from '../narrative/narrative.table';
+import type { NotificationTables } from '../notifications/notifications.table';
 
 /**
  * Timestamps are ISO-8601 UTC strings; booleans are 0/1 integers (SQLite has neither type).
@@ -198,7 +199,7 @@ interface SettingTable {
   value: string;
 }
 
-export interface Database {
+export interface Database extends NotificationTables {
   regions: RegionTable;
   poles: PoleTable;
   working_groups: WorkingGroupTable;

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import type { AppCache } from '../cache/app-cache';
 import type { CatalogueCache } from '../catalogue/catalogue-cache';
 import type { Database } from '../db/database';
+import type { Notifier } from '../notifications/notifier';
 import type { Workers } from '../workers/workers';
 
 /** What the routes need from the outside world: passed in, never imported as singletons. */
@@ -31,6 +32,8 @@ export interface AppDeps {
   limits: { logins: LoginThrottle; hashing: HashQueue };
   /** Worker threads for uploads and heavy reads. */
   workers: Workers;
+  /** The notifications job (reminders, hand-out, e-mail); absent: events wait in the outbox. */
+  notifier?: Notifier;
   /** Benchmark routes under /api/_bench (PTCE_BENCH=1 only). */
   bench?: boolean;
 }

@@ -4,6 +4,7 @@ import type { ImportResult } from '@ptce/shared/imports.schema';
 import type { Kysely } from 'kysely';
 import type { Database, PoleRow, ValueRow } from '../db/database';
 import { ApiError } from '../http/api-error';
+import { notifyImport } from '../notifications/notify';
 import { assertWritableQuarter } from '../periods/writable-quarter';
 import { findScopes } from '../poles/poles.repository';
 import { saveValues } from '../values/save-values';
@@ -78,6 +79,16 @@ export async function runImport(ctx: ImportContext, file: ParsedFile): Promise<I
     result.rules.errors = saved.blocking.map((i) => toRuleResult(i, plan.lines, lang));
     result.rules.warnings = saved.warnings.map((i) => toRuleResult(i, plan.lines, lang));
     result.rules.overridden = saved.overridden.map((i) => toRuleResult(i, plan.lines, lang));
+    if (!ctx.dryRun) {
+      const at = ctx.now.toISOString();
+      await notifyImport(trx, {
+        poleId: ctx.pole.id,
+        period,
+        by: ctx.userId,
+        changes: plan.changes.length,
+        at,
+      });
+    }
     return result;
   });
 }

@@ -1,5 +1,6 @@
 import { ADMIN_ROUTES } from '../admin/admin-routes.doc';
 import { NARRATIVE_ROUTES } from '../narrative/narrative-routes.doc';
+import { NOTIFICATION_ROUTES } from '../notifications/notifications-routes.doc';
 import { QUALITY_ROUTES } from '../quality/quality-routes.doc';
 import { REGION_ROUTES } from '../regions/region-routes.doc';
 import { CORE_ROUTES } from './core-routes.doc';
@@ -14,4 +15,5 @@ export const API_ROUTES: RouteDoc[] = [
   ...QUALITY_ROUTES,
   ...NARRATIVE_ROUTES,
   ...REGION_ROUTES,
+  ...NOTIFICATION_ROUTES,
 ];

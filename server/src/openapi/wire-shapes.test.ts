@@ -118,6 +118,12 @@ const REQUESTS: Array<[method: string, path: string, who: string | null, body?: 
   ['POST', '/api/admin/users/2/enable', ADMIN, {}],
   ['GET', '/api/admin/users/1/tokens', ADMIN],
   ['GET', '/api/admin/tokens', ADMIN],
+  ['GET', '/api/notifications?unread=true', COORD],
+  ['GET', '/api/notifications/unread-count', COORD],
+  ['POST', '/api/notifications/read', COORD, {}],
+  ['PUT', '/api/notifications/preferences', COORD, { kinds: { overdue: 'digest' } }],
+  ['GET', '/api/notifications/preferences', COORD],
+  ['GET', '/api/notifications/outbox', ADMIN],
 ];
 
 /** The documented route a request hits. */

@@ -24,6 +24,7 @@ import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith, readJson, readQuery } from '../http/validate';
 import { t } from '../i18n/t';
+import { notifyTransition } from '../notifications/notify';
 import { findCompleteness } from './completeness.repository';
 import {
   findPeriodEvents,
@@ -104,7 +105,7 @@ export function periodsRoutes(deps: AppDeps) {
         const before = await findPeriodState(trx, access.pole.id, period);
         const to = nextStatus(action, before.status);
         if (to === null) throw new ApiError('INVALID_STATE');
-        await recordTransition(trx, {
+        const change = {
           poleId: access.pole.id,
           period,
           action,
@@ -113,7 +114,9 @@ export function periodsRoutes(deps: AppDeps) {
           reason: body.reason ?? null,
           by: p.userId,
           at: deps.now().toISOString(),
-        });
+        };
+        await recordTransition(trx, change);
+        await notifyTransition(trx, deps.notifier, change);
         return findPeriodState(trx, access.pole.id, period);
       });
       return c.json(state satisfies PeriodState, 200);

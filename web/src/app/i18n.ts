@@ -29,6 +29,8 @@ const lazyNamespaces = {
   review: () => import('../features/review/messages').then((m) => m.reviewMessages),
   narrative: () => import('../components/narrative-messages').then((m) => m.narrativeMessages),
   region: () => import('../features/region/messages').then((m) => m.regionMessages),
+  notifications: () =>
+    import('../features/notifications/messages').then((m) => m.notificationsMessages),
 } satisfies Record<string, () => Promise<Catalogue>>;
 
 export type LazyNamespace = keyof typeof lazyNamespaces;

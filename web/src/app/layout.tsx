@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch, useNavigate, useNavigation } from 'react-router';
 import { useLogout, useSession } from '../api/session';
 import { Loading } from '../components/query-state';
+import { NotificationsLink } from '../features/notifications/notifications-link';
 
 /** The pole of a coordinator or board member of exactly one pole; otherwise undefined. */
 function onlyPole(memberships: Membership[]): string | undefined {
@@ -54,6 +55,9 @@ export function Layout() {
             </li>
             <li>
               <NavLink to="/exports">{t('nav.exports')}</NavLink>
+            </li>
+            <li>
+              <NotificationsLink />
             </li>
             {roles.has('admin') ? (
               <li>

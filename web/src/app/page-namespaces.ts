@@ -17,6 +17,7 @@ export const PAGE_NAMESPACES = {
   'features/exports/exports-page.tsx': ['exports'],
   'features/import/import-page.tsx': ['import'],
   'features/region/region-page.tsx': ['region', 'dashboard', 'quality'],
+  'features/notifications/notifications-page.tsx': ['notifications'],
 } as const;
 
 export type PageModule = keyof typeof PAGE_NAMESPACES;

@@ -67,6 +67,11 @@ const ImportPage = page(
   () => import('../features/import/import-page'),
   'ImportPage',
 );
+const NotificationsPage = page(
+  'features/notifications/notifications-page.tsx',
+  () => import('../features/notifications/notifications-page'),
+  'NotificationsPage',
+);
 const RegionPage = page(
   'features/region/region-page.tsx',
   () => import('../features/region/region-page'),
@@ -109,6 +114,7 @@ export function createRouter() {
             { path: 'regions/:region', lazy: RegionPage },
             { path: 'exports', lazy: ExportsPage },
             { path: 'admin', lazy: AdminPage },
+            { path: 'notifications', lazy: NotificationsPage },
             { path: '*', element: <NotFoundPage /> },
           ],
         },
