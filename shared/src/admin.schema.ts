@@ -54,7 +54,7 @@ export const UpdatePoleRequestSchema = z
   .strictObject({
     name: NameSchema.optional(),
     territory: TerritorySchema.optional(),
-    region: RegionCodeSchema.optional(),
+    region: z.optional(RegionCodeSchema),
   })
   .refine(atLeastOne, AT_LEAST_ONE);
 export type UpdatePoleRequest = z.infer<typeof UpdatePoleRequestSchema>;
@@ -66,9 +66,11 @@ const IndicatorListSchema = z
   .refine((codes) => new Set(codes).size === codes.length, { message: 'duplicate indicator' });
 
 export const CreateGroupRequestSchema = z.strictObject({
-  slug: SlugSchema.refine((s) => !RESERVED_SCOPE_SLUGS.includes(s), {
-    message: `reserved slug (${RESERVED_SCOPE_SLUGS.join(', ')})`,
-  }),
+  slug: SlugSchema.check(
+    z.refine((s: string) => !RESERVED_SCOPE_SLUGS.includes(s), {
+      message: `reserved slug (${RESERVED_SCOPE_SLUGS.join(', ')})`,
+    }),
+  ),
   name: NameSchema,
   indicators: IndicatorListSchema.optional(),
 });

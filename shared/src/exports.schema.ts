@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QuarterSchema } from './periods';
-import { PERIOD_STATUSES } from './periods.schema';
+import { PERIOD_STATUSES } from './periods.wire';
 import { RegionCodeSchema, SlugSchema } from './session.schema';
 
 const EXPORT_FORMATS = ['csv', 'csv-fr', 'xlsx', 'json'] as const;
@@ -28,11 +28,11 @@ const commaList = (max: number) =>
  */
 export const ExportQuerySchema = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default('csv'),
-  from: QuarterSchema.optional(),
-  to: QuarterSchema.optional(),
+  from: z.optional(QuarterSchema),
+  to: z.optional(QuarterSchema),
   by: z.enum(GRANULARITIES).default('quarter'),
   level: z.enum(LEVELS).default('scope'),
-  region: RegionCodeSchema.optional(),
+  region: z.optional(RegionCodeSchema),
   poles: commaList(20_000).pipe(z.array(SlugSchema).min(1).max(1000)).optional(),
   status: commaList(200)
     .pipe(z.array(z.enum(PERIOD_STATUSES)).min(1))

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { QuarterSchema } from './periods';
-import { PERIOD_STATUSES } from './periods.schema';
+import { PERIOD_STATUSES } from './periods.wire';
 
 /** The longest range of `GET /api/regions/{region}/quality`, in quarters (five years). */
 export const MAX_QUALITY_QUARTERS = 20;
 
 /** `GET /api/regions/{region}/quality?from=&to=`: by default the current quarter and the 7 before. */
 export const QualityQuerySchema = z.strictObject({
-  from: QuarterSchema.optional(),
-  to: QuarterSchema.optional(),
+  from: z.optional(QuarterSchema),
+  to: z.optional(QuarterSchema),
 });
 export type QualityQuery = z.infer<typeof QualityQuerySchema>;
 

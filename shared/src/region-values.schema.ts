@@ -9,8 +9,8 @@ import { QuarterSchema } from './periods';
  * ~20× fewer bytes than every pole's every indicator.
  */
 export const RegionValuesQuerySchema = z.strictObject({
-  from: QuarterSchema.optional(),
-  to: QuarterSchema.optional(),
+  from: z.optional(QuarterSchema),
+  to: z.optional(QuarterSchema),
   by: z.enum(['quarter', 'year']).default('quarter'),
   indicators: z
     .string()

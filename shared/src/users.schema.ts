@@ -10,8 +10,8 @@ import {
 export const MembershipInputSchema = z
   .strictObject({
     role: RoleSchema,
-    pole: SlugSchema.optional(),
-    region: RegionCodeSchema.optional(),
+    pole: z.optional(SlugSchema),
+    region: z.optional(RegionCodeSchema),
   })
   .superRefine((m, ctx) => {
     const needsPole = m.role === 'coordinator' || m.role === 'board';
