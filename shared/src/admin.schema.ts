@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { IndicatorCodeSchema } from './catalogue.schema';
 import { POLE_SCOPE } from './poles.schema';
-import { RegionCodeSchema, SlugSchema } from './session.schema';
+import { RegionCodeSchema, SlugSchema } from './session.wire';
 import { NOT_SPECIFIED } from './slices';
 import { MembershipInputSchema } from './users.schema';
 
-// The administration API (`/api/admin/*`): request bodies and the region answers.
+export * from './admin.wire';
+
+// The administration API (`/api/admin/*`): request bodies (the region answers are in
+// ./admin.wire.ts).
 
 const NameSchema = z.string().trim().min(1).max(200);
 const TerritorySchema = z.string().trim().min(1).max(300);
@@ -24,22 +27,6 @@ export const CreateRegionRequestSchema = z.strictObject({
   name: NameSchema,
 });
 export type CreateRegionRequest = z.infer<typeof CreateRegionRequestSchema>;
-
-/** A region with how many poles it holds. */
-const RegionWithCountSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  poles: z.number().int(),
-});
-export type RegionWithCount = z.infer<typeof RegionWithCountSchema>;
-
-/** `GET /api/admin/regions`: every region by code. */
-export const RegionsResponseSchema = z.object({ regions: z.array(RegionWithCountSchema) });
-export type RegionsResponse = z.infer<typeof RegionsResponseSchema>;
-
-/** `POST /api/admin/regions`: the region created. */
-export const RegionResponseSchema = z.object({ region: RegionWithCountSchema });
-export type RegionResponse = z.infer<typeof RegionResponseSchema>;
 
 export const CreatePoleRequestSchema = z.strictObject({
   slug: SlugSchema,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
-// The targets answer in zod/mini, what the web reads (see docs/decisions.md, "Wire shapes in
-// zod/mini"); the requests are in ./targets.schema.ts (classic zod).
+// The targets answer, in zod/mini: what the web reads (see docs/decisions.md, "Wire shapes in
+// zod/mini"). The requests are in ./targets.schema.ts.
 
 const TargetSchema = z.object({
   scope: z.string(),
