@@ -10,7 +10,7 @@ const RESERVED_SLUGS = [POLE_SCOPE, 'transversal', 'non_renseigne'];
 const IndicatorListSchema = z.array(z.string().min(1)).min(1);
 
 const DemoGroupSchema = z.strictObject({
-  slug: SlugSchema.refine((s) => !RESERVED_SLUGS.includes(s), 'reserved slug'),
+  slug: SlugSchema.check(z.refine((s: string) => !RESERVED_SLUGS.includes(s), 'reserved slug')),
   name: z.string().min(1),
   indicators: IndicatorListSchema,
 });

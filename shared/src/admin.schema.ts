@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { IndicatorCodeSchema } from './catalogue.schema';
 import { POLE_SCOPE } from './poles.schema';
-import { RegionCodeSchema, SlugSchema } from './session.schema';
+import { RegionCodeSchema, SlugSchema } from './session.wire';
 import { NOT_SPECIFIED } from './slices';
 import { MembershipInputSchema } from './users.schema';
 
-// The administration API (`/api/admin/*`): request bodies and the region answers.
+export * from './admin.wire';
+
+// The administration API (`/api/admin/*`): request bodies (the region answers are in
+// ./admin.wire.ts).
 
 const NameSchema = z.string().trim().min(1).max(200);
 const TerritorySchema = z.string().trim().min(1).max(300);
@@ -25,22 +28,6 @@ export const CreateRegionRequestSchema = z.strictObject({
 });
 export type CreateRegionRequest = z.infer<typeof CreateRegionRequestSchema>;
 
-/** A region with how many poles it holds. */
-const RegionWithCountSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  poles: z.number().int(),
-});
-export type RegionWithCount = z.infer<typeof RegionWithCountSchema>;
-
-/** `GET /api/admin/regions`: every region by code. */
-export const RegionsResponseSchema = z.object({ regions: z.array(RegionWithCountSchema) });
-export type RegionsResponse = z.infer<typeof RegionsResponseSchema>;
-
-/** `POST /api/admin/regions`: the region created. */
-export const RegionResponseSchema = z.object({ region: RegionWithCountSchema });
-export type RegionResponse = z.infer<typeof RegionResponseSchema>;
-
 export const CreatePoleRequestSchema = z.strictObject({
   slug: SlugSchema,
   name: NameSchema,
@@ -54,7 +41,7 @@ export const UpdatePoleRequestSchema = z
   .strictObject({
     name: NameSchema.optional(),
     territory: TerritorySchema.optional(),
-    region: RegionCodeSchema.optional(),
+    region: z.optional(RegionCodeSchema),
   })
   .refine(atLeastOne, AT_LEAST_ONE);
 export type UpdatePoleRequest = z.infer<typeof UpdatePoleRequestSchema>;
@@ -66,9 +53,11 @@ const IndicatorListSchema = z
   .refine((codes) => new Set(codes).size === codes.length, { message: 'duplicate indicator' });
 
 export const CreateGroupRequestSchema = z.strictObject({
-  slug: SlugSchema.refine((s) => !RESERVED_SCOPE_SLUGS.includes(s), {
-    message: `reserved slug (${RESERVED_SCOPE_SLUGS.join(', ')})`,
-  }),
+  slug: SlugSchema.check(
+    z.refine((s: string) => !RESERVED_SCOPE_SLUGS.includes(s), {
+      message: `reserved slug (${RESERVED_SCOPE_SLUGS.join(', ')})`,
+    }),
+  ),
   name: NameSchema,
   indicators: IndicatorListSchema.optional(),
 });

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini: the web parses every error answer with it (see docs/decisions.md, "Wire shapes
+// in zod/mini"); a classic schema carries all its methods into the first load.
 
 /** The closed set of error codes of the API, with their HTTP status. */
 export const ERROR_STATUS = {
@@ -27,13 +30,14 @@ export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode
 const ErrorCodeSchema = z.enum(ERROR_CODES);
 
 /** One problem with a request: where (`path`), what (`code`), in words (`message`), plus details. */
-export const ErrorIssueSchema = z
-  .object({
-    path: z.array(z.union([z.string(), z.number()])).optional(),
+export const ErrorIssueSchema = z.catchall(
+  z.object({
+    path: z.optional(z.array(z.union([z.string(), z.number()]))),
     code: z.string(),
     message: z.string(),
-  })
-  .catchall(z.unknown());
+  }),
+  z.unknown(),
+);
 export type ErrorIssue = z.infer<typeof ErrorIssueSchema>;
 
 /** The one error envelope of every non-2xx answer. */
@@ -41,6 +45,6 @@ export const ErrorEnvelopeSchema = z.object({
   error: z.object({
     code: ErrorCodeSchema,
     message: z.string(),
-    issues: z.array(ErrorIssueSchema).optional(),
+    issues: z.optional(z.array(ErrorIssueSchema)),
   }),
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { QuarterSchema } from './periods';
 
+export * from './imports.wire';
+
 /** `GET …/template.xlsx?period=2026Q3`. */
 export const TemplateQuerySchema = z.strictObject({ period: QuarterSchema });
 
@@ -13,61 +15,3 @@ export const ImportQuerySchema = z.strictObject({
   dryRun: z.enum(['true', 'false']).default('true'),
   filename: z.string().min(1).max(255).optional(),
 });
-
-/** A cell the import changes (or would change, in a dry run). */
-const ImportChangeSchema = z.object({
-  /** Where the line is: sheet name (null for CSV) and 1-based row. */
-  sheet: z.string().nullable(),
-  row: z.number().int(),
-  scope: z.string(),
-  indicator: z.string(),
-  slice: z.string(),
-  /** The indicator's label, with the slice's dimension and member. */
-  label: z.string(),
-  old: z.number().nullable(),
-  new: z.number().nullable(),
-  oldComment: z.string().nullable(),
-  newComment: z.string().nullable(),
-  /** The cell's version after the change. */
-  version: z.number().int(),
-});
-export type ImportChange = z.infer<typeof ImportChangeSchema>;
-
-/** A consistency-rule result, located in the file where its changed cells are. */
-const ImportRuleIssueSchema = z.object({
-  rule: z.string(),
-  severity: z.enum(['error', 'warning']),
-  scope: z.string(),
-  period: z.string(),
-  slice: z.string(),
-  message: z.string(),
-  cells: z.array(z.object({ scope: z.string(), indicator: z.string(), slice: z.string() })),
-  params: z.record(z.string(), z.union([z.number(), z.string()])),
-  locations: z.array(z.object({ sheet: z.string().nullable(), row: z.number().int() })),
-});
-export type ImportRuleIssue = z.infer<typeof ImportRuleIssueSchema>;
-
-/** The 200 answer of an import, dry run or not. */
-export const ImportResultSchema = z.object({
-  pole: z.string(),
-  period: z.string(),
-  format: z.enum(['xlsx', 'csv', 'csv-fr']),
-  fileName: z.string(),
-  dryRun: z.boolean(),
-  /** Data rows read in the file. */
-  rows: z.number().int(),
-  changes: z.array(ImportChangeSchema),
-  /** Rows that change nothing (empty cells, same values). */
-  unchanged: z.number().int(),
-  /**
-   * `errors`: rule errors that would block (dry run only; a real run answers 422 instead).
-   * `overridden`: rule errors passed because every changed cell they involve carries a
-   * `motif de dérogation` (override reason) in the file.
-   */
-  rules: z.object({
-    errors: z.array(ImportRuleIssueSchema),
-    warnings: z.array(ImportRuleIssueSchema),
-    overridden: z.array(ImportRuleIssueSchema),
-  }),
-});
-export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -1,6 +1,6 @@
 import type { Quarter } from './domain.types';
 import { compareQuarters, currentQuarter } from './periods';
-import { PERIOD_ACTIONS, type PeriodAction, type PeriodStatus } from './periods.schema';
+import { PERIOD_ACTIONS, type PeriodAction, type PeriodStatus } from './periods.wire';
 import type { Role } from './session.schema';
 
 /** One workflow action: who may take it, from which states, to which state, with a reason. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Quarter } from './domain.types';
 import type { Lang } from './format';
 
@@ -18,10 +18,10 @@ export interface QuarterParts {
 const isYear = (year: number) => Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
 
 /** A quarter `YYYYQn`, year 2000–2100, n 1–4; no lower case, no white space. */
-export const QuarterSchema = z
-  .string()
-  .regex(QUARTER_PATTERN, 'quarter: YYYYQn, e.g. 2025Q2')
-  .refine((s) => isYear(Number(s.slice(0, 4))), `quarter: year ${MIN_YEAR}–${MAX_YEAR}`);
+export const QuarterSchema = z.string().check(
+  z.regex(QUARTER_PATTERN, 'quarter: YYYYQn, e.g. 2025Q2'),
+  z.refine((s) => isYear(Number(s.slice(0, 4))), `quarter: year ${MIN_YEAR}–${MAX_YEAR}`),
+);
 
 /** Splits `2025Q2` into `{ year: 2025, q: 2 }`. @throws RangeError on an invalid quarter. */
 export function parseQuarter(s: string): QuarterParts {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { RoleSchema } from './session.schema';
+import * as z from 'zod/mini';
+import { RoleSchema } from './session.wire';
 
 const ScopeSchema = z.object({
   slug: z.string(),
@@ -18,7 +18,7 @@ const PoleSummarySchema = z.object({
 });
 export type PoleSummary = z.infer<typeof PoleSummarySchema>;
 
-export const PoleSchema = PoleSummarySchema.extend({ scopes: z.array(ScopeSchema) });
+export const PoleSchema = z.extend(PoleSummarySchema, { scopes: z.array(ScopeSchema) });
 export type Pole = z.infer<typeof PoleSchema>;
 
 /** `GET /api/poles`: the poles in the caller's scope. */
@@ -26,7 +26,7 @@ export const PolesResponseSchema = z.object({ poles: z.array(PoleSummarySchema) 
 export type PolesResponse = z.infer<typeof PolesResponseSchema>;
 
 /** `GET /api/poles/{pole}`: the pole, its scopes with their indicators, the caller's roles on it. */
-export const PoleDetailSchema = PoleSchema.extend({ roles: z.array(RoleSchema) });
+export const PoleDetailSchema = z.extend(PoleSchema, { roles: z.array(RoleSchema) });
 export type PoleDetail = z.infer<typeof PoleDetailSchema>;
 
 /** A pole created or changed by an admin. */

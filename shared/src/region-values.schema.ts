@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { IndicatorCodeSchema } from './catalogue.schema';
 import { QuarterSchema } from './periods';
 
+export * from './region-values.wire';
+
 /**
  * `GET /api/regions/{region}/values`: without `from`/`to`, the 12 quarters up to the last
  * complete one. `indicators` (comma-separated codes) keeps only those indicators in the poles'
@@ -9,8 +11,8 @@ import { QuarterSchema } from './periods';
  * ~20× fewer bytes than every pole's every indicator.
  */
 export const RegionValuesQuerySchema = z.strictObject({
-  from: QuarterSchema.optional(),
-  to: QuarterSchema.optional(),
+  from: z.optional(QuarterSchema),
+  to: z.optional(QuarterSchema),
   by: z.enum(['quarter', 'year']).default('quarter'),
   indicators: z
     .string()
@@ -24,48 +26,3 @@ export const RegionValuesQuerySchema = z.strictObject({
     .pipe(z.array(IndicatorCodeSchema).min(1).max(100))
     .optional(),
 });
-
-/** One indicator's totals over the answer's `periods`, one entry per period, in their order. */
-const IndicatorSeriesSchema = z.object({
-  indicator: z.string(),
-  /** Some scope (of the pole, or of a pole of the region) tracks it. */
-  tracked: z.boolean(),
-  /**
-   * The export's value at this level, rounded to the catalogue's decimals (ratios recomputed
-   * from their summed parts); null where nothing was entered or a ratio cannot be computed.
-   */
-  values: z.array(z.number().nullable()),
-  /** The export's `complete`: every scope tracking it entered every quarter the period holds. */
-  complete: z.array(z.boolean()),
-});
-export type IndicatorSeries = z.infer<typeof IndicatorSeriesSchema>;
-
-/** The region's or one pole's figures: the export's rows of that level, totals only. */
-const UnitFiguresSchema = z.object({
-  /** Every indicator the region tracks or holds values of, in catalogue order. */
-  series: z.array(IndicatorSeriesSchema),
-});
-
-const RegionPoleFiguresSchema = UnitFiguresSchema.extend({
-  slug: z.string(),
-  name: z.string(),
-  territory: z.string(),
-});
-
-/**
- * `GET /api/regions/{region}/values`: the region's totals and each of its poles', as the
- * region-level and pole-level exports compute them over the same range (one engine).
- */
-export const RegionValuesResponseSchema = z.object({
-  region: z.object({ code: z.string(), name: z.string() }),
-  from: z.string(),
-  to: z.string(),
-  by: z.enum(['quarter', 'year']),
-  /** Quarters (`2025Q2`) or years (`2025`, a year cut by the range holding its quarters in it). */
-  periods: z.array(z.string()),
-  /** The region as a whole. */
-  total: UnitFiguresSchema,
-  /** The region's poles, by slug (the export's order). */
-  poles: z.array(RegionPoleFiguresSchema),
-});
-export type RegionValuesResponse = z.infer<typeof RegionValuesResponseSchema>;

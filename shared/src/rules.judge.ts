@@ -2,7 +2,8 @@ import type { Catalogue } from './catalogue.schema';
 import { type Cell, cellKey, type Quarter } from './domain.types';
 import { evaluateRules } from './rules';
 import type { RuleIssue, RuleSettings } from './rules.types';
-import { type ViolationOverride, validReason, violationKey } from './values.schema';
+import type { ViolationOverride } from './values.schema';
+import { validReason, violationKey } from './values.wire';
 
 /** A cell a batch changes, in the judged quarter: its value after the batch (null = cleared). */
 export interface BatchChange {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Unit } from './catalogue.schema';
 import type { Lang } from './format';
 

@@ -3,6 +3,8 @@ import { IndicatorCodeSchema } from './catalogue.schema';
 import { SlugSchema } from './session.schema';
 import { ValueNumberSchema } from './values.schema';
 
+export * from './targets.wire';
+
 const YearSchema = z.coerce.number().int().min(2000).max(2100);
 
 export const TargetsQuerySchema = z.strictObject({ year: YearSchema });
@@ -19,20 +21,3 @@ export const SaveTargetsRequestSchema = z.strictObject({
   targets: z.array(TargetEntrySchema).min(1).max(2000),
 });
 export type SaveTargetsRequest = z.infer<typeof SaveTargetsRequestSchema>;
-
-const TargetSchema = z.object({
-  scope: z.string(),
-  indicator: z.string(),
-  year: z.number().int(),
-  value: z.number(),
-  updatedAt: z.string(),
-  updatedBy: z.string().nullable(),
-});
-export type Target = z.infer<typeof TargetSchema>;
-
-/** `GET` and `PUT /api/poles/{pole}/targets`: the year's targets. */
-export const TargetsResponseSchema = z.object({
-  year: z.number().int(),
-  targets: z.array(TargetSchema),
-});
-export type TargetsResponse = z.infer<typeof TargetsResponseSchema>;

@@ -1,17 +1,14 @@
 import { z } from 'zod';
-import {
-  EmailSchema,
-  MembershipSchema,
-  RegionCodeSchema,
-  RoleSchema,
-  SlugSchema,
-} from './session.schema';
+import { EmailSchema } from './session.schema';
+import { RegionCodeSchema, RoleSchema, SlugSchema } from './session.wire';
+
+export * from './users.wire';
 
 export const MembershipInputSchema = z
   .strictObject({
     role: RoleSchema,
-    pole: SlugSchema.optional(),
-    region: RegionCodeSchema.optional(),
+    pole: z.optional(SlugSchema),
+    region: z.optional(RegionCodeSchema),
   })
   .superRefine((m, ctx) => {
     const needsPole = m.role === 'coordinator' || m.role === 'board';
@@ -42,52 +39,3 @@ export const CreateTokenRequestSchema = z.strictObject({
   write: z.boolean().optional(),
 });
 export type CreateTokenRequest = z.infer<typeof CreateTokenRequestSchema>;
-
-const ApiTokenSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-  canWrite: z.boolean(),
-});
-export type ApiToken = z.infer<typeof ApiTokenSchema>;
-
-/** `GET /api/tokens`: the caller's tokens, newest first. */
-export const TokensResponseSchema = z.object({ tokens: z.array(ApiTokenSchema) });
-export type TokensResponse = z.infer<typeof TokensResponseSchema>;
-
-/** `POST /api/tokens`: the token and its secret, shown this once only. */
-export const CreatedTokenSchema = z.object({ token: ApiTokenSchema, secret: z.string() });
-export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
-
-/** A token as an admin lists it: with its owner (its write scope is not listed). */
-const OwnedTokenSchema = ApiTokenSchema.omit({ canWrite: true }).extend({
-  user: z.object({ id: z.number().int(), email: z.string(), name: z.string() }),
-});
-export type OwnedToken = z.infer<typeof OwnedTokenSchema>;
-
-/** `GET /api/admin/tokens` and `GET /api/admin/users/{id}/tokens`. */
-export const OwnedTokensResponseSchema = z.object({ tokens: z.array(OwnedTokenSchema) });
-export type OwnedTokensResponse = z.infer<typeof OwnedTokensResponseSchema>;
-
-/** An account as an admin sees it (never its password). */
-const UserAccountSchema = z.object({
-  id: z.number().int(),
-  email: z.string(),
-  name: z.string(),
-  createdAt: z.string(),
-  disabledAt: z.string().nullable(),
-  memberships: z.array(MembershipSchema),
-});
-export type UserAccount = z.infer<typeof UserAccountSchema>;
-
-/** `GET /api/users`: every account, by e-mail. */
-export const UsersResponseSchema = z.object({ users: z.array(UserAccountSchema) });
-export type UsersResponse = z.infer<typeof UsersResponseSchema>;
-
-/** One account created or changed by an admin. */
-export const UserResponseSchema = z.object({ user: UserAccountSchema });
-export type UserResponse = z.infer<typeof UserResponseSchema>;

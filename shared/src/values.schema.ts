@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { IndicatorCodeSchema } from './catalogue.schema';
 import { QuarterSchema } from './periods';
-import { RuleIssueSchema } from './rules.types';
-import { SlugSchema } from './session.schema';
+import { SlugSchema } from './session.wire';
+import { MAX_ABS_VALUE, OverrideReasonSchema, violationKey } from './values.wire';
+
+export * from './values.wire';
 
 /** A slice key: `''` for the total, or `dimension=member`. */
 const SliceSchema = z
@@ -10,31 +12,10 @@ const SliceSchema = z
   .max(120)
   .regex(/^$|^[a-z][a-z0-9_]*=[A-Za-z0-9][A-Za-z0-9_-]*$/, 'slice: empty or dimension=member');
 
-/** Largest magnitude accepted for any value: beyond it a number is a typo or an attack. */
-export const MAX_ABS_VALUE = 1e12;
-
 export const ValueNumberSchema = z
   .number()
   .refine(Number.isFinite, 'a finite number')
   .refine((n) => Math.abs(n) <= MAX_ABS_VALUE, `at most ${MAX_ABS_VALUE} in absolute value`);
-
-/**
- * A written reason that overrides consistency-rule errors, trimmed: the one definition of an
- * acceptable reason for the API, the import and the entry grid.
- */
-const OverrideReasonSchema = z.string().trim().min(3).max(2000);
-
-/** The bounds of an override reason, for messages: those of `OverrideReasonSchema`. */
-export const OVERRIDE_REASON_LENGTH = {
-  min: OverrideReasonSchema.minLength ?? 0,
-  max: OverrideReasonSchema.maxLength ?? Number.POSITIVE_INFINITY,
-} as const;
-
-/** The trimmed reason when `OverrideReasonSchema` accepts it, else null. */
-export function validReason(text: string | null | undefined): string | null {
-  const parsed = OverrideReasonSchema.safeParse(text);
-  return parsed.success ? parsed.data : null;
-}
 
 const ValueEntrySchema = z.strictObject({
   scope: SlugSchema,
@@ -48,7 +29,7 @@ const ValueEntrySchema = z.strictObject({
    * A written reason that overrides the consistency-rule errors involving this entry whose every
    * changed entry carries one (kept for older clients; `overrides` names one violation each).
    */
-  overrideReason: OverrideReasonSchema.optional(),
+  overrideReason: z.optional(OverrideReasonSchema),
 });
 export type ValueEntry = z.infer<typeof ValueEntrySchema>;
 
@@ -59,16 +40,6 @@ export type ValueEntry = z.infer<typeof ValueEntrySchema>;
  * It overrides that violation only, and is recorded in the history of each changed entry the
  * violation involves.
  */
-/** A violation's key, `rule|scope|slice|subject`; an override's slice and subject default to `''`. */
-export function violationKey(v: {
-  rule: string;
-  scope: string;
-  slice?: string | undefined;
-  subject?: string | undefined;
-}): string {
-  return `${v.rule}|${v.scope}|${v.slice ?? ''}|${v.subject ?? ''}`;
-}
-
 const ViolationOverrideSchema = z.strictObject({
   rule: z.string().regex(/^E\d{1,2}$/, 'an error rule id (E1, E2…)'),
   scope: SlugSchema,
@@ -100,32 +71,10 @@ export const SaveValuesRequestSchema = z
   });
 export type SaveValuesRequest = z.infer<typeof SaveValuesRequestSchema>;
 
-/** A stored value as the API returns it. */
-const StoredValueSchema = z.object({
-  scope: z.string(),
-  indicator: z.string(),
-  period: z.string(),
-  slice: z.string(),
-  value: z.number(),
-  comment: z.string().nullable(),
-  overrideReason: z.string().nullable(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  updatedBy: z.string().nullable(),
-});
-export type StoredValue = z.infer<typeof StoredValueSchema>;
-
-/** `GET /api/poles/{pole}/values`. */
-export const ValuesResponseSchema = z.object({
-  pole: z.string(),
-  values: z.array(StoredValueSchema),
-});
-export type ValuesResponse = z.infer<typeof ValuesResponseSchema>;
-
 export const ValuesQuerySchema = z.strictObject({
-  from: QuarterSchema.optional(),
-  to: QuarterSchema.optional(),
-  scope: SlugSchema.optional(),
+  from: z.optional(QuarterSchema),
+  to: z.optional(QuarterSchema),
+  scope: z.optional(SlugSchema),
   /** One slice only; `slice=` (empty) = the totals only, what dashboards read. */
   slice: SliceSchema.optional(),
   /**
@@ -142,60 +91,12 @@ export const ValuesQuerySchema = z.strictObject({
 export type ValuesQuery = z.infer<typeof ValuesQuerySchema>;
 
 export const HistoryQuerySchema = z.strictObject({
-  indicator: IndicatorCodeSchema.optional(),
-  scope: SlugSchema.optional(),
-  period: QuarterSchema.optional(),
+  indicator: z.optional(IndicatorCodeSchema),
+  scope: z.optional(SlugSchema),
+  period: z.optional(QuarterSchema),
   slice: SliceSchema.optional(),
   limit: z.coerce.number().int().min(1).max(5000).optional(),
   /** Page on: only changes with an id below this one (the previous page's `nextBefore`). */
   before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;
-
-const HistoryEntrySchema = z.object({
-  id: z.number().int(),
-  scope: z.string(),
-  indicator: z.string(),
-  period: z.string(),
-  slice: z.string(),
-  oldValue: z.number().nullable(),
-  newValue: z.number().nullable(),
-  oldComment: z.string().nullable(),
-  newComment: z.string().nullable(),
-  version: z.number().int(),
-  changedAt: z.string(),
-  changedBy: z.string().nullable(),
-  reason: z.string().nullable(),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
-
-/** `GET /api/poles/{pole}/history`: a page of changes, newest first. */
-export const HistoryPageSchema = z.object({
-  history: z.array(HistoryEntrySchema),
-  /** The `before` of the next page, or null on the last one. */
-  nextBefore: z.number().int().nullable(),
-});
-export type HistoryPage = z.infer<typeof HistoryPageSchema>;
-
-/** A cell a save changed, with its new version. */
-const SavedCellSchema = z.object({
-  scope: z.string(),
-  indicator: z.string(),
-  slice: z.string(),
-  value: z.number().nullable(),
-  version: z.number().int(),
-  /** The override reason now stored with the cell (per-entry and per-violation ones). */
-  overrideReason: z.string().nullable().optional(),
-});
-
-/** The 200 answer of PUT /api/poles/{pole}/values. */
-export const SaveValuesResponseSchema = z.object({
-  period: z.string(),
-  saved: z.array(SavedCellSchema),
-  /** Entries that changed nothing. */
-  unchanged: z.number().int(),
-  warnings: z.array(RuleIssueSchema),
-  /** Errors the batch's reasons overrode. */
-  overridden: z.array(RuleIssueSchema),
-});
-export type SaveValuesResponse = z.infer<typeof SaveValuesResponseSchema>;

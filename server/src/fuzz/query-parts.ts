@@ -22,7 +22,7 @@ export function validQuery(
   flavour: Flavour = 'typical',
 ): fc.Arbitrary<Pair[]> {
   if (!route.query) return fc.constant([]);
-  return validLooking(jsonSchemaOf(route.query as z.ZodType), pools, '', flavour).map((q) =>
+  return validLooking(jsonSchemaOf(route.query as z.core.$ZodType), pools, '', flavour).map((q) =>
     Object.entries(q as Record<string, unknown>).map(([k, v]): Pair => [k, String(v)]),
   );
 }
@@ -82,7 +82,7 @@ function hostileValue(schema: { pattern?: string } | undefined): fc.Arbitrary<st
  */
 export function hostileQuery(route: RouteDoc, pools: Pools): fc.Arbitrary<string> {
   const props: Record<string, { pattern?: string }> = route.query
-    ? (jsonSchemaOf(route.query as z.ZodType).properties ?? {})
+    ? (jsonSchemaOf(route.query as z.core.$ZodType).properties ?? {})
     : {};
   const own = Object.keys(props);
   // The route's own keys mostly; others are unknown to it (or `lang`, which every route reads).

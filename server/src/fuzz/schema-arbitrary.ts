@@ -32,7 +32,7 @@ interface JsonSchema {
 }
 
 /** The JSON Schema of a request's input side (transforms and refinements are left out). */
-export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+export function jsonSchemaOf(schema: z.core.$ZodType): JsonSchema {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 }
 

@@ -1,7 +1,7 @@
 import type { Lang } from '@ptce/shared/error-messages';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { fr } from 'zod/locales';
 import { inBoth, t } from '../i18n/t';
 import { ApiError } from './api-error';
@@ -10,7 +10,7 @@ import { ApiError } from './api-error';
 export const MAX_JSON_BYTES = 1_000_000;
 
 /** Maps zod issues to the envelope's issues (path, code, message), never the raw ZodError. */
-function toIssues(error: z.ZodError): ErrorIssue[] {
+function toIssues(error: z.core.$ZodError): ErrorIssue[] {
   return error.issues.slice(0, 200).map((i) => ({
     path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
     code: i.code,
@@ -25,12 +25,12 @@ const FRENCH = { error: fr().localeError };
  * Validates `input` with `schema`, or throws a 400 VALIDATION_FAILED listing the issues, with
  * zod's messages in `lang` (French by default).
  */
-export function parseWith<S extends z.ZodType>(
+export function parseWith<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   lang: Lang = 'fr',
 ): z.infer<S> {
-  const result = lang === 'fr' ? schema.safeParse(input, FRENCH) : schema.safeParse(input);
+  const result = lang === 'fr' ? z.safeParse(schema, input, FRENCH) : z.safeParse(schema, input);
   if (!result.success) throw new ApiError('VALIDATION_FAILED', undefined, toIssues(result.error));
   return result.data;
 }

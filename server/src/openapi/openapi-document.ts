@@ -11,7 +11,7 @@ import type { RouteDoc } from './route-doc';
 
 type Json = Record<string, unknown>;
 
-const toSchema = (schema: z.ZodType, io: 'input' | 'output') => {
+const toSchema = (schema: z.core.$ZodType, io: 'input' | 'output') => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
@@ -20,7 +20,7 @@ const toSchema = (schema: z.ZodType, io: 'input' | 'output') => {
 };
 
 /** An envelope whose issues are typed: the shape of the 409 and 422 answers. */
-const envelopeOf = (codes: [string, ...string[]], issue: z.ZodType) =>
+const envelopeOf = (codes: [string, ...string[]], issue: z.core.$ZodType) =>
   z.object({
     error: z.object({
       code: z.enum(codes),
@@ -30,7 +30,7 @@ const envelopeOf = (codes: [string, ...string[]], issue: z.ZodType) =>
   });
 
 /** The envelope schema (in components) of each status with typed issues. */
-const ENVELOPES: Record<number, [name: string, schema: z.ZodType]> = {
+const ENVELOPES: Record<number, [name: string, schema: z.core.$ZodType]> = {
   409: [
     'ConflictEnvelope',
     envelopeOf(['CONFLICT'], z.union([StaleVersionIssueSchema, NarrativeConflictIssueSchema])),
@@ -111,7 +111,7 @@ function operation(r: RouteDoc): Json {
         }
       : {
           required: true,
-          content: { 'application/json': { schema: toSchema(r.body as z.ZodType, 'input') } },
+          content: { 'application/json': { schema: toSchema(r.body as z.core.$ZodType, 'input') } },
         }
     : undefined;
   return {

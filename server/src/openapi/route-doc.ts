@@ -2,6 +2,8 @@ import type { z } from 'zod';
 
 type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
 
+// Schemas are zod's core type: the answers' shared schemas are zod/mini, the requests' classic.
+
 /** One endpoint as documented in /api/openapi.json. */
 export interface RouteDoc {
   method: Method;
@@ -12,11 +14,11 @@ export interface RouteDoc {
   description?: string;
   /** `public`: no credentials; otherwise a session cookie or a bearer token. */
   auth: 'public' | 'session';
-  query?: z.ZodType;
+  query?: z.core.$ZodType;
   /** A JSON body (zod schema) or a raw upload (content types). */
-  body?: z.ZodType | { raw: string[]; description: string };
+  body?: z.core.$ZodType | { raw: string[]; description: string };
   /** 2xx answers: a zod schema of the JSON, or a content type of a file. */
-  ok: { status: number; description: string; schema?: z.ZodType; file?: string[] };
+  ok: { status: number; description: string; schema?: z.core.$ZodType; file?: string[] };
   /** Error statuses this endpoint may answer (all with the error envelope). */
   errors: number[];
 }

@@ -5,7 +5,7 @@ import {
   StaleVersionIssueSchema,
 } from '@ptce/shared/error-issues.schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { upload } from '../imports/test-upload';
 import { call, login } from '../test-support/client';
 import { createTestInstance, type TestInstance } from '../test-support/test-instance';
@@ -137,8 +137,8 @@ function docOf(method: string, path: string): RouteDoc | undefined {
 }
 
 /** Parsed by `schema` and equal to it once parsed: nothing missing, nothing undocumented. */
-function expectShape(schema: z.ZodType, json: unknown) {
-  const parsed = schema.safeParse(json);
+function expectShape(schema: z.core.$ZodType, json: unknown) {
+  const parsed = z.safeParse(schema, json);
   expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   expect(parsed.data).toEqual(json);
 }

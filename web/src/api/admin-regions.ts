@@ -1,8 +1,5 @@
-import {
-  type CreateRegionRequest,
-  RegionResponseSchema,
-  RegionsResponseSchema,
-} from '@ptce/shared/admin.schema';
+import type { CreateRegionRequest } from '@ptce/shared/admin.schema';
+import { RegionResponseSchema, RegionsResponseSchema } from '@ptce/shared/admin.wire';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api-client';
 import { keys } from './keys';

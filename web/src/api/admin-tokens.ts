@@ -1,4 +1,4 @@
-import { OwnedTokensResponseSchema } from '@ptce/shared/users.schema';
+import { OwnedTokensResponseSchema } from '@ptce/shared/users.wire';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, NO_CONTENT, qs } from '../lib/api-client';
 import { keys } from './keys';

@@ -1,5 +1,5 @@
 import type { UpdateUserRequest } from '@ptce/shared/admin.schema';
-import { UserResponseSchema } from '@ptce/shared/users.schema';
+import { UserResponseSchema } from '@ptce/shared/users.wire';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, NO_CONTENT } from '../lib/api-client';
 import { keys } from './keys';

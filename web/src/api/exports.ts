@@ -8,10 +8,10 @@ import {
   ExportManifestSchema,
   type ExportRow,
   ExportRowSchema,
-} from '@ptce/shared/exports.schema';
-import type { PeriodStatus } from '@ptce/shared/periods.schema';
+} from '@ptce/shared/exports.wire';
+import type { PeriodStatus } from '@ptce/shared/periods.wire';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { fetchRaw, parseAnswer, qs } from '../lib/api-client';
 import { keys } from './keys';
 
@@ -60,7 +60,7 @@ export interface ExportPreview {
 }
 
 /** `text` as JSON of `schema`'s shape; anything else is a `BAD_ANSWER` ApiError. */
-function parsed<S extends z.ZodType>(schema: S, text: string): z.infer<S> {
+function parsed<S extends z.core.$ZodType>(schema: S, text: string): z.infer<S> {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,4 +1,4 @@
-import { HistoryPageSchema } from '@ptce/shared/values.schema';
+import { HistoryPageSchema } from '@ptce/shared/values.wire';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
 import { keys } from './keys';

@@ -1,4 +1,4 @@
-import { type ImportResult, ImportResultSchema } from '@ptce/shared/imports.schema';
+import { type ImportResult, ImportResultSchema } from '@ptce/shared/imports.wire';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchRaw, qs, unwrap } from '../lib/api-client';
 import { keys } from './keys';

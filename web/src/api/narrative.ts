@@ -1,8 +1,5 @@
-import {
-  NarrativeHistorySchema,
-  type NarrativeSaveRequest,
-  NarrativeSchema,
-} from '@ptce/shared/narrative.schema';
+import type { NarrativeSaveRequest } from '@ptce/shared/narrative.schema';
+import { NarrativeHistorySchema, NarrativeSchema } from '@ptce/shared/narrative.wire';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
 import { keys } from './keys';

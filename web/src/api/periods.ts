@@ -1,9 +1,9 @@
+import type { PeriodActionRequest } from '@ptce/shared/periods.schema';
 import {
   type PeriodAction,
-  type PeriodActionRequest,
   PeriodStateSchema,
   PeriodsResponseSchema,
-} from '@ptce/shared/periods.schema';
+} from '@ptce/shared/periods.wire';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
 import { keys } from './keys';

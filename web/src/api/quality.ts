@@ -1,8 +1,8 @@
+import type { QualityQuery } from '@ptce/shared/quality.schema';
 import {
   PeriodQualityResponseSchema,
-  type QualityQuery,
   RegionQualityResponseSchema,
-} from '@ptce/shared/quality.schema';
+} from '@ptce/shared/quality.wire';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
 

@@ -1,7 +1,7 @@
 import {
   type RegionValuesResponse,
   RegionValuesResponseSchema,
-} from '@ptce/shared/region-values.schema';
+} from '@ptce/shared/region-values.wire';
 import { queryOptions } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
 import { keys } from './keys';

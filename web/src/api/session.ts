@@ -1,13 +1,13 @@
-import type { LoginRequest, SessionResponse } from '@ptce/shared/session.schema';
+import type { LoginRequest } from '@ptce/shared/session.schema';
+import { type SessionResponse, SessionResponseSchema } from '@ptce/shared/session.wire';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, NO_CONTENT } from '../lib/api-client';
 import { keys } from './keys';
-import { SessionWireSchema } from './session-wire';
 
 /** Who am I; `null` when not logged in (a 401 is an answer here, not an error). */
 async function getSession(): Promise<SessionResponse | null> {
   try {
-    return await api('/api/session', SessionWireSchema);
+    return await api('/api/session', SessionResponseSchema);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
     throw err;
@@ -19,7 +19,7 @@ const sessionQuery = () =>
 export const useSession = () => useQuery(sessionQuery());
 
 function login(body: LoginRequest) {
-  return api('/api/session', SessionWireSchema, { method: 'POST', body });
+  return api('/api/session', SessionResponseSchema, { method: 'POST', body });
 }
 
 export function useLogin() {

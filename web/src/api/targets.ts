@@ -1,4 +1,5 @@
-import { type SaveTargetsRequest, TargetsResponseSchema } from '@ptce/shared/targets.schema';
+import type { SaveTargetsRequest } from '@ptce/shared/targets.schema';
+import { TargetsResponseSchema } from '@ptce/shared/targets.wire';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api-client';
 import { keys } from './keys';

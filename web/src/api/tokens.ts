@@ -1,8 +1,5 @@
-import {
-  CreatedTokenSchema,
-  type CreateTokenRequest,
-  TokensResponseSchema,
-} from '@ptce/shared/users.schema';
+import type { CreateTokenRequest } from '@ptce/shared/users.schema';
+import { CreatedTokenSchema, TokensResponseSchema } from '@ptce/shared/users.wire';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, NO_CONTENT } from '../lib/api-client';
 import { keys } from './keys';

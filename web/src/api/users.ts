@@ -1,8 +1,5 @@
-import {
-  type CreateUserRequest,
-  UserResponseSchema,
-  UsersResponseSchema,
-} from '@ptce/shared/users.schema';
+import type { CreateUserRequest } from '@ptce/shared/users.schema';
+import { UserResponseSchema, UsersResponseSchema } from '@ptce/shared/users.wire';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api-client';
 import { keys } from './keys';

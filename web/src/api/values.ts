@@ -1,9 +1,5 @@
-import {
-  type SaveValuesRequest,
-  SaveValuesResponseSchema,
-  type ValuesQuery,
-  ValuesResponseSchema,
-} from '@ptce/shared/values.schema';
+import type { SaveValuesRequest, ValuesQuery } from '@ptce/shared/values.schema';
+import { SaveValuesResponseSchema, ValuesResponseSchema } from '@ptce/shared/values.wire';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
 import { keys } from './keys';

@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { RouterProvider } from 'react-router';
 import { ApiError } from '../lib/api-client';
+import { GuardedBrowserRouter } from '../lib/guarded-router';
 import { setupI18n } from './i18n';
-import { createRouter } from './router';
+import { AppRoutes } from './router';
 import './styles.css';
 
 /**
@@ -31,12 +31,13 @@ function createQueryClient() {
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createRouter);
   const [i18n] = useState(() => setupI18n());
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <GuardedBrowserRouter>
+          <AppRoutes />
+        </GuardedBrowserRouter>
       </QueryClientProvider>
     </I18nextProvider>
   );

@@ -2,10 +2,11 @@ import { currentQuarter, yearOf } from '@ptce/shared/periods';
 import type { Membership, Role } from '@ptce/shared/session.schema';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useMatch, useNavigate, useNavigation } from 'react-router';
+import { NavLink, Outlet, useMatch, useNavigate } from 'react-router';
 import { useLogout, useSession } from '../api/session';
 import { Loading } from '../components/query-state';
 import { NotificationsLink } from '../features/notifications/notifications-link';
+import { useNavigationPending } from '../lib/navigation-pending';
 
 /** The pole of a coordinator or board member of exactly one pole; otherwise undefined. */
 function onlyPole(memberships: Membership[]): string | undefined {
@@ -26,7 +27,7 @@ export function Layout() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const logout = useLogout();
-  const navigation = useNavigation();
+  const navigating = useNavigationPending();
   const navigate = useNavigate();
   const poleMatch = useMatch('/poles/:pole/*');
   const atHome = useMatch('/') !== null;
@@ -123,8 +124,8 @@ export function Layout() {
       <main
         id="contenu"
         tabIndex={-1}
-        aria-busy={navigation.state === 'loading'}
-        className={navigation.state === 'loading' ? 'navigating' : undefined}
+        aria-busy={navigating}
+        className={navigating ? 'navigating' : undefined}
       >
         <Suspense fallback={<Loading />}>
           <Outlet />

@@ -1,8 +1,7 @@
-import type { ErrorCode, ErrorIssue } from '@ptce/shared/errors.schema';
+import { type ErrorCode, ErrorEnvelopeSchema, type ErrorIssue } from '@ptce/shared/errors.schema';
 import { undefined as undefinedSchema } from 'zod/mini';
 import type * as z from 'zod/v4/core';
 import { safeParse } from 'zod/v4/core';
-import { ErrorEnvelopeWireSchema } from '../api/session-wire';
 
 /** An API failure: the envelope's code, message (in the request's language) and issues. */
 export class ApiError extends Error {
@@ -86,7 +85,7 @@ export function parseAnswer<S extends z.$ZodType>(
 
 /** The ApiError of a non-2xx answer, from its envelope when it has one. */
 function toApiError(status: number, body: unknown): ApiError {
-  const envelope = safeParse(ErrorEnvelopeWireSchema, body);
+  const envelope = safeParse(ErrorEnvelopeSchema, body);
   const error = envelope.success ? envelope.data.error : null;
   if (status === 401 && error?.code === 'UNAUTHENTICATED')
     for (const l of unauthenticatedListeners) l();

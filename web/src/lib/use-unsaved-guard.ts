@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
-import { useBlocker } from 'react-router';
+import { useContext, useEffect } from 'react';
+import { LeaveGuardContext } from './guarded-router';
 
 /**
  * While `dirty`, leaving the page asks first: the browser's own prompt on reload or close
- * (beforeunload), a confirmation on a link inside the app.
+ * (beforeunload), a confirmation on a move to another page inside the app (a link, a
+ * `navigate`, back or forward; a change of the query string only is not leaving).
  */
 export function useUnsavedGuard(dirty: boolean, message: string) {
   useEffect(() => {
@@ -16,13 +17,9 @@ export function useUnsavedGuard(dirty: boolean, message: string) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [dirty]);
 
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
+  const addCheck = useContext(LeaveGuardContext);
   useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    if (window.confirm(message)) blocker.proceed();
-    else blocker.reset();
-  }, [blocker, message]);
+    if (!dirty || !addCheck) return;
+    return addCheck(() => window.confirm(message));
+  }, [addCheck, dirty, message]);
 }

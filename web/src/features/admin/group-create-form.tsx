@@ -1,4 +1,4 @@
-import { SlugSchema } from '@ptce/shared/session.schema';
+import { SlugSchema } from '@ptce/shared/session.wire';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScopeMutations } from '../../api/admin-scopes';

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@ptce/shared/session.schema';
+import { ROLES, type Role } from '@ptce/shared/session.wire';
 import type { MembershipInput } from '@ptce/shared/users.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { RegionCodeSchema } from '@ptce/shared/session.schema';
+import { RegionCodeSchema } from '@ptce/shared/session.wire';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

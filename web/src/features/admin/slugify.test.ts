@@ -1,4 +1,4 @@
-import { SlugSchema } from '@ptce/shared/session.schema';
+import { SlugSchema } from '@ptce/shared/session.wire';
 import { describe, expect, it } from 'vitest';
 import { slugify } from './slugify';
 

@@ -1,5 +1,5 @@
 import { compareQuarters } from '@ptce/shared/periods';
-import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.schema';
+import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.wire';
 import type { PoleSummary } from '@ptce/shared/poles.schema';
 import type { QuarterQuality, RegionQualityResponse } from '@ptce/shared/quality.schema';
 import { useId } from 'react';

@@ -1,4 +1,4 @@
-import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.schema';
+import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.wire';
 import type { QuarterQuality, RegionQualityResponse } from '@ptce/shared/quality.schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

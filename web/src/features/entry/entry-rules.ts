@@ -4,7 +4,7 @@ import type { Lang } from '@ptce/shared/format';
 import { issueMessage } from '@ptce/shared/rules';
 import { type BatchChange, judgeBatch, verdictOf, violationOf } from '@ptce/shared/rules.judge';
 import { rulesWindow } from '@ptce/shared/rules.window';
-import { type StoredValue, validReason } from '@ptce/shared/values.schema';
+import { type StoredValue, validReason } from '@ptce/shared/values.wire';
 import { labelIn } from '../../lib/format';
 import { cellKey } from './entry-model';
 import type { CellsView } from './entry-state';

@@ -1,4 +1,4 @@
-import { NARRATIVE_MAX_CHARS, narrativeLength } from '@ptce/shared/narrative.schema';
+import { NARRATIVE_MAX_CHARS, narrativeLength } from '@ptce/shared/narrative.wire';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fmtNumber, type Lang } from '../../lib/format';

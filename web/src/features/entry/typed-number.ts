@@ -1,6 +1,6 @@
 import { INTEGER_UNITS, type Indicator } from '@ptce/shared/catalogue.schema';
 import { exceedsDecimals, parseNumberFr } from '@ptce/shared/format';
-import { MAX_ABS_VALUE } from '@ptce/shared/values.schema';
+import { MAX_ABS_VALUE } from '@ptce/shared/values.wire';
 
 /** Why typed text cannot be saved: not a number, too many decimals, not a whole number. */
 type TypedProblem = 'invalidNumber' | 'tooManyDecimals' | 'notInteger';

@@ -6,7 +6,7 @@ import {
   narrativeControl,
   narrativeLength,
   normalizeNarrative,
-} from '@ptce/shared/narrative.schema';
+} from '@ptce/shared/narrative.wire';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { keys } from '../../api/keys';

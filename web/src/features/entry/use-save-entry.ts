@@ -5,10 +5,10 @@ import {
   StaleVersionIssueSchema,
 } from '@ptce/shared/error-issues.schema';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
-import { type SaveValuesResponse, violationKey } from '@ptce/shared/values.schema';
+import { type SaveValuesResponse, violationKey } from '@ptce/shared/values.wire';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Dispatch, useEffect, useRef, useState } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { keys } from '../../api/keys';
 import { useSaveValues } from '../../api/values';
 import { ApiError, parseAnswer } from '../../lib/api-client';

@@ -2,7 +2,7 @@ import type { Granularity, Level } from '@ptce/shared/aggregation/aggregation.ty
 import { exportRange } from '@ptce/shared/default-ranges';
 import type { ExportFormat } from '@ptce/shared/exports.schema';
 import { compareQuarters, currentQuarter, quarterRange, yearOf } from '@ptce/shared/periods';
-import { PERIOD_STATUSES, type PeriodStatus } from '@ptce/shared/periods.schema';
+import { PERIOD_STATUSES, type PeriodStatus } from '@ptce/shared/periods.wire';
 import type { PoleSummary } from '@ptce/shared/poles.schema';
 import type { Role } from '@ptce/shared/session.schema';
 import type { ExportParams } from '../../api/exports';

@@ -1,4 +1,4 @@
-import { PERIOD_STATUSES, type PeriodStatus } from '@ptce/shared/periods.schema';
+import { PERIOD_STATUSES, type PeriodStatus } from '@ptce/shared/periods.wire';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 

@@ -1,4 +1,4 @@
-import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.schema';
+import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.wire';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,7 +1,5 @@
-import {
-  type NotificationsQuery,
-  NotificationsResponseSchema,
-} from '@ptce/shared/notifications.schema';
+import type { NotificationsQuery } from '@ptce/shared/notifications.schema';
+import { NotificationsResponseSchema } from '@ptce/shared/notifications.wire';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api-client';
 import { notificationKeys } from './notification-keys';

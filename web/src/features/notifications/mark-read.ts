@@ -1,4 +1,5 @@
-import { type MarkReadRequest, MarkReadResponseSchema } from '@ptce/shared/notifications.schema';
+import type { MarkReadRequest } from '@ptce/shared/notifications.schema';
+import { MarkReadResponseSchema } from '@ptce/shared/notifications.wire';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 import { notificationKeys } from './notification-keys';

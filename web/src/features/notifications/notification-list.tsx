@@ -1,4 +1,4 @@
-import { NOTIFICATION_KINDS, type NotificationKind } from '@ptce/shared/notifications.schema';
+import { NOTIFICATION_KINDS, type NotificationKind } from '@ptce/shared/notifications.wire';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePoles } from '../../api/poles';

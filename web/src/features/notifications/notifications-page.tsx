@@ -1,4 +1,4 @@
-import { NOTIFICATION_KINDS, type NotificationKind } from '@ptce/shared/notifications.schema';
+import { NOTIFICATION_KINDS, type NotificationKind } from '@ptce/shared/notifications.wire';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session';

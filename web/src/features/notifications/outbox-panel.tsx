@@ -1,4 +1,4 @@
-import { MAIL_STATES, type MailState } from '@ptce/shared/notifications.schema';
+import { MAIL_STATES, type MailState } from '@ptce/shared/notifications.wire';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/query-state';

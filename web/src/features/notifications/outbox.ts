@@ -1,4 +1,5 @@
-import { type OutboxQuery, OutboxResponseSchema } from '@ptce/shared/notifications.schema';
+import type { OutboxQuery } from '@ptce/shared/notifications.schema';
+import { OutboxResponseSchema } from '@ptce/shared/notifications.wire';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, qs } from '../../lib/api-client';
 import { notificationKeys } from './notification-keys';

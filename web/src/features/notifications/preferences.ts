@@ -1,4 +1,5 @@
-import { PreferencesSchema, type PreferencesUpdate } from '@ptce/shared/notifications.schema';
+import type { PreferencesUpdate } from '@ptce/shared/notifications.schema';
+import { PreferencesSchema } from '@ptce/shared/notifications.wire';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 import { notificationKeys } from './notification-keys';

@@ -1,4 +1,4 @@
-import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.schema';
+import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.wire';
 import { useTranslation } from 'react-i18next';
 import { displayStatus, StatusBadge } from '../../components/status-badge';
 import { fmtDate } from '../../lib/format';

@@ -1,4 +1,4 @@
-import { REASON_MIN_LENGTH } from '@ptce/shared/periods.schema';
+import { REASON_MIN_LENGTH } from '@ptce/shared/periods.wire';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/query-state';
