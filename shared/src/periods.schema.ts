@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QuarterSchema } from './periods';
+import { RoleSchema } from './session.schema';
 
 /** Workflow state of a pole's quarter. A quarter nobody touched is `draft`. */
 export const PERIOD_STATUSES = ['draft', 'submitted', 'validated'] as const;
@@ -17,6 +18,33 @@ export const PeriodActionRequestSchema = z.strictObject({
 });
 export type PeriodActionRequest = z.infer<typeof PeriodActionRequestSchema>;
 
+/**
+ * What a workflow step was, as people say it: `submit`, `validate`, `sendBack` (a submitted
+ * quarter returned to draft) or `reopen` (a validated one returned to draft). The API's
+ * `reopen` action is either of the last two, told apart by the state it left.
+ */
+export const TRANSITION_KINDS = ['submit', 'validate', 'sendBack', 'reopen'] as const;
+export type TransitionKind = (typeof TRANSITION_KINDS)[number];
+
+/** The kind of the step `action` taken on a quarter in `from`. */
+export function transitionKind(action: PeriodAction, from: PeriodStatus): TransitionKind {
+  if (action !== 'reopen') return action;
+  return from === 'validated' ? 'reopen' : 'sendBack';
+}
+
+/** A quarter's last workflow step. */
+const PeriodTransitionSchema = z.object({
+  kind: z.enum(TRANSITION_KINDS),
+  /** The reason written with it (required to send back or reopen), else null. */
+  reason: z.string().nullable(),
+  at: z.string(),
+  /** The name of who took it (null when unknown: demo data, an account removed). */
+  by: z.string().nullable(),
+  /** The role they took it in (`cress`, `admin`…; null for steps recorded before it was kept). */
+  byRole: RoleSchema.nullable(),
+});
+export type PeriodTransition = z.infer<typeof PeriodTransitionSchema>;
+
 export const PeriodStateSchema = z.object({
   period: z.string(),
   status: PeriodStatusSchema,
@@ -24,6 +52,11 @@ export const PeriodStateSchema = z.object({
   reason: z.string().nullable(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
+  /**
+   * Its last workflow step (which one, by whom, when, why); null for a quarter never moved.
+   * Always sent; read as null when absent (an answer from before it existed).
+   */
+  transition: PeriodTransitionSchema.nullable().default(null),
 });
 export type PeriodState = z.infer<typeof PeriodStateSchema>;
 
@@ -77,6 +110,8 @@ const PeriodEventSchema = z.object({
   reason: z.string().nullable(),
   at: z.string(),
   by: z.string().nullable(),
+  /** The role the step was taken in (null for steps recorded before it was kept). */
+  byRole: RoleSchema.nullable(),
 });
 export type PeriodEvent = z.infer<typeof PeriodEventSchema>;
 

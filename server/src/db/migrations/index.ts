@@ -3,6 +3,7 @@ import * as createSchema from './2026_11_29_0900_create_schema';
 import * as targetHistory from './2026_11_29_1000_add_target_history_and_token_scope';
 import * as indexTotals from './2026_11_29_1100_index_totals';
 import * as narratives from './2026_12_02_1000_create_narratives';
+import * as periodEventRole from './2026_12_10_0900_add_period_event_role';
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_1000_add_target_history_and_token_scope': targetHistory,
   '2026_11_29_1100_index_totals': indexTotals,
   '2026_12_02_1000_create_narratives': narratives,
+  '2026_12_10_0900_add_period_event_role': periodEventRole,
 };
