@@ -23,7 +23,7 @@ export type PeriodActionRequest = z.infer<typeof PeriodActionRequestSchema>;
  * quarter returned to draft) or `reopen` (a validated one returned to draft). The API's
  * `reopen` action is either of the last two, told apart by the state it left.
  */
-export const TRANSITION_KINDS = ['submit', 'validate', 'sendBack', 'reopen'] as const;
+const TRANSITION_KINDS = ['submit', 'validate', 'sendBack', 'reopen'] as const;
 export type TransitionKind = (typeof TRANSITION_KINDS)[number];
 
 /** The kind of the step `action` taken on a quarter in `from`. */

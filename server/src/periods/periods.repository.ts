@@ -13,7 +13,7 @@ import type { Db } from '../db/database';
  * The last workflow step of each of the pole's quarters in [from, to] that has one: the newest
  * event of each (one indexed read, `period_events_quarter`).
  */
-export async function findLastTransitions(
+async function findLastTransitions(
   db: Db,
   poleId: number,
   from: string,
