@@ -29,6 +29,8 @@ const ImportRuleIssueSchema = z.object({
   scope: z.string(),
   period: z.string(),
   slice: z.string(),
+  /** With rule, scope and slice, identifies the violation (an `overrides` item's `subject`). */
+  subject: z.string(),
   message: z.string(),
   cells: z.array(z.object({ scope: z.string(), indicator: z.string(), slice: z.string() })),
   params: z.record(z.string(), z.union([z.number(), z.string()])),
@@ -50,8 +52,9 @@ export const ImportResultSchema = z.object({
   unchanged: z.int(),
   /**
    * `errors`: rule errors that would block (dry run only; a real run answers 422 instead).
-   * `overridden`: rule errors passed because every changed cell they involve carries a
-   * `motif de dérogation` (override reason) in the file.
+   * `overridden`: rule errors passed because a reason was sent for their violation
+   * (`overrides`), or every changed cell they involve carries a `motif de dérogation` (override
+   * reason) in the file.
    */
   rules: z.object({
     errors: z.array(ImportRuleIssueSchema),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { RoleSchema } from './session.wire';
 
 // What the web reads of quarters' workflow: the answers in zod/mini (see docs/decisions.md,
 // "Wire shapes in zod/mini"), the statuses and actions. The requests are in ./periods.schema.ts.
@@ -14,6 +15,33 @@ export type PeriodAction = (typeof PERIOD_ACTIONS)[number];
 /** The shortest written reason for sending back or reopening a quarter (after trimming). */
 export const REASON_MIN_LENGTH = 3;
 
+/**
+ * What a workflow step was, as people say it: `submit`, `validate`, `sendBack` (a submitted
+ * quarter returned to draft) or `reopen` (a validated one returned to draft). The API's
+ * `reopen` action is either of the last two, told apart by the state it left.
+ */
+const TRANSITION_KINDS = ['submit', 'validate', 'sendBack', 'reopen'] as const;
+export type TransitionKind = (typeof TRANSITION_KINDS)[number];
+
+/** The kind of the step `action` taken on a quarter in `from`. */
+export function transitionKind(action: PeriodAction, from: PeriodStatus): TransitionKind {
+  if (action !== 'reopen') return action;
+  return from === 'validated' ? 'reopen' : 'sendBack';
+}
+
+/** A quarter's last workflow step. */
+const PeriodTransitionSchema = z.object({
+  kind: z.enum(TRANSITION_KINDS),
+  /** The reason written with it (required to send back or reopen), else null. */
+  reason: z.nullable(z.string()),
+  at: z.string(),
+  /** The name of who took it (null when unknown: demo data, an account removed). */
+  by: z.nullable(z.string()),
+  /** The role they took it in (`cress`, `admin`…; null for steps recorded before it was kept). */
+  byRole: z.nullable(RoleSchema),
+});
+export type PeriodTransition = z.infer<typeof PeriodTransitionSchema>;
+
 export const PeriodStateSchema = z.object({
   period: z.string(),
   status: PeriodStatusSchema,
@@ -21,6 +49,11 @@ export const PeriodStateSchema = z.object({
   reason: z.nullable(z.string()),
   updatedAt: z.nullable(z.string()),
   updatedBy: z.nullable(z.string()),
+  /**
+   * Its last workflow step (which one, by whom, when, why); null for a quarter never moved.
+   * Always sent; read as null when absent (an answer from before it existed).
+   */
+  transition: z._default(z.nullable(PeriodTransitionSchema), null),
 });
 export type PeriodState = z.infer<typeof PeriodStateSchema>;
 
@@ -68,6 +101,8 @@ const PeriodEventSchema = z.object({
   reason: z.nullable(z.string()),
   at: z.string(),
   by: z.nullable(z.string()),
+  /** The role the step was taken in (null for steps recorded before it was kept). */
+  byRole: z.nullable(RoleSchema),
 });
 export type PeriodEvent = z.infer<typeof PeriodEventSchema>;
 

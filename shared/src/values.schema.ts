@@ -49,26 +49,29 @@ const ViolationOverrideSchema = z.strictObject({
 });
 export type ViolationOverride = z.infer<typeof ViolationOverrideSchema>;
 
-export const SaveValuesRequestSchema = z
-  .strictObject({
-    period: QuarterSchema,
-    entries: z.array(ValueEntrySchema).min(1).max(5000),
-    /** Reasons per violation (rule × scope × slice × subject); per-entry reasons still apply. */
-    overrides: z.array(ViolationOverrideSchema).max(500).optional(),
-  })
-  .superRefine((req, ctx) => {
+/**
+ * Reasons per violation (rule × scope × slice × subject), one item per violation: what a save
+ * and an import take as `overrides`.
+ */
+export const ViolationOverridesSchema = z
+  .array(ViolationOverrideSchema)
+  .max(500)
+  .superRefine((overrides, ctx) => {
     const seen = new Set<string>();
-    for (const [i, o] of (req.overrides ?? []).entries()) {
+    for (const [i, o] of overrides.entries()) {
       const key = violationKey(o);
       if (seen.has(key))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['overrides', i],
-          message: 'one reason per violation',
-        });
+        ctx.addIssue({ code: 'custom', path: [i], message: 'one reason per violation' });
       seen.add(key);
     }
   });
+
+export const SaveValuesRequestSchema = z.strictObject({
+  period: QuarterSchema,
+  entries: z.array(ValueEntrySchema).min(1).max(5000),
+  /** Reasons per violation (rule × scope × slice × subject); per-entry reasons still apply. */
+  overrides: ViolationOverridesSchema.optional(),
+});
 export type SaveValuesRequest = z.infer<typeof SaveValuesRequestSchema>;
 
 export const ValuesQuerySchema = z.strictObject({

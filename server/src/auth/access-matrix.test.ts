@@ -363,6 +363,7 @@ async function seedQuarterStates(t: TestInstance): Promise<void> {
     to: 'submitted',
     reason: null,
     by: 1,
+    byRole: 'coordinator',
     at,
   });
   await recordTransition(t.db, {
@@ -373,6 +374,7 @@ async function seedQuarterStates(t: TestInstance): Promise<void> {
     to: 'validated',
     reason: null,
     by: 1,
+    byRole: 'cress',
     at,
   });
 }

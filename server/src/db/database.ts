@@ -140,6 +140,8 @@ export interface PeriodEventTable {
   reason: string | null;
   at: string;
   by: number | null;
+  /** The role the actor took the action in (null before it was recorded). */
+  by_role: Role | null;
 }
 
 interface UserTable {

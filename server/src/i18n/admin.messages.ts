@@ -15,6 +15,8 @@ export const adminFr = {
   'auth.sessionRequired':
     'Un jeton d’API ne peut pas gérer les comptes, les rôles, les mots de passe ni les jetons : connectez-vous avec votre mot de passe.',
   'periods.reasonRequired': 'Un motif écrit est obligatoire.',
+  'periods.submitRefused':
+    'Le trimestre ne peut pas être soumis : des règles de cohérence ne sont pas respectées ({count}). Corrigez les valeurs ou justifiez chaque erreur dans la grille.',
   'http.invalidJson': 'Le corps de la requête n’est pas du JSON valide.',
 } as const;
 
@@ -32,5 +34,7 @@ export const adminEn: Translation<typeof adminFr> = {
   'auth.sessionRequired':
     'An API token cannot manage accounts, roles, passwords or tokens: sign in with your password.',
   'periods.reasonRequired': 'A written reason is required.',
+  'periods.submitRefused':
+    'The quarter cannot be submitted: consistency rules are broken ({count}). Fix the values or give a reason for each error in the grid.',
   'http.invalidJson': 'The request body is not valid JSON.',
 };

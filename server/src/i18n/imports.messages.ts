@@ -28,6 +28,10 @@ export const importsFr = {
     'La ligne {line} du fichier CSV dépasse {megabytes} millions de caractères : vérifiez les guillemets.',
   'import.multipartOneFile':
     'Le formulaire envoyé doit contenir un seul fichier (multipart/form-data).',
+  'import.multipartOneOverrides':
+    'Le formulaire envoyé contient plusieurs champs « overrides » : envoyez les motifs en un seul tableau JSON.',
+  'import.overridesNotJson':
+    'Le champ « overrides » doit être un tableau JSON de motifs, chacun avec rule, scope, reason (et slice, subject au besoin).',
   'import.invalidText':
     'La cellule {cell} contient des caractères invalides (Unicode mal formé) : corrigez-la et envoyez le fichier de nouveau.',
   'import.xlsxUnreadable':
@@ -90,6 +94,10 @@ export const importsEn: Translation<typeof importsFr> = {
   'import.csvRecordTooLong':
     'Line {line} of the CSV file is over {megabytes} million characters: check the quotes.',
   'import.multipartOneFile': 'The form sent must hold exactly one file (multipart/form-data).',
+  'import.multipartOneOverrides':
+    'The form sent holds several "overrides" fields: send the reasons as one JSON array.',
+  'import.overridesNotJson':
+    'The "overrides" field must be a JSON array of reasons, each with rule, scope, reason (and slice, subject where needed).',
   'import.invalidText':
     'Cell {cell} holds invalid characters (malformed Unicode): fix it and send the file again.',
   'import.xlsxUnreadable':

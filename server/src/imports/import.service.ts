@@ -1,13 +1,17 @@
+import type { Lang } from '@ptce/shared/error-messages';
 import type { ImportResult } from '@ptce/shared/imports.schema';
+import { type ViolationOverride, ViolationOverridesSchema } from '@ptce/shared/values.schema';
 import type { Context } from 'hono';
 import type { PoleEnv } from '../auth/pole-access.middleware';
 import type { PoleRow } from '../db/database';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-env';
+import { parseWith } from '../http/validate';
+import { inBoth } from '../i18n/t';
 import { WorkerFailure, type WorkerPool } from '../workers/worker-pool';
 import { uploadEncoding } from './detect-format';
-import { tooComplexToRead, type UploadInput } from './parse-upload';
-import type { ParsedFile } from './parsed-file';
+import { unreadable } from './import-issues';
+import { type ParsedUpload, tooComplexToRead, type UploadInput } from './parse-upload';
 import { MAX_UPLOAD_BYTES, MULTIPART_ALLOWANCE, readUpload, uploadName } from './read-upload';
 import { runImport } from './run-import';
 
@@ -57,10 +61,11 @@ function gateOf(pool: WorkerPool): UploadGate {
 /**
  * Reads the uploaded file of `c` (≤ 5 MB; the body itself in its own type, or one file of a
  * multipart/form-data body) and has the imports worker detect its format (xlsx, csv, csv-fr)
- * and parse it within its limits; then imports it into `period` here (see `runImport`).
+ * and parse it within its limits; then imports it into `period` here (see `runImport`), with
+ * the reasons per violation of a multipart body's `overrides` field (`readOverrides`).
  * @throws 415 for another content type (before reading); 503/429 when too many uploads are in
  *   flight; 413 for a file too large (also once unzipped, or too many rows) or too complex for
- *   its worker; 400 for an unreadable file.
+ *   its worker; 400 for an unreadable file or malformed `overrides`.
  */
 export async function importUpload(
   deps: AppDeps,
@@ -78,12 +83,12 @@ export async function importUpload(
   const owner = String(input.userId);
   const pool = deps.workers.imports;
   const leave = gateOf(pool).enter(owner);
-  let file: ParsedFile;
+  let upload: ParsedUpload;
   try {
     const limit = MAX_UPLOAD_BYTES + (encoding === 'multipart' ? MULTIPART_ALLOWANCE : 0);
     const bytes = await readUpload(c, limit);
     const job: UploadInput = { bytes: bytes.buffer as ArrayBuffer, contentType, encoding };
-    file = await pool.run<ParsedFile>('parse-upload', job, owner, [job.bytes]);
+    upload = await pool.run<ParsedUpload>('parse-upload', job, owner, [job.bytes]);
   } catch (err) {
     if (err instanceof WorkerFailure) {
       console.error(`[ptce-suivi] import of ${input.pole.slug} refused: ${err.message}`);
@@ -93,6 +98,8 @@ export async function importUpload(
   } finally {
     leave();
   }
+  const { file } = upload;
+  const lang = c.get('lang');
   return runImport(
     {
       db: deps.db,
@@ -101,11 +108,39 @@ export async function importUpload(
       pole: input.pole,
       userId: input.userId,
       now: deps.now(),
-      lang: c.get('lang'),
+      lang,
       period: input.period,
       dryRun: input.dryRun,
+      overrides: readOverrides(upload.overrides, lang),
       fileName: uploadName(c, input.filename, file.format === 'xlsx' ? 'xlsx' : 'csv'),
     },
     file,
   );
+}
+
+/**
+ * The reasons per violation sent with an import: a JSON array of `{ rule, scope, slice?,
+ * subject?, reason }` (`ViolationOverridesSchema`, as PUT values takes them), none without it.
+ * @throws 400 (the file unreadable) when it is not JSON; 400 VALIDATION_FAILED at
+ *   `overrides.i…` for a malformed item or two items for one violation.
+ */
+function readOverrides(text: string | null, lang: Lang): ViolationOverride[] {
+  if (text === null) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw unreadable(inBoth('import.overridesNotJson'));
+  }
+  try {
+    return parseWith(ViolationOverridesSchema, json, lang);
+  } catch (err) {
+    if (err instanceof ApiError && err.issues)
+      throw new ApiError(
+        err.code,
+        err.messages,
+        err.issues.map((i) => ({ ...i, path: ['overrides', ...(i.path ?? [])] })),
+      );
+    throw err;
+  }
 }

@@ -15,11 +15,21 @@ export interface UploadInput {
   encoding: 'file' | 'multipart';
 }
 
-/** The one file of a multipart/form-data body, with its own type. */
+/** What the worker hands back: the parsed file, and the `overrides` field of a multipart body. */
+export interface ParsedUpload {
+  file: ParsedFile;
+  /** The text of the multipart body's `overrides` field (JSON, read by the caller), if any. */
+  overrides: string | null;
+}
+
+/**
+ * The one file of a multipart/form-data body, with its own type, and its `overrides` text field
+ * if any (other text fields are ignored).
+ */
 async function filePart(
   bytes: ArrayBuffer,
   contentType: string,
-): Promise<{ bytes: Uint8Array; type: string }> {
+): Promise<{ bytes: Uint8Array; type: string; overrides: string | null }> {
   let form: FormData;
   try {
     form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
@@ -30,27 +40,33 @@ async function filePart(
   if (files.length !== 1) throw unreadable(inBoth('import.multipartOneFile'));
   const file = files[0]!;
   if (file.size > MAX_UPLOAD_BYTES) throw tooLarge();
-  return { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type };
+  const overrides = form.getAll('overrides');
+  if (overrides.length > 1) throw unreadable(inBoth('import.multipartOneOverrides'));
+  return {
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    type: file.type,
+    overrides: typeof overrides[0] === 'string' ? overrides[0] : null,
+  };
 }
 
 /**
  * The `parse-upload` job, run in the imports worker: the file (the body itself, or the one file
- * of a multipart body) is detected and parsed within its limits. Only the parsed file, or an
- * ApiError, goes back to the request thread.
+ * of a multipart body) is detected and parsed within its limits. Only the parsed file (with a
+ * multipart body's `overrides` text), or an ApiError, goes back to the request thread.
  * @throws 400, 413 (see detectFormat, parseXlsx, parseCsv).
  */
-async function parseUpload(input: UploadInput): Promise<ParsedFile> {
+async function parseUpload(input: UploadInput): Promise<ParsedUpload> {
   const file =
     input.encoding === 'multipart'
       ? await filePart(input.bytes, input.contentType)
-      : { bytes: new Uint8Array(input.bytes), type: input.contentType };
+      : { bytes: new Uint8Array(input.bytes), type: input.contentType, overrides: null };
   const detected = detectFormat(file.bytes, file.type);
   const parsed =
     detected.format === 'xlsx'
       ? await parseXlsx(detected.bytes)
       : await parseCsv(detected.text, detected.delimiter, detected.format);
   assertWellFormed(parsed);
-  return parsed;
+  return { file: parsed, overrides: file.overrides };
 }
 
 /**

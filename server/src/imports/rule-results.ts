@@ -2,6 +2,7 @@ import type { Lang } from '@ptce/shared/error-messages';
 import type { ErrorIssue } from '@ptce/shared/errors.schema';
 import type { ImportRuleIssue } from '@ptce/shared/imports.schema';
 import { issueMessage, type RuleIssue } from '@ptce/shared/rules';
+import { violationSubject } from '@ptce/shared/rules.judge';
 import { ApiError } from '../http/api-error';
 import type { ImportIssue } from './import-issues';
 import { locate } from './parsed-file';
@@ -26,6 +27,7 @@ export function toRuleResult(issue: RuleIssue, lines: ImportLine[], lang: Lang):
     scope: issue.scope,
     period: issue.period,
     slice: issue.slice,
+    subject: violationSubject(issue),
     message: issueMessage(issue, lang),
     cells: issue.cells,
     params: issue.params,

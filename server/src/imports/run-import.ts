@@ -1,6 +1,7 @@
 import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import type { Lang } from '@ptce/shared/error-messages';
 import type { ImportResult } from '@ptce/shared/imports.schema';
+import type { ViolationOverride } from '@ptce/shared/values.schema';
 import type { Kysely } from 'kysely';
 import type { Database, PoleRow, ValueRow } from '../db/database';
 import { ApiError } from '../http/api-error';
@@ -28,6 +29,8 @@ export interface ImportContext {
   period: string;
   dryRun: boolean;
   fileName: string;
+  /** Reasons per violation, as PUT values takes them (`overrides`). */
+  overrides?: readonly ViolationOverride[];
 }
 
 /**
@@ -38,6 +41,9 @@ export interface ImportContext {
  * refuses, are listed in `rules.errors`. A line's override reason is sent as its entry's
  * `overrideReason`: an error whose changed cells all carry one is listed in `rules.overridden`
  * and passes (the reason becomes those cells' history reason, instead of `import <file>`).
+ * `ctx.overrides` are reasons per violation, with PUT values' semantics: one overrides its
+ * violation only, recorded (tagged) in the history of each changed cell it involves; those
+ * matching no violation are ignored.
  * @throws 422 INVALID_ENTRIES (file errors, located), 423 LOCKED (submitted or validated
  *   quarter), 409 CONFLICT (a changed cell's template version is stale), 422 RULE_VIOLATION.
  */
@@ -72,7 +78,7 @@ export async function runImport(ctx: ImportContext, file: ParsedFile): Promise<I
     if (plan.entries.length === 0) return result;
     const saved = await saveValues(
       { ...ctx, db: trx, dryRun: ctx.dryRun, reason: `import ${ctx.fileName}` },
-      { period, entries: plan.entries },
+      { period, entries: plan.entries, overrides: [...(ctx.overrides ?? [])] },
     ).catch((err) => {
       throw locateSaveError(err, plan.lines);
     });

@@ -251,6 +251,8 @@ export const CORE_ROUTES: RouteDoc[] = [
     path: '/api/poles/{pole}/periods/{period}/submit',
     tag: 'Quarters',
     summary: 'Submit a draft quarter (coordinator)',
+    description:
+      'Refused with 422 RULE_VIOLATION while a consistency error stands on the stored quarter that no stored override reason covers (each listed once with rule, scope, slice, subject and cells). The answer, like every quarter state, has `transition`: the last step (`submit`, `validate`, `sendBack` — a submitted quarter returned —, `reopen` — a validated one), its reason, time, who (`by`) and in which role (`byRole`).',
     auth: 'session',
     body: PeriodActionRequestSchema,
     ok: { status: 200, description: 'New state', schema: PeriodStateSchema },

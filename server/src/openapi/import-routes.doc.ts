@@ -43,7 +43,7 @@ export const IMPORT_ROUTES: RouteDoc[] = [
         'multipart/form-data',
       ],
       description:
-        'The file, at most 5 MB: the body itself in the file’s own type, or the one file part of a multipart/form-data body (never text/plain, a url-encoded form or no type: 415). Parsed in a worker within limits (xlsx: 8 MB unzipped, 100 000 cells; 20 000 rows): past them 413. 503 (all) or 429 (yours) with Retry-After while too many uploads are in flight.',
+        'The file, at most 5 MB: the body itself in the file’s own type, or the one file part of a multipart/form-data body (never text/plain, a url-encoded form or no type: 415). A multipart body may add one `overrides` text field: a JSON array of reasons per violation `[{ rule, scope, slice?, subject?, reason }]`, with the semantics of PUT values’ `overrides` (a reason overrides that violation only — rule, scope, slice and subject as the dry run’s `rules.errors` give them — and is recorded, tagged `[E1] …`, in the history of each changed cell it involves; reasons matching no violation are ignored; malformed: 400). Parsed in a worker within limits (xlsx: 8 MB unzipped, 100 000 cells; 20 000 rows): past them 413. 503 (all) or 429 (yours) with Retry-After while too many uploads are in flight.',
     },
     ok: { status: 200, description: 'What changed or would change', schema: ImportResultSchema },
     errors: [400, 401, 403, 404, 409, 413, 415, 422, 423, 429, 503],

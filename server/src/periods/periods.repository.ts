@@ -1,10 +1,51 @@
-import type {
-  PeriodAction,
-  PeriodEvent,
-  PeriodState,
-  PeriodStatus,
+import {
+  type PeriodAction,
+  type PeriodEvent,
+  type PeriodState,
+  type PeriodStatus,
+  type PeriodTransition,
+  transitionKind,
 } from '@ptce/shared/periods.schema';
+import type { Role } from '@ptce/shared/session.schema';
 import type { Db } from '../db/database';
+
+/**
+ * The last workflow step of each of the pole's quarters in [from, to] that has one: the newest
+ * event of each (one indexed read, `period_events_quarter`).
+ */
+async function findLastTransitions(
+  db: Db,
+  poleId: number,
+  from: string,
+  to: string,
+): Promise<Map<string, PeriodTransition>> {
+  const rows = await db
+    .selectFrom('period_events as e')
+    .leftJoin('users as u', 'u.id', 'e.by')
+    .select(['e.period', 'e.action', 'e.from_status', 'e.reason', 'e.at', 'e.by_role', 'u.name'])
+    .where('e.id', 'in', (eb) =>
+      eb
+        .selectFrom('period_events')
+        .select((x) => x.fn.max('id').as('id'))
+        .where('pole_id', '=', poleId)
+        .where('period', '>=', from)
+        .where('period', '<=', to)
+        .groupBy('period'),
+    )
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.period,
+      {
+        kind: transitionKind(r.action, r.from_status),
+        reason: r.reason,
+        at: r.at,
+        by: r.name ?? null,
+        byRole: r.by_role,
+      },
+    ]),
+  );
+}
 
 /** A quarter's workflow state; a quarter never touched is a `draft`. */
 export async function findPeriodState(
@@ -19,13 +60,30 @@ export async function findPeriodState(
     .where('q.pole_id', '=', poleId)
     .where('q.period', '=', period)
     .executeTakeFirst();
+  const transition = row ? await findLastTransitions(db, poleId, period, period) : null;
   return {
     period,
     status: row?.status ?? 'draft',
     reason: row?.reason ?? null,
     updatedAt: row?.updated_at ?? null,
     updatedBy: row?.name ?? null,
+    transition: transition?.get(period) ?? null,
   };
+}
+
+/** A quarter's workflow status alone (a quarter never touched is a `draft`). */
+export async function findPeriodStatus(
+  db: Db,
+  poleId: number,
+  period: string,
+): Promise<PeriodStatus> {
+  const row = await db
+    .selectFrom('quarter_status')
+    .select('status')
+    .where('pole_id', '=', poleId)
+    .where('period', '=', period)
+    .executeTakeFirst();
+  return row?.status ?? 'draft';
 }
 
 /** Every quarter with a recorded state in [from, to] (others are drafts). */
@@ -44,12 +102,14 @@ export async function findPeriodStates(
     .where('q.period', '<=', to)
     .orderBy('q.period')
     .execute();
+  const transitions = await findLastTransitions(db, poleId, from, to);
   return rows.map((r) => ({
     period: r.period,
     status: r.status,
     reason: r.reason,
     updatedAt: r.updated_at,
     updatedBy: r.name ?? null,
+    transition: transitions.get(r.period) ?? null,
   }));
 }
 
@@ -81,6 +141,8 @@ export async function recordTransition(
     to: PeriodStatus;
     reason: string | null;
     by: number;
+    /** The role the actor took the action in. */
+    byRole: Role;
     at: string;
   },
 ): Promise<void> {
@@ -111,6 +173,7 @@ export async function recordTransition(
       reason: t.reason,
       at: t.at,
       by: t.by,
+      by_role: t.byRole,
     })
     .execute();
 }
@@ -123,7 +186,16 @@ export async function findPeriodEvents(
   let q = db
     .selectFrom('period_events as e')
     .leftJoin('users as u', 'u.id', 'e.by')
-    .select(['e.period', 'e.action', 'e.from_status', 'e.to_status', 'e.reason', 'e.at', 'u.name'])
+    .select([
+      'e.period',
+      'e.action',
+      'e.from_status',
+      'e.to_status',
+      'e.reason',
+      'e.at',
+      'e.by_role',
+      'u.name',
+    ])
     .where('e.pole_id', '=', poleId);
   if (period) q = q.where('e.period', '=', period);
   const rows = await q.orderBy('e.id', 'desc').limit(1000).execute();
@@ -135,5 +207,6 @@ export async function findPeriodEvents(
     reason: r.reason,
     at: r.at,
     by: r.name ?? null,
+    byRole: r.by_role,
   }));
 }

@@ -1,4 +1,6 @@
+import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import { periodsRange } from '@ptce/shared/default-ranges';
+import type { Lang } from '@ptce/shared/error-messages';
 import { mayTake, nextStatus, TRANSITIONS } from '@ptce/shared/period-workflow';
 import {
   compareQuarters,
@@ -16,14 +18,17 @@ import {
   PeriodsQuerySchema,
   type PeriodsResponse,
 } from '@ptce/shared/periods.schema';
+import { issueMessage } from '@ptce/shared/rules';
+import { violationSubject } from '@ptce/shared/rules.judge';
 import { Hono } from 'hono';
 import { requirePrincipal } from '../auth/auth.middleware';
 import { poleAccess } from '../auth/pole-access.middleware';
 import { cachedJson } from '../cache/cached-json';
+import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith, readJson, readQuery } from '../http/validate';
-import { t } from '../i18n/t';
+import { inBoth, t } from '../i18n/t';
 import { notifyTransition } from '../notifications/notify';
 import { findCompleteness } from './completeness.repository';
 import {
@@ -32,6 +37,7 @@ import {
   findPeriodStates,
   recordTransition,
 } from './periods.repository';
+import { standingErrors } from './standing-errors';
 
 /** The quarter workflow of a pole: states with completeness, events, submit/validate/reopen. */
 export function periodsRoutes(deps: AppDeps) {
@@ -65,6 +71,7 @@ export function periodsRoutes(deps: AppDeps) {
               reason: null,
               updatedAt: null,
               updatedBy: null,
+              transition: null,
             }),
             scopes: completeness.get(period) ?? completeness.get('*') ?? [],
           })),
@@ -86,6 +93,8 @@ export function periodsRoutes(deps: AppDeps) {
       const access = c.get('access');
       const rule = TRANSITIONS[action];
       if (!mayTake(action, access.roles)) throw new ApiError('FORBIDDEN');
+      // The role the step is taken in, kept with it: the first of the action's roles held.
+      const byRole = rule.roles.find((r) => access.roles.has(r))!;
       const period = parseWith(QuarterSchema, c.req.param('period'));
       if (compareQuarters(period, currentQuarter(deps.now())) > 0)
         throw new ApiError('INVALID_STATE');
@@ -101,10 +110,14 @@ export function periodsRoutes(deps: AppDeps) {
           },
         ]);
       }
+      // Read before the transaction, which holds the one SQLite connection.
+      const catalogue = action === 'submit' ? await deps.catalogue.get() : null;
       const state = await deps.db.transaction().execute(async (trx) => {
         const before = await findPeriodState(trx, access.pole.id, period);
         const to = nextStatus(action, before.status);
         if (to === null) throw new ApiError('INVALID_STATE');
+        if (catalogue)
+          await refuseStandingErrors(trx, catalogue, access.pole.id, period, c.get('lang'));
         const change = {
           poleId: access.pole.id,
           period,
@@ -113,6 +126,7 @@ export function periodsRoutes(deps: AppDeps) {
           to,
           reason: body.reason ?? null,
           by: p.userId,
+          byRole,
           at: deps.now().toISOString(),
         };
         await recordTransition(trx, change);
@@ -123,4 +137,35 @@ export function periodsRoutes(deps: AppDeps) {
     });
   }
   return app;
+
+  /**
+   * A quarter is submitted only without a standing consistency error (`standingErrors`).
+   * @throws 422 RULE_VIOLATION listing each error once (rule, scope, slice, subject, cells).
+   */
+  async function refuseStandingErrors(
+    db: Db,
+    catalogue: Catalogue,
+    poleId: number,
+    period: string,
+    lang: Lang,
+  ): Promise<void> {
+    const errors = await standingErrors(db, { catalogue, poleId, period });
+    if (errors.length === 0) return;
+    throw new ApiError(
+      'RULE_VIOLATION',
+      inBoth('periods.submitRefused', { count: errors.length }),
+      errors.map((r) => ({
+        code: r.rule,
+        message: issueMessage(r, lang),
+        rule: r.rule,
+        severity: r.severity,
+        scope: r.scope,
+        period: r.period,
+        slice: r.slice,
+        cells: r.cells,
+        params: r.params,
+        subject: violationSubject(r),
+      })),
+    );
+  }
 }

@@ -4,7 +4,7 @@ import { quarterTakesValues } from '@ptce/shared/period-workflow';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { t } from '../i18n/t';
-import { findPeriodState } from './periods.repository';
+import { findPeriodStatus } from './periods.repository';
 
 export interface WritableQuarter {
   poleId: number;
@@ -32,6 +32,6 @@ export async function assertWritableQuarter(
 ): Promise<void> {
   const started = quarterTakesValues(q.period, 'draft', q.now) !== 'future';
   if (!started) throw refuseFuture({ code: 'future', message: t(q.lang, 'quarter.future') });
-  const state = await findPeriodState(db, q.poleId, q.period);
-  if (quarterTakesValues(q.period, state.status, q.now) === 'locked') throw new ApiError('LOCKED');
+  const status = await findPeriodStatus(db, q.poleId, q.period);
+  if (quarterTakesValues(q.period, status, q.now) === 'locked') throw new ApiError('LOCKED');
 }

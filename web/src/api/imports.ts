@@ -1,4 +1,5 @@
 import { type ImportResult, ImportResultSchema } from '@ptce/shared/imports.wire';
+import type { ViolationOverride } from '@ptce/shared/values.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fetchRaw, qs, unwrap } from '../lib/api-client';
 import { keys } from './keys';
@@ -20,23 +21,40 @@ function uploadType(file: File): string {
   return 'application/octet-stream';
 }
 
+/** What an import sends: the quarter, the file, whether to write, the reasons per violation. */
+export interface ImportRequest {
+  period: string;
+  file: File;
+  dryRun: boolean;
+  overrides?: ViolationOverride[];
+}
+
 /**
- * Sends `file` as the raw body of `POST /api/poles/{pole}/import`. A dry run writes nothing and
- * says what would change; a real run applies everything or nothing.
+ * Sends `file` as the raw body of `POST /api/poles/{pole}/import`, or with reasons per
+ * violation as a multipart form (the file and an `overrides` JSON field). A dry run writes
+ * nothing and says what would change; a real run applies everything or nothing.
  * @throws ApiError 422 INVALID_ENTRIES / RULE_VIOLATION (issues located by sheet, row and
  *   column), 409, 413 (over 5 MB), 415, 423 (quarter locked).
  */
-async function postImport(
-  pole: string,
-  v: { period: string; file: File; dryRun: boolean },
-): Promise<ImportResult> {
+async function postImport(pole: string, v: ImportRequest): Promise<ImportResult> {
+  const overrides = v.overrides ?? [];
+  let body: Blob | FormData = v.file;
+  if (overrides.length > 0) {
+    body = new FormData();
+    body.append('file', new Blob([v.file], { type: uploadType(v.file) }), v.file.name);
+    body.append('overrides', JSON.stringify(overrides));
+  }
   const res = await fetchRaw(
     `/api/poles/${encodeURIComponent(pole)}/import${qs({
       period: v.period,
       dryRun: String(v.dryRun),
       filename: v.file.name,
     })}`,
-    { method: 'POST', body: v.file, contentType: uploadType(v.file) },
+    {
+      method: 'POST',
+      body,
+      ...(body instanceof FormData ? {} : { contentType: uploadType(v.file) }),
+    },
   );
   return unwrap(res, ImportResultSchema);
 }
@@ -45,7 +63,7 @@ async function postImport(
 export function useImport(pole: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { period: string; file: File; dryRun: boolean }) => postImport(pole, v),
+    mutationFn: (v: ImportRequest) => postImport(pole, v),
     onSuccess: (result) => {
       if (result.dryRun) return;
       qc.invalidateQueries({ queryKey: keys.allValues(pole) });

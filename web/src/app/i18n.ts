@@ -28,6 +28,7 @@ const lazyNamespaces = {
   quality: () => import('../features/quality/messages').then((m) => m.qualityMessages),
   review: () => import('../features/review/messages').then((m) => m.reviewMessages),
   narrative: () => import('../components/narrative-messages').then((m) => m.narrativeMessages),
+  workflow: () => import('../components/workflow-messages').then((m) => m.workflowMessages),
   region: () => import('../features/region/messages').then((m) => m.regionMessages),
   notifications: () =>
     import('../features/notifications/messages').then((m) => m.notificationsMessages),

@@ -6,16 +6,16 @@
  * that every namespace a page's modules use is listed here.
  */
 export const PAGE_NAMESPACES = {
-  'features/home/quarter-home-page.tsx': ['home'],
+  'features/home/quarter-home-page.tsx': ['home', 'workflow'],
   'features/cress/cress-home-page.tsx': ['cress', 'quality', 'review'],
   'features/dashboard/dashboard-page.tsx': ['dashboard', 'narrative'],
-  'features/entry/entry-page.tsx': ['entry', 'narrative'],
+  'features/entry/entry-page.tsx': ['entry', 'narrative', 'workflow'],
   'features/history/history-page.tsx': ['history', 'narrative'],
   'features/targets/targets-page.tsx': ['targets'],
-  'features/report/report-page.tsx': ['report', 'narrative', 'quality', 'review'],
+  'features/report/report-page.tsx': ['report', 'narrative', 'quality', 'review', 'workflow'],
   'features/admin/admin-page.tsx': ['admin'],
   'features/exports/exports-page.tsx': ['exports'],
-  'features/import/import-page.tsx': ['import'],
+  'features/import/import-page.tsx': ['import', 'workflow'],
   'features/region/region-page.tsx': ['region', 'dashboard', 'quality'],
   'features/notifications/notifications-page.tsx': ['notifications'],
 } as const;

@@ -10,15 +10,18 @@ export function StatusBadge({ status }: { status: DisplayStatus }) {
 }
 
 /**
- * The state shown to people: a draft with a CRESS reason is "à corriger", a draft with nothing
- * entered is "à saisir".
+ * The state shown to people, following the values: a draft with nothing entered is "à saisir";
+ * a draft sent back or reopened with a reason is "à corriger" while values are missing (when
+ * `expected` is given) — once every expected value is entered (the saved values passed the
+ * rules, or carry a reason) it is a draft again, ready to submit, its reason still shown.
  */
 export function displayStatus(
   status: PeriodStatus,
   reason: string | null,
   filled: number,
+  expected?: number,
 ): DisplayStatus {
   if (status !== 'draft') return status;
-  if (reason) return 'toFix';
+  if (reason && !(expected !== undefined && expected > 0 && filled >= expected)) return 'toFix';
   return filled === 0 ? 'toEnter' : 'draft';
 }

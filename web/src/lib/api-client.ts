@@ -156,8 +156,8 @@ export async function api<S extends z.$ZodType>(
 
 export interface RawRequest {
   method?: string;
-  /** A file sent as is (an upload), with its content type. */
-  body?: Blob;
+  /** A file sent as is (an upload), with its content type; or a form (the browser types it). */
+  body?: Blob | FormData;
   contentType?: string;
   accept?: string;
   signal?: AbortSignal | undefined;

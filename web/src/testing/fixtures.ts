@@ -64,6 +64,13 @@ export function periodState(
     status?: string;
     reason?: string | null;
     scopes?: Array<{ scope: string; filled: number; expected: number }>;
+    transition?: {
+      kind: string;
+      reason: string | null;
+      at: string;
+      by: string | null;
+      byRole: string | null;
+    } | null;
   } = {},
 ) {
   return {
@@ -72,6 +79,7 @@ export function periodState(
     reason: null,
     updatedAt: null,
     updatedBy: null,
+    transition: null,
     scopes: [],
     ...extra,
   };

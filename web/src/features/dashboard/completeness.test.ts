@@ -8,6 +8,7 @@ const period = (p: string, scopes: Array<[string, number, number]>): PeriodWithC
   reason: null,
   updatedAt: null,
   updatedBy: null,
+  transition: null,
   scopes: scopes.map(([scope, filled, expected]) => ({ scope, filled, expected })),
 });
 

@@ -1,6 +1,7 @@
 import { seriesKey } from '@ptce/shared/figures/figures';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AutoGrowTextarea } from '../../components/auto-grow-textarea';
 import { fmtNumber } from '../../lib/format';
 import { CellLabel, useColumnLabels } from './cell-label';
 import { CellPanelButton } from './cell-panel';
@@ -98,8 +99,7 @@ export function EntryRow({ row, ctx }: { row: RowModel; ctx: GridContext }) {
           <td className="comment">
             {comment && <CellLabel text={columns.comment} />}
             {comment && (
-              <textarea
-                rows={1}
+              <AutoGrowTextarea
                 aria-label={t('commentLabel', { label })}
                 readOnly={ctx.readOnly}
                 value={comment.text}

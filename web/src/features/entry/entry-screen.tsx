@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session';
 import { PageTitle } from '../../components/page-title';
 import { RestoredDraftNotice } from '../../components/restored-draft-notice';
+import { SubmitPanel } from '../../components/submit-panel';
 import { fmtQuarter } from '../../lib/format';
 import { draftKey } from '../../lib/session-draft';
 import { useLang } from '../../lib/use-lang';
@@ -21,7 +22,6 @@ import { EntryStatus } from './entry-status';
 import type { GridContext } from './grid-context';
 import { NarrativePanel } from './narrative-panel';
 import { ScopeNav } from './scope-nav';
-import { SubmitPanel } from './submit-panel';
 import type { EntryData } from './use-entry-data';
 import { hasTyped, useEntryDraft } from './use-entry-draft';
 import { useEntryGrid } from './use-entry-grid';
@@ -118,6 +118,7 @@ export function EntryScreen({
       <div ref={statusRef} tabIndex={-1}>
         <EntryStatus
           state={data.state}
+          lang={lang}
           scope={scope.slug}
           canEdit={canEdit}
           future={future}

@@ -1,19 +1,25 @@
 import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 import { useTranslation } from 'react-i18next';
 import { displayStatus, StatusBadge } from '../../components/status-badge';
+import { TransitionNotice } from '../../components/transition-notice';
+import type { Lang } from '../../lib/format';
 
 /**
- * The quarter's state above the grid: its badge, the CRESS's reason when sent back, and why
- * the grid is read-only (role, submitted, validated, not started, locked during a save).
+ * The quarter's state above the grid: its badge (following the values: a sent-back scope with
+ * every value entered is a draft again), why it came back (sent back or reopened, by whom, when,
+ * why), and why the grid is read-only (role, submitted, validated, not started, locked during a
+ * save).
  */
 export function EntryStatus({
   state,
+  lang,
   scope,
   canEdit,
   future,
   locked,
 }: {
   state: PeriodWithCompleteness | undefined;
+  lang: Lang;
   scope: string;
   canEdit: boolean;
   future: boolean;
@@ -34,7 +40,14 @@ export function EntryStatus({
   return (
     <div className="entry-status">
       <p>
-        <StatusBadge status={displayStatus(status, state?.reason ?? null, filled?.filled ?? 0)} />
+        <StatusBadge
+          status={displayStatus(
+            status,
+            state?.reason ?? null,
+            filled?.filled ?? 0,
+            filled?.expected,
+          )}
+        />
         {filled && (
           <span className="muted">
             {' '}
@@ -42,9 +55,7 @@ export function EntryStatus({
           </span>
         )}
       </p>
-      {status === 'draft' && state?.reason && (
-        <p className="notice">{t('sentBack', { reason: state.reason })}</p>
-      )}
+      <TransitionNotice state={state} lang={lang} />
       <div role="status">{readOnly && <p className="notice">{readOnly}</p>}</div>
       {locked && (
         <p role="alert" className="error-box">

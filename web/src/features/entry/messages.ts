@@ -22,15 +22,8 @@ export const entryMessages = {
     sliceSum: 'Somme : {{sum}} sur un total de {{total}}',
     sliceSumNoTotal: 'Somme : {{sum}} (total non saisi)',
     commentLabel: 'Commentaire — {{label}}',
-    overridden: 'dérogation',
     storedReason: 'Motif enregistré : {{reason}}',
-    violationRows: 'Lignes concernées\u00a0: ',
     violationSeeBlock: 'voir sous «\u00a0{{row}}\u00a0»',
-    violationReasonLabel: 'Motif de dérogation — {{rule}} — {{where}}',
-    violationReasonHelp:
-      'Expliquez pourquoi les valeurs sont justes malgré cette erreur ({{min}} caractères au moins) : ce motif ne lève que cette erreur et s’inscrit dans l’historique de chaque valeur modifiée qu’elle concerne.',
-    error: 'Erreur',
-    warning: 'Avertissement',
     sep: '\u00a0: ',
     invalidNumber: 'Nombre non reconnu (exemple : 1 234,5).',
     tooManyDecimals_one: 'Au plus {{count}} décimale.',
@@ -56,7 +49,6 @@ export const entryMessages = {
     readOnlySubmitted: 'Trimestre soumis : les valeurs sont verrouillées en attendant la CRESS.',
     readOnlyValidated: 'Trimestre validé par la CRESS : les valeurs sont verrouillées.',
     future: 'Ce trimestre n’a pas commencé : la saisie ouvrira à son début.',
-    sentBack: 'Renvoyé par la CRESS : {{reason}}',
     leaveConfirm: 'Des modifications ne sont pas enregistrées. Quitter quand même ?',
     restoredChanged_one:
       '{{count}} valeur a été modifiée par quelqu’un d’autre depuis votre saisie : à l’enregistrement, vous choisirez laquelle garder.',
@@ -97,16 +89,6 @@ export const entryMessages = {
       value: 'Valeur',
       all: 'Tout l’historique',
     },
-    submit: {
-      button: 'Soumettre le trimestre',
-      saveFirst: 'Enregistrez vos modifications avant de soumettre.',
-      confirmTitle: 'Soumettre {{period}} à la CRESS ?',
-      confirmText:
-        'Tout le pôle est soumis (tous les périmètres) : les valeurs seront verrouillées jusqu’à la décision de la CRESS.',
-      missing: 'Valeurs manquantes : {{list}}.',
-      confirm: 'Confirmer la soumission',
-      cancel: 'Annuler',
-    },
   },
   en: {
     title: 'Entry — {{scope}} — {{period}}',
@@ -130,15 +112,8 @@ export const entryMessages = {
     sliceSum: 'Sum: {{sum}} of a total of {{total}}',
     sliceSumNoTotal: 'Sum: {{sum}} (no total entered)',
     commentLabel: 'Comment — {{label}}',
-    overridden: 'overridden',
     storedReason: 'Saved reason: {{reason}}',
-    violationRows: 'Rows involved: ',
     violationSeeBlock: 'see under “{{row}}”',
-    violationReasonLabel: 'Override reason — {{rule}} — {{where}}',
-    violationReasonHelp:
-      'Explain why the values are right despite this error (at least {{min}} characters): the reason overrides this error only and is recorded in the history of each changed value it involves.',
-    error: 'Error',
-    warning: 'Warning',
     sep: ': ',
     invalidNumber: 'Not a number (e.g. 1234.5).',
     tooManyDecimals_one: 'At most {{count}} decimal.',
@@ -164,7 +139,6 @@ export const entryMessages = {
     readOnlySubmitted: 'Quarter submitted: values are locked while the CRESS reviews them.',
     readOnlyValidated: 'Quarter validated by the CRESS: values are locked.',
     future: 'This quarter has not started: entry opens when it begins.',
-    sentBack: 'Sent back by the CRESS: {{reason}}',
     leaveConfirm: 'Some changes are not saved. Leave anyway?',
     restoredChanged_one:
       '{{count}} value was changed by someone else since you typed it: saving will ask you which to keep.',
@@ -203,16 +177,6 @@ export const entryMessages = {
       quarter: 'Quarter',
       value: 'Value',
       all: 'Full history',
-    },
-    submit: {
-      button: 'Submit the quarter',
-      saveFirst: 'Save your changes before submitting.',
-      confirmTitle: 'Submit {{period}} to the CRESS?',
-      confirmText:
-        'The whole pole is submitted (every scope): values are locked until the CRESS decides.',
-      missing: 'Missing values: {{list}}.',
-      confirm: 'Confirm submission',
-      cancel: 'Cancel',
     },
   },
 };

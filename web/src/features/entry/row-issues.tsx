@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { ReasonInput } from '../../components/violation-block';
 import type { GridViolation } from './entry-rules';
-import { type ReasonInput, ViolationBlock, ViolationMark } from './violation-block';
+import { GridViolationBlock, ViolationMark } from './violation-block';
 
 export interface RowIssuesProps {
   id: string;
@@ -37,7 +38,7 @@ export function RowIssues(p: RowIssuesProps) {
       </div>
       {p.violations.map((v) =>
         v.rows[0] === p.code ? (
-          <ViolationBlock key={v.key} v={v} reason={p.reasons} />
+          <GridViolationBlock key={v.key} v={v} reason={p.reasons} />
         ) : (
           <ViolationMark key={v.key} v={v} code={p.code} />
         ),

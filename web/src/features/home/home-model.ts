@@ -1,6 +1,5 @@
 import { quarterEndDate } from '@ptce/shared/periods';
-import type { PeriodStatus, PeriodWithCompleteness } from '@ptce/shared/periods.schema';
-import { type DisplayStatus, displayStatus } from '../../components/status-badge';
+import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
 
 const DAY = 86_400_000;
 
@@ -25,22 +24,6 @@ export function homeQuarters(periods: PeriodWithCompleteness[]): HomeQuarters {
     late: earlier.filter((p) => p.status === 'draft').reverse(),
     previous: earlier[earlier.length - 1],
   };
-}
-
-/**
- * The state Mon trimestre shows for a quarter (or one scope of it): it follows the values. A
- * draft sent back or reopened with a reason is `à corriger` while values are missing; once
- * every expected value is entered (the saved values passed the rules) it is a draft again,
- * ready to submit, the CRESS's reason still shown beside it.
- */
-export function homeStatus(
-  status: PeriodStatus,
-  reason: string | null,
-  filled: number,
-  expected: number,
-): DisplayStatus {
-  if (status === 'draft' && reason && expected > 0 && filled >= expected) return 'draft';
-  return displayStatus(status, reason, filled);
 }
 
 /** The last day to submit a quarter: its end plus `deadlineDays`, as `YYYY-MM-DD`. */

@@ -3,13 +3,17 @@ import type { Scope } from '@ptce/shared/poles.schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { StatusBadge } from '../../components/status-badge';
+import { displayStatus, StatusBadge } from '../../components/status-badge';
+import { SubmitPanel } from '../../components/submit-panel';
+import { TransitionNotice } from '../../components/transition-notice';
 import { fmtDate, fmtQuarter, type Lang } from '../../lib/format';
-import { daysLate, deadlineOf, homeStatus } from './home-model';
+import { daysLate, deadlineOf } from './home-model';
 
 /**
- * One quarter of "Mon trimestre": its state, deadline (highlighted when overdue), the CRESS's
- * reason when sent back, then each scope with its state, values filled and a link to its grid.
+ * One quarter of "Mon trimestre": its state (following the values), deadline (highlighted when
+ * overdue), why it came back when sent back or reopened, each scope with its state, values
+ * filled and a link to its grid; for the coordinator, the quarter's submission (the grid's
+ * confirmation, refused rules linked to their grid).
  */
 export function QuarterCard({
   pole,
@@ -18,6 +22,8 @@ export function QuarterCard({
   deadlineDays,
   today,
   lang,
+  canSubmit,
+  onSubmitted,
 }: {
   pole: string;
   state: PeriodWithCompleteness;
@@ -25,6 +31,10 @@ export function QuarterCard({
   deadlineDays: number;
   today: Date;
   lang: Lang;
+  /** The caller coordinates the pole: a draft can be submitted from here. */
+  canSubmit: boolean;
+  /** After this quarter's submission (its panel goes): where focus goes next. */
+  onSubmitted: (period: string) => void;
 }) {
   const { t } = useTranslation('home');
   const titleId = useId();
@@ -41,13 +51,13 @@ export function QuarterCard({
       aria-labelledby={titleId}
     >
       <h3 id={titleId}>
-        {q} <StatusBadge status={homeStatus(state.status, state.reason, filled, expected)} />
+        {q} <StatusBadge status={displayStatus(state.status, state.reason, filled, expected)} />
       </h3>
       <p className="deadline">
         {t('deadline', { date: fmtDate(`${deadline}T12:00:00Z`, lang) })}
         {late > 0 && <strong className="late"> — {t('overdue', { count: late })}</strong>}
       </p>
-      {open && state.reason && <p className="notice">{t('sentBack', { reason: state.reason })}</p>}
+      <TransitionNotice state={state} lang={lang} />
       <table className="scopes-table">
         <caption className="visually-hidden">{t('caption', { period: q })}</caption>
         <thead>
@@ -66,7 +76,7 @@ export function QuarterCard({
               <th scope="row">{name(s.scope)}</th>
               <td className="scope-status">
                 <StatusBadge
-                  status={homeStatus(state.status, state.reason, s.filled, s.expected)}
+                  status={displayStatus(state.status, state.reason, s.filled, s.expected)}
                 />
               </td>
               <td className="num scope-filled">
@@ -91,6 +101,16 @@ export function QuarterCard({
           ))}
         </tbody>
       </table>
+      {open && canSubmit && (
+        <SubmitPanel
+          pole={pole}
+          state={state}
+          scopeNames={new Map(scopes.map((s) => [s.slug, s.name]))}
+          lang={lang}
+          named
+          onSubmitted={() => onSubmitted(state.period)}
+        />
+      )}
     </section>
   );
 }

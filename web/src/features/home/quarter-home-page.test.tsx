@@ -1,5 +1,6 @@
 import { currentQuarter, previousQuarter } from '@ptce/shared/periods';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { periodState, periodsBody, poleDetail } from '../../testing/fixtures';
 import { renderWithProviders, stubFetch } from '../../testing/render';
@@ -99,5 +100,152 @@ describe('QuarterHomePage', () => {
     expect(
       within(card).getByText(/Les sorties ne correspondent pas au bilan ASP\./),
     ).toBeInTheDocument();
+  });
+});
+
+const detail = (roles: string[]) =>
+  poleDetail({ slug: POLE, name: 'PTCE Hénin-Carvin', territory: 'CAHC', scopes, roles });
+
+describe('QuarterHomePage — why a quarter came back', () => {
+  const back = (kind: 'sendBack' | 'reopen', byRole: string | null) =>
+    periodState(q1, {
+      status: 'draft',
+      reason: 'Les ETP ne sont pas commentés.',
+      scopes: [{ scope: 'mobilite-sociale', filled: 9, expected: 9 }],
+      transition: {
+        kind,
+        reason: 'Les ETP ne sont pas commentés.',
+        at: '2026-03-03T10:00:00Z',
+        by: 'Claire Martin',
+        byRole,
+      },
+    });
+  const show = (state: ReturnType<typeof periodState>, lang: 'fr' | 'en' = 'fr') => {
+    stubFetch({
+      [`GET /api/poles/${POLE}`]: () => ({
+        json: detail(['coordinator']),
+      }),
+      [`GET /api/poles/${POLE}/periods`]: () => ({
+        json: periodsBody([state, periodState(current, { status: 'draft' })]),
+      }),
+    });
+    renderWithProviders(<QuarterHomePage pole={POLE} />, { lang });
+  };
+
+  it.each([
+    ['sendBack', 'cress', 'fr', 'Renvoyé par la CRESS (Claire Martin) le 3 mars 2026 — motif : '],
+    ['reopen', 'cress', 'fr', 'Rouvert par la CRESS (Claire Martin) le 3 mars 2026 — motif : '],
+    ['reopen', 'admin', 'fr', 'Rouvert par l’administration (Claire Martin) le 3 mars 2026'],
+    ['reopen', null, 'fr', 'Rouvert (Claire Martin) le 3 mars 2026 — motif : '],
+    ['reopen', 'cress', 'en', 'Reopened by the CRESS (Claire Martin) on 3 March 2026 — reason: '],
+    ['sendBack', 'cress', 'en', 'Sent back by the CRESS (Claire Martin) on 3 March 2026'],
+  ] as const)('%s by %s (%s): “%s…”', async (kind, role, lang, text) => {
+    show(back(kind, role), lang);
+    expect(await screen.findByText((content) => content.startsWith(text))).toHaveTextContent(
+      'Les ETP ne sont pas commentés.',
+    );
+    // every value entered: the quarter is a draft again, not "à corriger"
+    expect(screen.queryByText(lang === 'fr' ? 'À corriger' : 'To fix')).not.toBeInTheDocument();
+  });
+});
+
+describe('QuarterHomePage — submitting from the card', () => {
+  const renderSubmit = (submit: () => { status?: number; json?: unknown }) => {
+    let status = 'draft';
+    const calls = stubFetch({
+      [`GET /api/poles/${POLE}`]: () => ({
+        json: detail(['coordinator']),
+      }),
+      [`GET /api/poles/${POLE}/periods`]: () => ({
+        json: periodsBody([
+          periodState(q1, { status: 'validated' }),
+          state(current, status, null, [9, 19]),
+        ]),
+      }),
+      [`POST /api/poles/${POLE}/periods/${current}/submit`]: () => {
+        const answer = submit();
+        if ((answer.status ?? 200) === 200) status = 'submitted';
+        return answer;
+      },
+    });
+    renderWithProviders(<QuarterHomePage pole={POLE} />);
+    return calls;
+  };
+
+  it('asks to confirm, submits, and puts focus on the sentence that says so', async () => {
+    const calls = renderSubmit(() => ({ json: state(current, 'submitted', null, [9, 19]) }));
+    const user = userEvent.setup();
+    const open = await screen.findByRole('button', { name: `Soumettre ${label(current)}` });
+    await user.click(open);
+    const confirm = screen.getByRole('button', { name: 'Confirmer la soumission' });
+    expect(confirm).toHaveFocus();
+    expect(screen.getByRole('group', { name: `Soumettre ${label(current)} à la CRESS ?` }));
+    // cancelling gives focus back to the button
+    await user.click(screen.getByRole('button', { name: 'Annuler' }));
+    expect(screen.getByRole('button', { name: `Soumettre ${label(current)}` })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Confirmer la soumission' }));
+    const done = await screen.findByText(new RegExp(`^${label(current)} soumis à la CRESS`));
+    await waitFor(() => expect(done).toHaveFocus());
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+    const card = (
+      await screen.findByRole('heading', { name: new RegExp(`^${label(current)}`) })
+    ).closest('section')!;
+    await within(card).findByText('Soumis', { selector: 'h3 .badge' });
+    expect(within(card).queryByRole('button', { name: /^Soumettre/ })).not.toBeInTheDocument();
+  });
+
+  it('says why a refused submission was refused, with a link to the grid of each error', async () => {
+    renderSubmit(() => ({
+      status: 422,
+      json: {
+        error: {
+          code: 'RULE_VIOLATION',
+          message:
+            'Le trimestre ne peut pas être soumis : des règles de cohérence ne sont pas respectées (1).',
+          issues: [
+            {
+              path: [],
+              code: 'E1',
+              message: 'Les sorties positives (7) dépassent les sorties de parcours (5).',
+              rule: 'E1',
+              severity: 'error',
+              scope: 'mobilite-sociale',
+              period: current,
+              slice: '',
+              subject: '',
+              cells: [],
+              params: {},
+            },
+          ],
+        },
+      },
+    }));
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: `Soumettre ${label(current)}` }));
+    await user.click(screen.getByRole('button', { name: 'Confirmer la soumission' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/^Le trimestre ne peut pas être soumis/);
+    expect(alert).toHaveTextContent(
+      'E1 — Mobilité sociale : Les sorties positives (7) dépassent les sorties de parcours (5).',
+    );
+    expect(
+      within(alert).getByRole('link', { name: 'Corriger dans la grille « Mobilité sociale »' }),
+    ).toHaveAttribute('href', `/poles/${POLE}/saisie/${current}/mobilite-sociale`);
+    expect(screen.getByRole('button', { name: `Soumettre ${label(current)}` })).toHaveFocus();
+  });
+
+  it('offers no submission to the board', async () => {
+    stubFetch({
+      [`GET /api/poles/${POLE}`]: () => ({
+        json: detail(['board']),
+      }),
+      [`GET /api/poles/${POLE}/periods`]: () => ({
+        json: periodsBody([state(current, 'draft', null, [9, 19])]),
+      }),
+    });
+    renderWithProviders(<QuarterHomePage pole={POLE} />);
+    await screen.findByRole('heading', { name: new RegExp(`^${label(current)}`) });
+    expect(screen.queryByRole('button', { name: /^Soumettre/ })).not.toBeInTheDocument();
   });
 });

@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePeriods } from '../../api/periods';
@@ -12,13 +13,18 @@ import { QuarterCard } from './quarter-card';
 
 /**
  * "Mon trimestre", a coordinator's home: the current quarter and every earlier quarter still
- * in draft (sent back ones included), each scope with its state, values filled and deadline.
+ * in draft (sent back and reopened ones included), each scope with its state, values filled and
+ * deadline, and the quarter's submission. After a submission focus goes to the sentence that
+ * says it (the quarter's panel is gone, an earlier quarter's whole card too).
  */
 export function QuarterHomePage({ pole }: { pole: string }) {
   const { t } = useTranslation('home');
+  const { t: tw } = useTranslation('workflow');
   const lang = useLang();
   const poleQ = usePole(pole);
   const periodsQ = usePeriods(pole);
+  const [submitted, setSubmitted] = useState<string | null>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
   const query = {
     data: poleQ.data && periodsQ.data ? { pole: poleQ.data, periods: periodsQ.data } : undefined,
     error: poleQ.error ?? periodsQ.error,
@@ -26,9 +32,17 @@ export function QuarterHomePage({ pole }: { pole: string }) {
     refetch: () => Promise.all([poleQ.refetch(), periodsQ.refetch()]),
   };
   const today = new Date();
+  const onSubmitted = (period: string) => {
+    setSubmitted(period);
+    // The sentence is rendered by then (same commit as the panel's removal).
+    requestAnimationFrame(() => doneRef.current?.focus());
+  };
   return (
     <div className="quarter-home">
       <PageTitle text={t('title')} />
+      <p ref={doneRef} tabIndex={-1} role="status" className={submitted ? 'notice' : undefined}>
+        {submitted ? tw('submit.done', { period: fmtQuarter(submitted, lang) }) : ''}
+      </p>
       <QueryState query={query} minHeight="20rem">
         {({ pole: detail, periods }) => {
           const { current, late, previous } = homeQuarters(periods.periods);
@@ -41,6 +55,8 @@ export function QuarterHomePage({ pole }: { pole: string }) {
               deadlineDays={periods.deadlineDays}
               today={today}
               lang={lang}
+              canSubmit={detail.roles.includes('coordinator')}
+              onSubmitted={onSubmitted}
             />
           );
           return (

@@ -1,13 +1,26 @@
 import type { ImportResult } from '@ptce/shared/imports.schema';
 import type { Scope } from '@ptce/shared/poles.schema';
 import { useTranslation } from 'react-i18next';
+import type { ReasonInput } from '../../components/violation-block';
 import { fmtNumber } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 import { ImportDiff } from './import-diff';
+import { ImportViolations } from './import-violations';
 import { RuleResults } from './rule-results';
 
-/** What an import did or would do: a count, the rules' results, then the changed cells. */
-export function DryRunReport({ result, scopes }: { result: ImportResult; scopes: Scope[] }) {
+/**
+ * What an import did or would do: a count, the rules' results (each blocking error with its
+ * reason box), then the changed cells.
+ */
+export function DryRunReport({
+  result,
+  scopes,
+  reasons,
+}: {
+  result: ImportResult;
+  scopes: Scope[];
+  reasons: ReasonInput;
+}) {
   const { t } = useTranslation('import');
   const lang = useLang();
   const part = (key: 'changes' | 'unchanged' | 'rows', n: number) =>
@@ -22,7 +35,7 @@ export function DryRunReport({ result, scopes }: { result: ImportResult; scopes:
           rows: part('rows', result.rows),
         })}
       </p>
-      <RuleResults issues={result.rules.errors} severity="error" />
+      <ImportViolations errors={result.rules.errors} scopes={scopes} reasons={reasons} />
       <RuleResults issues={result.rules.overridden} severity="overridden" />
       <RuleResults issues={result.rules.warnings} severity="warning" />
       {result.changes.length === 0 ? (

@@ -61,6 +61,7 @@ const result = (dryRun: boolean): ImportResult => ({
         scope: 'mobilite-sociale',
         period: '2026Q4',
         slice: '',
+        subject: '',
         message: 'Les sorties dépassent les entrées.',
         cells: [],
         params: {},
@@ -74,6 +75,7 @@ const result = (dryRun: boolean): ImportResult => ({
         scope: 'mobilite-sociale',
         period: '2026Q4',
         slice: '',
+        subject: '',
         message: 'Les sorties vers l’emploi dépassent les sorties de parcours.',
         cells: [],
         params: {},
@@ -97,13 +99,19 @@ function stubImport(answer: (dryRun: boolean) => Answer, roles = ['coordinator']
   });
   const jsonFetch = globalThis.fetch;
   const uploads: Array<{ url: string; type: string; file: Blob }> = [];
+  const forms: Array<{ url: string; type: string | undefined; form: FormData }> = [];
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (init?.body instanceof FormData) {
+      const headers = init.headers as Record<string, string>;
+      forms.push({ url: String(input), type: headers['content-type'], form: init.body });
+      return jsonFetch(input, { ...init, body: null });
+    }
     if (!(init?.body instanceof Blob)) return jsonFetch(input, init);
     const headers = init.headers as Record<string, string>;
     uploads.push({ url: String(input), type: headers['content-type'] ?? '', file: init.body });
     return jsonFetch(input, { ...init, body: null });
   }) as typeof fetch;
-  return { calls, uploads };
+  return { calls, uploads, forms };
 }
 
 const renderImport = (period = '2026Q4') =>
@@ -195,7 +203,7 @@ describe('ImportPage', () => {
     );
     expect(
       screen.getByRole('region', {
-        name: 'Erreurs de cohérence acceptées avec le motif de dérogation du fichier',
+        name: 'Erreurs de cohérence acceptées avec un motif de dérogation',
       }),
     ).toHaveTextContent(
       'Les sorties vers l’emploi dépassent les sorties de parcours. — onglet « Mobilité sociale », ligne 9',
@@ -300,6 +308,60 @@ describe('ImportPage', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Confirmer l’import' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Ce trimestre est verrouillé.');
+  });
+
+  it('takes one reason per rule error under the dry run and sends it with the import', async () => {
+    const blocking = result(true);
+    const e1 = {
+      ...blocking.rules.warnings[0]!,
+      rule: 'E1',
+      severity: 'error' as const,
+      message: 'Les sorties positives dépassent les sorties de parcours.',
+      locations: [
+        { sheet: 'Mobilité sociale', row: 7 },
+        { sheet: 'Mobilité sociale', row: 9 },
+      ],
+    };
+    blocking.rules.errors = [e1];
+    const real = result(false);
+    real.rules.overridden = [e1];
+    const { uploads, forms } = stubImport((dryRun) => ({ json: dryRun ? blocking : real }));
+    renderImport();
+    const user = userEvent.setup();
+    await user.upload(await screen.findByLabelText('Fichier à importer'), file());
+    const errors = await screen.findByRole('region', { name: 'Erreurs de cohérence (bloquantes)' });
+    expect(errors).toHaveTextContent('Erreur E1 : Les sorties positives dépassent');
+    expect(errors).toHaveTextContent(
+      'Lignes concernées : onglet « Mobilité sociale », ligne 7, onglet « Mobilité sociale », ligne 9',
+    );
+    const confirm = screen.getByRole('button', { name: 'Confirmer l’import' });
+    expect(confirm).toBeDisabled();
+    expect(
+      screen.getByText(/^Une erreur de cohérence attend un motif de dérogation/),
+    ).toBeInTheDocument();
+
+    const box = within(errors).getByLabelText('Motif de dérogation — E1 — Mobilité sociale');
+    await user.type(box, 'ok');
+    expect(confirm).toBeDisabled();
+    await user.type(box, ' : sorties du T2 régularisées');
+    expect(confirm).toBeEnabled();
+    await user.click(confirm);
+    expect(await screen.findByText('Import terminé : 2 valeurs modifiées.')).toBeInTheDocument();
+    // the dry run sent the file alone; the real run, a form with the file and the reason
+    expect(uploads).toHaveLength(1);
+    expect(forms).toHaveLength(1);
+    expect(forms[0]!.url).toContain('dryRun=false');
+    expect(forms[0]!.type).toBeUndefined();
+    expect((forms[0]!.form.get('file') as File).name).toBe('modele.xlsx');
+    expect(JSON.parse(forms[0]!.form.get('overrides') as string)).toEqual([
+      {
+        rule: 'E1',
+        scope: 'mobilite-sociale',
+        slice: '',
+        subject: '',
+        reason: 'ok : sorties du T2 régularisées',
+      },
+    ]);
   });
 
   it('refuses a file over 5 MB without sending it', async () => {

@@ -6,6 +6,7 @@ import { usePeriods } from '../../api/periods';
 import { DryRunReport } from './dry-run-report';
 import { ImportConfirm } from './import-confirm';
 import { ImportErrors } from './import-errors';
+import { overridesFor } from './import-overrides';
 import { importTakes } from './import-quarter';
 
 /** Largest upload the server accepts (5 MiB): larger files are refused before sending. */
@@ -13,7 +14,8 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 /**
  * The three steps of an import: download the template, choose a file (which runs a dry run
- * and shows its diff and errors), confirm (the real run, all or nothing).
+ * and shows its diff and errors, a reason box under each rule error), confirm (the real run,
+ * all or nothing, with the reasons typed).
  */
 export function ImportSteps({ pole, period }: { pole: PoleDetail; period: string }) {
   const { t } = useTranslation('import');
@@ -21,6 +23,8 @@ export function ImportSteps({ pole, period }: { pole: PoleDetail; period: string
   const apply = useImport(pole.slug);
   const [file, setFile] = useState<File | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
+  // violation key → the reason typed for it under the dry run.
+  const [reasons, setReasons] = useState<Record<string, string>>({});
   const canImport = pole.roles.includes('coordinator');
   // Said before any upload: a submitted, validated or future quarter takes no file.
   const takes = importTakes(usePeriods(pole.slug).data, period, new Date());
@@ -29,6 +33,7 @@ export function ImportSteps({ pole, period }: { pole: PoleDetail; period: string
     apply.reset();
     check.reset();
     setFile(chosen);
+    setReasons({});
     setTooLarge(chosen.size > MAX_BYTES);
     if (chosen.size <= MAX_BYTES) check.mutate({ period, file: chosen, dryRun: true });
   };
@@ -79,13 +84,26 @@ export function ImportSteps({ pole, period }: { pole: PoleDetail; period: string
               </p>
             )}
             {check.error && <ImportErrors error={check.error} />}
-            {check.data && <DryRunReport result={check.data} scopes={pole.scopes} />}
+            {check.data && (
+              <DryRunReport
+                result={check.data}
+                scopes={pole.scopes}
+                reasons={{
+                  texts: reasons,
+                  onChange: (key, text) => {
+                    apply.reset();
+                    setReasons((r) => ({ ...r, [key]: text }));
+                  },
+                }}
+              />
+            )}
           </section>
           <ImportConfirm
             pole={pole}
             period={period}
             file={file}
             dryRun={check.data ?? null}
+            reasons={overridesFor(check.data?.rules.errors ?? [], reasons)}
             failed={check.isError || tooLarge}
             apply={apply}
           />

@@ -27,6 +27,10 @@ export const importMessages = {
     chooseFirst: 'Choisissez d’abord un fichier.',
     nothingToImport: 'Rien à importer.',
     fixFirst: 'Corrigez les erreurs signalées, puis importez le fichier à nouveau.',
+    reasonsFirst_one:
+      'Une erreur de cohérence attend un motif de dérogation (ou corrigez le fichier et importez-le à nouveau).',
+    reasonsFirst_other:
+      '{{count}} erreurs de cohérence attendent chacune un motif de dérogation (ou corrigez le fichier et importez-le à nouveau).',
     importing: 'Import de « {{file}} » en cours… ne fermez pas la page.',
     done_one: 'Import terminé : {{count}} valeur modifiée.',
     done_other: 'Import terminé : {{count}} valeurs modifiées.',
@@ -55,8 +59,10 @@ export const importMessages = {
     commentSame: 'inchangé',
     none: 'vide',
     ruleErrors: 'Erreurs de cohérence (bloquantes)',
+    ruleErrorsHelp:
+      'Corrigez le fichier et importez-le à nouveau, ou justifiez chaque erreur par un motif de dérogation : il sera enregistré avec l’import.',
     ruleWarnings: 'Avertissements de cohérence',
-    ruleOverridden: 'Erreurs de cohérence acceptées avec le motif de dérogation du fichier',
+    ruleOverridden: 'Erreurs de cohérence acceptées avec un motif de dérogation',
     at: 'onglet « {{sheet}} », ligne {{row}}',
     atRow: 'ligne {{row}}',
     fileErrors: 'Erreurs du fichier',
@@ -89,6 +95,10 @@ export const importMessages = {
     chooseFirst: 'Choose a file first.',
     nothingToImport: 'Nothing to import.',
     fixFirst: 'Fix the reported errors, then import the file again.',
+    reasonsFirst_one:
+      'A consistency error needs an override reason (or fix the file and import it again).',
+    reasonsFirst_other:
+      '{{count}} consistency errors each need an override reason (or fix the file and import it again).',
     importing: 'Importing “{{file}}”… do not close the page.',
     done_one: 'Import done: {{count}} value changed.',
     done_other: 'Import done: {{count}} values changed.',
@@ -117,8 +127,10 @@ export const importMessages = {
     commentSame: 'unchanged',
     none: 'empty',
     ruleErrors: 'Consistency errors (blocking)',
+    ruleErrorsHelp:
+      'Fix the file and import it again, or justify each error with an override reason: it is recorded with the import.',
     ruleWarnings: 'Consistency warnings',
-    ruleOverridden: 'Consistency errors accepted with the file’s override reason',
+    ruleOverridden: 'Consistency errors accepted with an override reason',
     at: 'sheet “{{sheet}}”, row {{row}}',
     atRow: 'row {{row}}',
     fileErrors: 'File errors',

@@ -3,21 +3,21 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const TITLES = {
-  error: 'ruleErrors',
   warning: 'ruleWarnings',
   overridden: 'ruleOverridden',
 } as const;
 
 /**
- * The consistency rules' results of an import, located in the file: errors block it; overridden
- * errors pass, each changed cell they involve carrying a "motif de dérogation" in the file.
+ * The consistency rules' results of an import that do not block it, located in the file:
+ * warnings, and errors overridden by a "motif de dérogation" (typed for their violation, or in
+ * the file on each changed cell they involve). Blocking errors: `ImportViolations`.
  */
 export function RuleResults({
   issues,
   severity,
 }: {
   issues: ImportRuleIssue[];
-  severity: 'error' | 'warning' | 'overridden';
+  severity: 'warning' | 'overridden';
 }) {
   const { t } = useTranslation('import');
   const id = useId();
@@ -25,10 +25,7 @@ export function RuleResults({
   const where = (l: { sheet: string | null; row: number }) =>
     l.sheet ? t('at', { sheet: l.sheet, row: l.row }) : t('atRow', { row: l.row });
   return (
-    <section
-      className={severity === 'error' ? 'rule-results error-box' : 'rule-results notice'}
-      aria-labelledby={`${id}-title`}
-    >
+    <section className="rule-results notice" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t(TITLES[severity])}</h3>
       <ul>
         {issues.map((issue) => (

@@ -1,6 +1,7 @@
 import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.wire';
 import { useTranslation } from 'react-i18next';
 import { displayStatus, StatusBadge } from '../../components/status-badge';
+import { useTransitionText } from '../../components/transition-notice';
 import { fmtDate } from '../../lib/format';
 import { useLang } from '../../lib/use-lang';
 
@@ -10,11 +11,15 @@ interface Props {
   printedOn: Date;
 }
 
-/** The report's facts under its title: territory, quarter status, completeness, date. */
+/**
+ * The report's facts under its title: territory, quarter status (following the values, with
+ * why a draft came back: sent back or reopened, by whom, when, why), completeness, date.
+ */
 export function ReportHeader({ territory, state, printedOn }: Props) {
   const { t } = useTranslation('report');
   const lang = useLang();
   const { filled, expected } = quarterCompleteness(state);
+  const transition = useTransitionText(state, lang);
   return (
     <dl className="report-meta">
       <div>
@@ -25,8 +30,14 @@ export function ReportHeader({ territory, state, printedOn }: Props) {
         <dt>{t('meta.status')}</dt>
         <dd>
           <StatusBadge
-            status={displayStatus(state?.status ?? 'draft', state?.reason ?? null, filled)}
+            status={displayStatus(
+              state?.status ?? 'draft',
+              state?.reason ?? null,
+              filled,
+              expected,
+            )}
           />
+          {transition && <span className="report-transition"> {transition}</span>}
         </dd>
       </div>
       <div>
