@@ -35,8 +35,11 @@ function closure(keys: string[]): Set<string> {
 }
 
 /** The manifest key of a namespace's messages module (loaded with the page, app/i18n.ts). */
-const messagesKey = (ns: string) =>
-  ns === 'narrative' ? 'src/components/narrative-messages.ts' : `src/features/${ns}/messages.ts`;
+const SHARED_NAMESPACES: Record<string, string> = {
+  narrative: 'src/components/narrative-messages.ts',
+  workflow: 'src/components/workflow-messages.ts',
+};
+const messagesKey = (ns: string) => SHARED_NAMESPACES[ns] ?? `src/features/${ns}/messages.ts`;
 
 /** A logged-in page: the frame (layout), the page's module and its texts, all fetched together. */
 const loggedIn = (...modules: PageModule[]) => [
