@@ -1,4 +1,4 @@
-import { OVERRIDE_REASON_LENGTH } from '@ptce/shared/values.schema';
+import { OVERRIDE_REASON_LENGTH } from '@ptce/shared/values.wire';
 import { type MouseEvent, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AutoGrowTextarea } from './auto-grow-textarea';

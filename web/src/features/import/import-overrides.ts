@@ -1,5 +1,6 @@
 import type { ImportRuleIssue } from '@ptce/shared/imports.schema';
-import { type ViolationOverride, validReason, violationKey } from '@ptce/shared/values.schema';
+import type { ViolationOverride } from '@ptce/shared/values.schema';
+import { validReason, violationKey } from '@ptce/shared/values.wire';
 
 /** The key of the reason typed for an import's rule error (its violation's). */
 export const errorKey = (e: ImportRuleIssue) => violationKey(e);

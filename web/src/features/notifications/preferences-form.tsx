@@ -3,7 +3,7 @@ import {
   type Delivery,
   type NotificationKind,
   type Preferences,
-} from '@ptce/shared/notifications.schema';
+} from '@ptce/shared/notifications.wire';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, QueryState } from '../../components/query-state';
