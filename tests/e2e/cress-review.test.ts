@@ -87,7 +87,8 @@ describe('the CRESS reviews a quarter, an admin reopens it, in Chromium', () => 
     await audit('rapport, réouverture');
     await dialog.getByRole('button', { name: 'Confirmer' }).click();
     await page.getByText(`${label} de ${POLE} : rouvert, repassé en brouillon.`).waitFor();
-    await page.locator('.report-meta').getByText('À corriger').waitFor();
+    // Its values are all entered: a draft again, ready to submit (states follow the values).
+    await page.locator('.report-meta').getByText('Brouillon', { exact: true }).waitFor();
     const events = await page.request.get(
       `${server.url}/api/poles/henin-carvin/periods/${quarter}/events`,
     );

@@ -319,6 +319,43 @@ const MATRIX: Array<[string, string, unknown, Record<Who, number>]> = [
     undefined,
     { coordinator: 403, board: 403, cress: 403, admin: 204, cressOther: 403, anonymous: 401 },
   ],
+  // Notifications: each caller's own (issue 14); the outbox is the admin's.
+  [
+    'GET',
+    '/api/notifications?unread=true',
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 401 },
+  ],
+  [
+    'GET',
+    '/api/notifications/unread-count',
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 401 },
+  ],
+  [
+    'POST',
+    '/api/notifications/read',
+    {},
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 401 },
+  ],
+  [
+    'GET',
+    '/api/notifications/preferences',
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 401 },
+  ],
+  [
+    'PUT',
+    '/api/notifications/preferences',
+    { lang: 'fr' },
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 200, anonymous: 401 },
+  ],
+  [
+    'GET',
+    '/api/notifications/outbox',
+    undefined,
+    { coordinator: 403, board: 403, cress: 403, admin: 200, cressOther: 403, anonymous: 401 },
+  ],
   [
     'DELETE',
     '/api/session',
