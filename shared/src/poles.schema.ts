@@ -39,3 +39,18 @@ export type ScopeResponse = z.infer<typeof ScopeResponseSchema>;
 
 /** The pole-level scope's slug in every pole. */
 export const POLE_SCOPE = 'pole';
+
+/**
+ * The name the pole-level scope is created with, and how each language says it: a fixed label,
+ * not data (until an admin renames the scope: then its name is shown as written).
+ */
+export const POLE_SCOPE_NAMES = { fr: 'Pôle', en: 'Pole' } as const;
+
+/** A scope's name in `lang`: the pole-level scope's own name translated, any other as stored. */
+export function scopeNameIn(
+  scope: { kind?: 'group' | 'pole'; slug?: string; name: string },
+  lang: 'fr' | 'en',
+): string {
+  const pole = scope.kind === 'pole' || scope.slug === POLE_SCOPE;
+  return pole && scope.name === POLE_SCOPE_NAMES.fr ? POLE_SCOPE_NAMES[lang] : scope.name;
+}

@@ -1,9 +1,9 @@
-import { POLE_SCOPE, type Pole } from '@ptce/shared/poles.schema';
+import { POLE_SCOPE, POLE_SCOPE_NAMES, type Pole } from '@ptce/shared/poles.schema';
 import type { Db } from '../db/database';
 import { findScopes, listPoles } from '../poles/poles.repository';
 
-/** Name of the pole-level scope a new pole gets. */
-const POLE_SCOPE_NAME = 'Pôle';
+/** Name of the pole-level scope a new pole gets (shown translated: `scopeNameIn`). */
+const POLE_SCOPE_NAME = POLE_SCOPE_NAMES.fr;
 
 /** A pole as `GET /api/poles/{pole}` shows it (without the caller's roles). */
 export async function findPoleDetail(db: Db, poleId: number): Promise<Pole> {

@@ -5,6 +5,7 @@ import { STATUS_WORDS, UNIT_WORDS, YES_NO } from '@ptce/shared/exports.labels';
 import type { ExportLabelledRow } from '@ptce/shared/exports.schema';
 import { getOrInsert } from '@ptce/shared/map-utils';
 import { QuarterSchema, quarterLabel } from '@ptce/shared/periods';
+import { scopeNameIn } from '@ptce/shared/poles.schema';
 import { parseSlice } from '@ptce/shared/slices';
 import type { GroupNames } from './export-rows';
 import { roundedValue } from './row-format';
@@ -59,7 +60,7 @@ export function rowLabeller(
       pole: row.pole,
       pole_name: row.pole ? names.pole : '',
       scope: row.scope,
-      scope_name: row.scope ? names.scope : '',
+      scope_name: row.scope ? scopeNameIn({ slug: row.scope, name: names.scope }, lang) : '',
       indicator: row.indicator,
       indicator_label: indicators.get(row.indicator) ?? row.indicator,
       unit: words.unit[row.unit as keyof typeof words.unit] ?? row.unit,

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fmtDate, type Lang } from '../lib/format';
 
 /**
- * Why a draft quarter came back, said as it was: `Renvoyé par la CRESS (name) le … — motif : …`
+ * Why a draft quarter came back, said as it was: `Renvoyé par la CRESS le … — name — motif : …`
  * for a submitted quarter sent back, `Rouvert par la CRESS …` (or by an administrator) for a
  * validated one reopened. Null unless the quarter is a draft with a reason.
  */
@@ -16,11 +16,9 @@ export function useTransitionText(
   const step = state.transition;
   if (!step || (step.kind !== 'sendBack' && step.kind !== 'reopen'))
     return t('transition.sentBackPlain', { reason: state.reason });
-  const by =
-    (step.byRole ? t(`transition.byRole.${step.byRole}`) : '') +
-    (step.by ? t('transition.byName', { name: step.by }) : '');
   return t(`transition.${step.kind}`, {
-    by,
+    by: step.byRole ? t(`transition.byRole.${step.byRole}`) : '',
+    name: step.by ? t('transition.byName', { name: step.by }) : '',
     when: t('transition.when', { date: fmtDate(step.at, lang) }),
     reason: step.reason ?? state.reason,
   });

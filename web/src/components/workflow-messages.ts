@@ -20,8 +20,8 @@ export const workflowMessages = {
       done: '{{period}} soumis à la CRESS : les valeurs sont verrouillées en attendant sa décision.',
     },
     transition: {
-      sendBack: 'Renvoyé{{by}}{{when}} — motif : {{reason}}',
-      reopen: 'Rouvert{{by}}{{when}} — motif : {{reason}}',
+      sendBack: 'Renvoyé{{by}}{{when}}{{name}} — motif : {{reason}}',
+      reopen: 'Rouvert{{by}}{{when}}{{name}} — motif : {{reason}}',
       /** Each after the verb, its leading space included. */
       byRole: {
         cress: ' par la CRESS',
@@ -29,7 +29,7 @@ export const workflowMessages = {
         coordinator: ' par la coordination',
         board: ' par le bureau',
       },
-      byName: ' ({{name}})',
+      byName: ' — {{name}}',
       when: ' le {{date}}',
       sentBackPlain: 'Renvoyé au pôle — motif : {{reason}}',
     },
@@ -60,15 +60,15 @@ export const workflowMessages = {
       done: '{{period}} submitted to the CRESS: values are locked until it decides.',
     },
     transition: {
-      sendBack: 'Sent back{{by}}{{when}} — reason: {{reason}}',
-      reopen: 'Reopened{{by}}{{when}} — reason: {{reason}}',
+      sendBack: 'Sent back{{by}}{{when}}{{name}} — reason: {{reason}}',
+      reopen: 'Reopened{{by}}{{when}}{{name}} — reason: {{reason}}',
       byRole: {
         cress: ' by the CRESS',
         admin: ' by an administrator',
         coordinator: ' by the coordinator',
         board: ' by the board',
       },
-      byName: ' ({{name}})',
+      byName: ' — {{name}}',
       when: ' on {{date}}',
       sentBackPlain: 'Sent back to the pole — reason: {{reason}}',
     },

@@ -9,7 +9,7 @@ import { ScopeEditor } from './scope-editor';
 /** One pole: its details, each scope (name and tracked indicators), and a new working group. */
 export function PoleEditor({ slug }: { slug: string }) {
   const { t } = useTranslation('admin');
-  const pole = usePole(slug);
+  const pole = usePole(slug, { stored: true });
   return (
     <section className="admin-editor">
       <QueryState query={pole}>

@@ -133,12 +133,12 @@ describe('QuarterHomePage — why a quarter came back', () => {
   };
 
   it.each([
-    ['sendBack', 'cress', 'fr', 'Renvoyé par la CRESS (Claire Martin) le 3 mars 2026 — motif : '],
-    ['reopen', 'cress', 'fr', 'Rouvert par la CRESS (Claire Martin) le 3 mars 2026 — motif : '],
-    ['reopen', 'admin', 'fr', 'Rouvert par l’administration (Claire Martin) le 3 mars 2026'],
-    ['reopen', null, 'fr', 'Rouvert (Claire Martin) le 3 mars 2026 — motif : '],
-    ['reopen', 'cress', 'en', 'Reopened by the CRESS (Claire Martin) on 3 March 2026 — reason: '],
-    ['sendBack', 'cress', 'en', 'Sent back by the CRESS (Claire Martin) on 3 March 2026'],
+    ['sendBack', 'cress', 'fr', 'Renvoyé par la CRESS le 3 mars 2026 — Claire Martin — motif : '],
+    ['reopen', 'cress', 'fr', 'Rouvert par la CRESS le 3 mars 2026 — Claire Martin — motif : '],
+    ['reopen', 'admin', 'fr', 'Rouvert par l’administration le 3 mars 2026 — Claire Martin'],
+    ['reopen', null, 'fr', 'Rouvert le 3 mars 2026 — Claire Martin — motif : '],
+    ['reopen', 'cress', 'en', 'Reopened by the CRESS on 3 March 2026 — Claire Martin — reason: '],
+    ['sendBack', 'cress', 'en', 'Sent back by the CRESS on 3 March 2026 — Claire Martin'],
   ] as const)('%s by %s (%s): “%s…”', async (kind, role, lang, text) => {
     show(back(kind, role), lang);
     expect(await screen.findByText((content) => content.startsWith(text))).toHaveTextContent(
