@@ -25,11 +25,11 @@ const checked: Array<{ page: string; width: number; window: number; violations: 
 
 /** The page is no wider than the window, axe finds nothing serious, a screenshot is kept. */
 async function check(name: string) {
-  const { width, window } = await page.evaluate(() => ({
+  const { width, inner } = await page.evaluate((): { width: number; inner: number } => ({
     width: document.scrollingElement!.scrollWidth,
-    window: window.innerWidth,
+    inner: globalThis.innerWidth,
   }));
-  checked.push({ page: name, width, window, violations: await seriousViolations(page) });
+  checked.push({ page: name, width, window: inner, violations: await seriousViolations(page) });
   await screenshot(page, `keyboard-flow-${name}`);
 }
 
