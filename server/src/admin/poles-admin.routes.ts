@@ -1,6 +1,7 @@
 import { CreatePoleRequestSchema, UpdatePoleRequestSchema } from '@ptce/shared/admin.schema';
 import type { PoleResponse } from '@ptce/shared/poles.schema';
 import { type Context, Hono } from 'hono';
+import { transact } from '../db/engine';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
@@ -22,7 +23,7 @@ export function polesAdminRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/', async (c) => {
       const body = await readJson(c, CreatePoleRequestSchema);
-      const id = await deps.db.transaction().execute(async (trx) => {
+      const id = await transact(deps.db, async (trx) => {
         if (!(await regionExists(trx, body.region))) throw unknownRegion(c, body.region);
         if (await findPoleBySlug(trx, body.slug))
           throw new ApiError('CONFLICT', inBoth('admin.poleExists', { pole: body.slug }));
@@ -40,7 +41,7 @@ export function polesAdminRoutes(deps: AppDeps) {
       const pole = await findPoleBySlug(deps.db, c.req.param('pole'));
       if (!pole) throw new ApiError('NOT_FOUND');
       const body = await readJson(c, UpdatePoleRequestSchema);
-      await deps.db.transaction().execute(async (trx) => {
+      await transact(deps.db, async (trx) => {
         if (body.region && !(await regionExists(trx, body.region)))
           throw unknownRegion(c, body.region);
         await updatePole(trx, pole.id, { ...body, regionCode: body.region });

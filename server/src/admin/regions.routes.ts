@@ -4,6 +4,7 @@ import {
   type RegionsResponse,
 } from '@ptce/shared/admin.schema';
 import { Hono } from 'hono';
+import { transact } from '../db/engine';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
@@ -18,7 +19,7 @@ export function regionsAdminRoutes(deps: AppDeps) {
     )
     .post('/', async (c) => {
       const body = await readJson(c, CreateRegionRequestSchema);
-      await deps.db.transaction().execute(async (trx) => {
+      await transact(deps.db, async (trx) => {
         if (await regionExists(trx, body.code))
           throw new ApiError('CONFLICT', inBoth('admin.regionExists', { region: body.code }));
         await insertRegion(trx, body);

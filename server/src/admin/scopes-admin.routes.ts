@@ -6,6 +6,7 @@ import {
 import type { ScopeResponse } from '@ptce/shared/poles.schema';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { transact } from '../db/engine';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
@@ -66,7 +67,7 @@ export function scopesAdminRoutes(deps: AppDeps) {
           },
         ]);
       (await codeChecker(c))(body.indicators ?? [], []);
-      const id = await deps.db.transaction().execute(async (trx) => {
+      const id = await transact(deps.db, async (trx) => {
         if (await findScope(trx, pole.id, body.slug))
           throw new ApiError('CONFLICT', inBoth('admin.groupExists', { group: body.slug }));
         const groupId = await insertGroup(trx, pole.id, body);
@@ -89,7 +90,7 @@ export function scopesAdminRoutes(deps: AppDeps) {
       if (!scope) throw new ApiError('NOT_FOUND');
       const body = await readJson(c, SetIndicatorsRequestSchema);
       const assertCodes = await codeChecker(c);
-      await deps.db.transaction().execute(async (trx) => {
+      await transact(deps.db, async (trx) => {
         assertCodes(body.indicators, await findTrackedCodes(trx, scope.id));
         await setTrackedIndicators(trx, scope.id, body.indicators);
       });

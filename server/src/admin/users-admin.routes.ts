@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { requirePrincipal } from '../auth/auth.middleware';
 import { hashPassword } from '../auth/passwords';
 import { requireSession } from '../auth/require-session';
+import { transact } from '../db/engine';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith, readJson } from '../http/validate';
@@ -48,7 +49,7 @@ export function usersAdminRoutes(deps: AppDeps) {
       const id = idOf(c);
       await mustExist(id);
       const body = await readJson(c, UpdateUserRequestSchema);
-      await deps.db.transaction().execute(async (trx) => {
+      await transact(deps.db, async (trx) => {
         if (body.name !== undefined) await renameUser(trx, id, body.name);
         if (body.memberships) {
           const resolved = await resolveMemberships(trx, body.memberships, c.get('lang'));
@@ -65,7 +66,7 @@ export function usersAdminRoutes(deps: AppDeps) {
       await readNoBody(c);
       if (id === p.userId) throw new ApiError('INVALID_STATE', inBoth('admin.disableSelf'));
       const at = deps.now().toISOString();
-      await deps.db.transaction().execute(async (trx) => {
+      await transact(deps.db, async (trx) => {
         await setDisabled(trx, id, at);
         // Revoked, not merely filtered: enabling the account again does not revive them.
         await revokeUserCredentials(trx, id, at);
@@ -92,7 +93,7 @@ export function usersAdminRoutes(deps: AppDeps) {
       );
       // The caller's own session survives resetting their own password; their tokens do not.
       const keep = p.userId === id ? p.credential : undefined;
-      await deps.db.transaction().execute(async (trx) => {
+      await transact(deps.db, async (trx) => {
         await setPasswordHash(trx, id, hash);
         await revokeUserCredentials(trx, id, deps.now().toISOString(), keep);
       });

@@ -6,6 +6,7 @@ import {
 } from '@ptce/shared/catalogue.schema';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Db, IndicatorTable } from '../db/database';
+import { transact } from '../db/engine';
 
 export interface SyncReport {
   added: string[];
@@ -69,7 +70,7 @@ export async function syncCatalogue(
   db: Kysely<Database>,
   catalogue: Catalogue,
 ): Promise<SyncReport> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const report: SyncReport = { added: [], updated: [], retired: [], removed: [] };
     const existing = new Map(
       (await trx.selectFrom('indicators').selectAll().execute()).map((r) => [r.code, r]),

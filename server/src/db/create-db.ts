@@ -3,6 +3,8 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from './database';
+import type { Engine } from './engine';
+import { isPostgresUrl, openPostgres } from './postgres';
 
 export interface OpenedDb {
   db: Kysely<Database>;
@@ -32,6 +34,50 @@ export function openDatabase(file: string): OpenedDb {
   return { db, sqlite, created };
 }
 
+/** An opened database of either engine; `sqlite` is the raw handle on SQLite only. */
+export interface Connected {
+  db: Kysely<Database>;
+  engine: Engine;
+  sqlite: SQLite.Database | null;
+}
+
+/**
+ * Opens the database `target` names: a PostgreSQL connection string (`postgres://…`, a pool of
+ * `poolSize` connections), else a SQLite file (or `:memory:`), as `openDatabase`.
+ */
+export function connect(target: string, poolSize?: number): Connected {
+  if (isPostgresUrl(target)) {
+    const { db } = openPostgres(target, poolSize === undefined ? {} : { max: poolSize });
+    return { db, engine: 'postgres', sqlite: null };
+  }
+  const { db, sqlite } = openDatabase(target);
+  return { db, engine: 'sqlite', sqlite };
+}
+
+/**
+ * One read-only REPEATABLE READ transaction on a connection of its own: every query sees the
+ * same snapshot, writers are never blocked, rows can be streamed with a cursor.
+ */
+async function openPostgresSnapshot(
+  url: string,
+): Promise<{ db: Kysely<Database>; close: () => Promise<void> }> {
+  // One connection: BEGIN, the reads and COMMIT all go through it.
+  const { db } = openPostgres(url, { max: 1 });
+  await sql`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`.execute(db);
+  // The snapshot is taken at the transaction's first query: take it now.
+  await sql`SELECT 1 FROM settings LIMIT 1`.execute(db);
+  let closed = false;
+  return {
+    db,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await sql`COMMIT`.execute(db).catch(() => undefined);
+      await db.destroy();
+    },
+  };
+}
+
 /**
  * A second, read-only connection on `file` in one read transaction: every query sees the same
  * snapshot (WAL), writers are never blocked and the API's own connection is never held. For
@@ -40,6 +86,7 @@ export function openDatabase(file: string): OpenedDb {
 export async function openSnapshot(
   file: string,
 ): Promise<{ db: Kysely<Database>; close: () => Promise<void> }> {
+  if (isPostgresUrl(file)) return openPostgresSnapshot(file);
   const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -7,6 +7,7 @@ import { quarterDeadline } from '@ptce/shared/quality';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import type { Database, PeriodEventTable, QuarterStatusTable } from '../db/database';
+import { transact } from '../db/engine';
 import { insertUser } from '../users/users.repository';
 
 export interface DemoAccountCreated {
@@ -38,7 +39,7 @@ export async function seedDemo(
   });
   const passwords = demo.accounts.map(() => generatePassword());
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     await trx.insertInto('regions').values(demo.regions).execute();
     const groupIds = new Map<string, number>();
     const poleIds = new Map<string, number>();

@@ -3,17 +3,19 @@ import type { TestInstance } from '../test-support/test-instance';
 
 /**
  * One line per table of the database: row count and a SHA-256 of its rows (order-free).
- * Covers every table, sessions included, so a new table is checked without a change here.
+ * Covers every table, sessions included, so a new table is checked without a change here; the
+ * same on both engines (the tables Kysely's introspection lists, rows as the application reads
+ * them).
  */
-export function fingerprint(t: TestInstance): Map<string, string> {
-  const tables = t.sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .pluck()
-    .all() as string[];
+export async function fingerprint(t: TestInstance): Promise<Map<string, string>> {
+  const tables = (await t.db.introspection.getTables()).map((x) => x.name).sort();
   const out = new Map<string, string>();
   for (const table of tables) {
-    const rows = t.sqlite.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][];
-    const lines = rows.map((r) => JSON.stringify(r)).sort();
+    // biome-ignore lint/suspicious/noExplicitAny: every table, whatever its columns.
+    const rows = await (t.db as any).selectFrom(table).selectAll().execute();
+    const lines = (rows as Record<string, unknown>[])
+      .map((r) => JSON.stringify(Object.values(r)))
+      .sort();
     const hash = createHash('sha256');
     for (const l of lines) hash.update(l).update('\n');
     out.set(table, `${rows.length}:${hash.digest('hex').slice(0, 16)}`);

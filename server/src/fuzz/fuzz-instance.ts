@@ -1,6 +1,7 @@
 import { allowedSlices } from '@ptce/shared/slices';
 import { createSession, revokeSession } from '../auth/auth.repository';
 import { hashToken } from '../auth/tokens';
+import { transact } from '../db/engine';
 import { call, login, ORIGIN } from '../test-support/client';
 import { createTestInstance, NOW, type TestInstance } from '../test-support/test-instance';
 import type { Pools } from './schema-arbitrary';
@@ -31,7 +32,7 @@ type Role = keyof typeof ROLE_EMAILS;
 export async function createFuzzInstance() {
   const t = await createTestInstance();
   // Durability is not under test here; without an fsync per write the runs go twice as fast.
-  t.sqlite.pragma('synchronous = OFF');
+  t.sqlite?.pragma('synchronous = OFF');
   const sessions = {} as Record<Role, string>;
   for (const [role, email] of Object.entries(ROLE_EMAILS))
     sessions[role as Role] = await login(t, email);
@@ -138,7 +139,7 @@ async function snapshotFixture(t: TestInstance) {
 }
 
 async function restoreFixture(t: TestInstance, f: Awaited<ReturnType<typeof snapshotFixture>>) {
-  await t.db.transaction().execute(async (trx) => {
+  await transact(t.db, async (trx) => {
     for (const u of f.users)
       await trx
         .updateTable('users')

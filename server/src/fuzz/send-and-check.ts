@@ -59,14 +59,14 @@ export async function sendAndCheck(
     ...(caller.authorization ? { authorization: caller.authorization } : {}),
     ...req.headers,
   };
-  const before = fingerprint(fi.t);
+  const before = await fingerprint(fi.t);
   const res = await fi.t.app.request(`${ORIGIN}${req.path}`, {
     method: req.method,
     headers,
     body: req.body as BodyInit | undefined,
   });
   const text = await res.text();
-  const after = fingerprint(fi.t);
+  const after = await fingerprint(fi.t);
   const fail = (problem: string) => new Error(describe(req, res.status, text, problem));
 
   if (res.status >= 500) throw fail('5xx answer');

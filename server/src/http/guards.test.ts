@@ -19,9 +19,9 @@ const entry = (comment: string) =>
 
 /** Runs `send` and expects it to change no table. */
 async function unchanged(send: () => Promise<{ status: number }>) {
-  const before = fingerprint(t);
+  const before = await fingerprint(t);
   const res = await send();
-  expect(changedTables(before, fingerprint(t))).toEqual([]);
+  expect(changedTables(before, await fingerprint(t))).toEqual([]);
   return res;
 }
 

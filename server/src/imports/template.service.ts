@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CatalogueCache } from '../catalogue/catalogue-cache';
 import type { Database, PoleRow } from '../db/database';
+import { transact } from '../db/engine';
 import { findScopes } from '../poles/poles.repository';
 import { findRows } from '../values/values.repository';
 import { buildTemplate } from './build-template';
@@ -14,7 +15,7 @@ export async function templateFor(
 ): Promise<Uint8Array> {
   const catalogue = await deps.catalogue.get();
   const retired = await deps.catalogue.retired();
-  const { scopes, rows } = await deps.db.transaction().execute(async (trx) => ({
+  const { scopes, rows } = await transact(deps.db, async (trx) => ({
     scopes: await findScopes(trx, pole.id),
     rows: await findRows(trx, pole.id, [period]),
   }));

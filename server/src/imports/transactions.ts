@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database';
+import { transact } from '../db/engine';
 
 class Rollback<T> extends Error {
   constructor(readonly result: T) {
@@ -18,7 +19,7 @@ export async function inTransaction<T>(
   fn: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await transact(db, async (trx) => {
       const result = await fn(trx);
       if (rollback) throw new Rollback(result);
       return result;

@@ -7,6 +7,7 @@ import type {
 } from '@ptce/shared/narrative.schema';
 import type { Transaction } from 'kysely';
 import type { Database, Db, PoleRow } from '../db/database';
+import { transact } from '../db/engine';
 import { ApiError } from '../http/api-error';
 import { inBoth, t } from '../i18n/t';
 import { assertWritableQuarter } from '../periods/writable-quarter';
@@ -74,7 +75,7 @@ export async function saveNarrative(
   req: NarrativeSaveRequest,
 ): Promise<Narrative> {
   if (ctx.db.isTransaction) return saveIn(ctx, ctx.db as Transaction<Database>, req);
-  return ctx.db.transaction().execute((trx) => saveIn(ctx, trx, req));
+  return transact(ctx.db, (trx) => saveIn(ctx, trx, req));
 }
 
 async function saveIn(

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { transact } from '../db/engine';
 
 /**
  * The digest slot of `now`: the last `hour`:00 UTC at or before it, as an ISO time. A digest
@@ -39,7 +40,7 @@ export async function writeDigests(db: Kysely<Database>, now: Date, hour: number
   const users = await pending(db).select('n.user_id').distinct().execute();
   let written = 0;
   for (const { user_id } of users) {
-    const wrote = await db.transaction().execute(async (trx) => {
+    const wrote = await transact(db, async (trx) => {
       const mail = await trx
         .insertInto('mail_outbox')
         .values({

@@ -1,6 +1,7 @@
 import { notificationLink } from '@ptce/shared/notifications';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Db } from '../db/database';
+import { transact } from '../db/engine';
 import { claimEvents, type Holder } from './lease';
 import { deliveriesOf } from './preferences.repository';
 import { recipientsOf } from './recipients';
@@ -108,7 +109,7 @@ export async function handOutEvents(
   let done = 0;
   for (const id of ids) {
     try {
-      await db.transaction().execute((trx) => handOut(trx, id, h, opts.mailEnabled));
+      await transact(db, (trx) => handOut(trx, id, h, opts.mailEnabled));
       done += 1;
     } catch (err) {
       if (!(err instanceof LeaseLost)) throw err;

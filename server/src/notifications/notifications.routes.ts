@@ -14,6 +14,7 @@ import { Hono } from 'hono';
 import { visiblePoleIds } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
 import { isAdmin, type Principal } from '../auth/principal';
+import { transact } from '../db/engine';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson, readQuery } from '../http/validate';
@@ -55,9 +56,9 @@ export function notificationsRoutes(deps: AppDeps) {
       const body = hasBody ? await readJson(c, MarkReadRequestSchema) : {};
       const visible = await visiblePoleIds(deps.db, p);
       const at = deps.now().toISOString();
-      const marked = await deps.db
-        .transaction()
-        .execute((trx) => markRead(trx, p.userId, visible, body.ids, at));
+      const marked = await transact(deps.db, (trx) =>
+        markRead(trx, p.userId, visible, body.ids, at),
+      );
       if (marked === null) throw new ApiError('NOT_FOUND');
       const unread = await countUnread(deps.db, p.userId, visible);
       return c.json({ marked, unread } satisfies MarkReadResponse, 200);
@@ -66,7 +67,7 @@ export function notificationsRoutes(deps: AppDeps) {
     .put('/preferences', async (c) => {
       const p = requirePrincipal(c);
       const body = await readJson(c, PreferencesUpdateSchema);
-      await deps.db.transaction().execute((trx) => savePreferences(trx, p.userId, body));
+      await transact(deps.db, (trx) => savePreferences(trx, p.userId, body));
       return c.json(await preferencesOf(p), 200);
     })
     .get('/outbox', async (c) => {

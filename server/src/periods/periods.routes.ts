@@ -25,6 +25,7 @@ import { requirePrincipal } from '../auth/auth.middleware';
 import { poleAccess } from '../auth/pole-access.middleware';
 import { cachedJson } from '../cache/cached-json';
 import type { Db } from '../db/database';
+import { transact } from '../db/engine';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith, readJson, readQuery } from '../http/validate';
@@ -112,7 +113,7 @@ export function periodsRoutes(deps: AppDeps) {
       }
       // Read before the transaction, which holds the one SQLite connection.
       const catalogue = action === 'submit' ? await deps.catalogue.get() : null;
-      const state = await deps.db.transaction().execute(async (trx) => {
+      const state = await transact(deps.db, async (trx) => {
         const before = await findPeriodState(trx, access.pole.id, period);
         const to = nextStatus(action, before.status);
         if (to === null) throw new ApiError('INVALID_STATE');

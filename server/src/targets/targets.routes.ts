@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { requireRole } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
 import { poleAccess } from '../auth/pole-access.middleware';
+import { transact } from '../db/engine';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson, readQuery } from '../http/validate';
@@ -41,7 +42,7 @@ export function targetsRoutes(deps: AppDeps) {
       const scopes = new Map(scopeRows.map((s) => [s.slug, s]));
       if (issues.length > 0) throw new ApiError('INVALID_ENTRIES', undefined, issues);
       const at = deps.now().toISOString();
-      await deps.db.transaction().execute(async (trx) => {
+      await transact(deps.db, async (trx) => {
         for (const t of body.targets) {
           await putTarget(trx, {
             groupId: scopes.get(t.scope)!.id,

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { loadCatalogue as loadCatalogueFile } from '@ptce/data/catalogue';
 import { loadDemo } from '@ptce/data/demo';
 import { POLE_SCOPE } from '@ptce/shared/poles.schema';
@@ -10,12 +7,13 @@ import { hashPassword } from '../auth/passwords';
 import { AppCache } from '../cache/app-cache';
 import { syncCatalogue } from '../catalogue/catalogue.repository';
 import { CatalogueCache } from '../catalogue/catalogue-cache';
-import { openDatabase } from '../db/create-db';
+import { connect } from '../db/create-db';
 import { migrateToLatest } from '../db/migrate';
 import type { AppDeps } from '../http/app-env';
 import { defaultLimits, threadDerive } from '../instance';
 import { insertUser } from '../users/users.repository';
 import { createWorkers } from '../workers/workers';
+import { createTestDatabase } from './test-database';
 
 export const PASSWORD = 'mot-de-passe-de-test';
 /** A fixed clock: 29 Nov 2026, so the current quarter is 2026Q4 and 2026Q3 is complete. */
@@ -33,13 +31,14 @@ const ACCOUNTS: Record<string, Array<{ role: Role; pole?: string; region?: strin
 };
 
 /**
- * A real SQLite file in a temp folder, migrated, with the catalogue and three poles:
+ * A real database, migrated, with the catalogue and three poles — a SQLite file in a temporary
+ * folder, or a new PostgreSQL database when the tests run on PostgreSQL (test-database.ts):
  * `henin-carvin` (the demo's scopes) and `demo-littoral` in HDF, `autre-pole` in OCC, no values.
  */
 export async function createTestInstance(opts: { now?: () => Date } = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptce-test-'));
-  const file = path.join(dir, 'test.sqlite');
-  const { db, sqlite } = openDatabase(file);
+  const store = await createTestDatabase();
+  const file = store.target;
+  const { db, sqlite, engine } = connect(file, 4);
   const migration = await migrateToLatest(db);
   if (migration.error) throw migration.error;
   await syncCatalogue(db, loadCatalogueFile());
@@ -138,13 +137,18 @@ export async function createTestInstance(opts: { now?: () => Date } = {}) {
     app,
     deps,
     db,
+    /** The raw SQLite handle (null on PostgreSQL). */
     sqlite,
+    engine,
+    /** The database: a SQLite file, or a PostgreSQL URL. */
     file,
+    /** A temporary folder of the instance's own, removed by `close`. */
+    dir: store.dir,
     poleIds,
     async close() {
       await deps.workers.close();
       await db.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await store.drop();
     },
   };
 }

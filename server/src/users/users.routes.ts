@@ -11,6 +11,7 @@ import { findUserByEmail } from '../auth/auth.repository';
 import { hashPassword } from '../auth/passwords';
 import { isAdmin } from '../auth/principal';
 import { requireSession } from '../auth/require-session';
+import { transact } from '../db/engine';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/validate';
@@ -33,7 +34,7 @@ export function usersRoutes(deps: AppDeps) {
       const passwordHash = await deps.limits.hashing.run(`user:${p.userId}`, (derive) =>
         hashPassword(body.password, derive),
       );
-      const id = await deps.db.transaction().execute(async (trx) => {
+      const id = await transact(deps.db, async (trx) => {
         if (await findUserByEmail(trx, body.email))
           throw new ApiError('CONFLICT', inBoth('users.emailTaken'));
         return insertUser(trx, {

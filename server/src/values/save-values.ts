@@ -7,6 +7,7 @@ import { type RulesWindow, rulesWindow } from '@ptce/shared/rules.window';
 import type { SaveValuesRequest, SaveValuesResponse } from '@ptce/shared/values.schema';
 import type { Transaction } from 'kysely';
 import type { Database, Db, PoleRow, ValueRow } from '../db/database';
+import { transact } from '../db/engine';
 import { ApiError } from '../http/api-error';
 import { assertWritableQuarter } from '../periods/writable-quarter';
 import { findScopes } from '../poles/poles.repository';
@@ -63,7 +64,7 @@ export interface SaveResult extends Omit<SaveValuesResponse, 'period'> {
  */
 export async function saveValues(ctx: SaveContext, req: SaveValuesRequest): Promise<SaveResult> {
   if (ctx.db.isTransaction) return saveInTransaction(ctx, ctx.db as Transaction<Database>, req);
-  return ctx.db.transaction().execute((trx) => saveInTransaction(ctx, trx, req));
+  return transact(ctx.db, (trx) => saveInTransaction(ctx, trx, req));
 }
 
 async function saveInTransaction(

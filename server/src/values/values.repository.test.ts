@@ -13,7 +13,7 @@ afterAll(async () => {
 const planOf = (f: Parameters<typeof valuesQuery>[2]) => {
   const { sql, parameters } = valuesQuery(t.db, 1, f).compile();
   return (
-    t.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])) as Array<{
+    t.sqlite!.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])) as Array<{
       detail: string;
     }>
   )
@@ -60,7 +60,7 @@ describe('totalRowsQuery', () => {
       indicators: ['PTCE-MEMBRES', 'PTCE-EVENEMENTS'],
     }).compile();
     const plan = (
-      t.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])) as Array<{
+      t.sqlite!.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])) as Array<{
         detail: string;
       }>
     )

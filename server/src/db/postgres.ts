@@ -1,0 +1,137 @@
+import {
+  ColumnDefinitionNode,
+  DataTypeNode,
+  DefaultValueNode,
+  GeneratedNode,
+  Kysely,
+  type KyselyPlugin,
+  OperationNodeTransformer,
+  PostgresDialect,
+  RawNode,
+  ValueNode,
+} from 'kysely';
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import type { Database } from './database';
+
+// The PostgreSQL half of the dialect seam (docs/decisions.md, "Two engines, one schema"). The
+// application reads and writes the same JavaScript values on both engines: times as ISO-8601
+// UTC strings (`2026-11-29T10:00:00.000Z`), flags as 0/1, counts and sums as numbers. On
+// PostgreSQL the columns have the engine's own types (timestamptz, boolean, double precision,
+// text compared byte by byte as SQLite does); the parsers below turn them back.
+
+/** Is `target` (PTCE_DATABASE_URL, PTCE_DB) a PostgreSQL connection string? */
+export const isPostgresUrl = (target: string) => /^postgres(ql)?:\/\//i.test(target);
+
+const pad = (s: string, n: number) => s.padEnd(n, '0').slice(0, n);
+
+/**
+ * A timestamptz as PostgreSQL prints it in the UTC session (`2026-11-29 10:00:00.123456+00`)
+ * → the ISO string the application writes (`2026-11-29T10:00:00.123Z`, milliseconds).
+ */
+export function isoFromPg(text: string): string {
+  const m =
+    /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:([+-])(\d\d)(?::?(\d\d))?)?$/.exec(
+      text,
+    );
+  if (!m) return new Date(text).toISOString();
+  const [, y, mo, d, h, mi, s, frac, sign, oh, om] = m;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}.${pad(frac ?? '', 3)}Z`;
+  if (!sign || (oh === '00' && (om ?? '00') === '00')) return iso;
+  const offset = (Number(oh) * 60 + Number(om ?? 0)) * 60_000 * (sign === '+' ? 1 : -1);
+  return new Date(Date.parse(iso) - offset).toISOString();
+}
+
+const OID = { bool: 16, int8: 20, numeric: 1700, timestamptz: 1184 } as const;
+// Process-wide: pg-cursor reads rows with pg's global parsers, and this process talks to one
+// database only. int8 (count, sum of integers) and numeric (avg) come back as numbers: the
+// counts and ids of this application stay far below 2^53.
+pg.types.setTypeParser(OID.bool, (v: string) => (v === 't' ? 1 : 0));
+pg.types.setTypeParser(OID.int8, (v: string) => Number(v));
+pg.types.setTypeParser(OID.numeric, (v: string) => Number(v));
+pg.types.setTypeParser(OID.timestamptz, isoFromPg);
+
+/** Column names that hold times (timestamptz on PostgreSQL): `at`, `…_at`, `…_until`. */
+export const isTimeColumn = (name: string) =>
+  name === 'at' || name.endsWith('_at') || name.endsWith('_until');
+/** Integer columns that hold flags (boolean on PostgreSQL). */
+export const isFlagColumn = (name: string) =>
+  /^(is|can|has)_/.test(name) || name === 'retired' || name === 'pole_groups';
+
+const typeOf = (node: ColumnDefinitionNode) =>
+  DataTypeNode.is(node.dataType) ? node.dataType.dataType : null;
+
+/**
+ * Translates the migrations' column types (written for SQLite, the embedded default) into
+ * PostgreSQL's own, so that one set of frozen migrations serves both engines: an integer
+ * autoincrement key → identity, a time → timestamptz, a flag → boolean (its 0/1 default →
+ * false/true), real → double precision (PostgreSQL's real is 4 bytes), text → text in the "C"
+ * collation (byte order, as SQLite compares and sorts).
+ */
+class PostgresSchemaTransformer extends OperationNodeTransformer {
+  protected override transformColumnDefinition(node: ColumnDefinitionNode): ColumnDefinitionNode {
+    const n = super.transformColumnDefinition(node);
+    const name = n.column.column.name;
+    const type = typeOf(n);
+    if (type === 'integer' && n.autoIncrement) {
+      return ColumnDefinitionNode.cloneWith(n, {
+        autoIncrement: false,
+        generated: GeneratedNode.create({ byDefault: true, identity: true }),
+      });
+    }
+    if (type === 'integer' && isFlagColumn(name)) {
+      const def = n.defaultTo?.defaultValue;
+      const defaultTo =
+        def && ValueNode.is(def)
+          ? DefaultValueNode.create(
+              ValueNode.createImmediate(def.value === 1 || def.value === true),
+            )
+          : n.defaultTo;
+      return Object.freeze({ ...n, dataType: DataTypeNode.create('boolean'), defaultTo });
+    }
+    if (type === 'text' && isTimeColumn(name))
+      return Object.freeze({ ...n, dataType: DataTypeNode.create('timestamptz') });
+    if (type === 'text')
+      return Object.freeze({ ...n, dataType: RawNode.createWithSql('text collate "C"') });
+    if (type === 'real')
+      return Object.freeze({ ...n, dataType: DataTypeNode.create('double precision') });
+    return n;
+  }
+}
+
+const schemaTransformer = new PostgresSchemaTransformer();
+
+/** The plugin migrations run under on PostgreSQL (db/migrate.ts). */
+export const postgresSchemaPlugin: KyselyPlugin = {
+  transformQuery: (args) => schemaTransformer.transformNode(args.node),
+  transformResult: async (args) => args.result,
+};
+
+export interface PostgresOptions {
+  /** Connections in the pool (PTCE_PG_POOL). */
+  max?: number;
+}
+
+/** A pool on `url`: UTC sessions (times print as the parser expects), the app's name. */
+export function postgresPool(url: string, opts: PostgresOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    application_name: 'ptce-suivi',
+    options: '-c TimeZone=UTC',
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle connection dropped by the server must not end the process: the pool replaces it.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Kysely over a `pg` pool, rows streamed with a cursor (`.stream()`). */
+export function openPostgres(
+  url: string,
+  opts: PostgresOptions = {},
+): { db: Kysely<Database>; pool: pg.Pool } {
+  const pool = postgresPool(url, opts);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  return { db, pool };
+}
