@@ -15,7 +15,7 @@ import { ApiError } from './http/api-error';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { answerHeaders, hostGuard, jsonBodiesOnly } from './http/guards';
 import { pickLang } from './http/lang';
-import { MAX_JSON_BYTES } from './http/validate';
+import { MAX_JSON_BYTES, refuseUnstorablePath } from './http/validate';
 import { importsRoutes } from './imports/imports.routes';
 import { narrativeRoutes } from './narrative/narrative.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
@@ -56,6 +56,7 @@ export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
     // The import upload reads its raw body itself, with its own 5 MB limit and media types.
     .use(except('/api/poles/:pole/import', jsonBodiesOnly, bodyLimited))
+    .use(refuseUnstorablePath)
     .use(bumpEpochs(deps))
     .use(authenticate(deps))
     .route('/session', sessionRoutes(deps))

@@ -8,6 +8,16 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   PTCE_DB: z.string().min(1).default('./var/ptce-suivi.sqlite'),
+  /**
+   * A PostgreSQL database (`postgres://user:password@host:5432/name`) instead of the SQLite file
+   * of PTCE_DB: several app servers can share it (docs/deploy.md).
+   */
+  PTCE_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/i, { message: 'a postgres:// or postgresql:// URL' })
+    .optional(),
+  /** Connections each app server keeps to PostgreSQL. */
+  PTCE_PG_POOL: z.coerce.number().int().min(2).max(200).default(10),
   PTCE_DEMO: flag.default(true),
   PTCE_ADMIN_EMAIL: z.email().optional(),
   PTCE_ADMIN_PASSWORD: z.string().min(12).optional(),

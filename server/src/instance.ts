@@ -9,8 +9,9 @@ import { AppCache } from './cache/app-cache';
 import { type SyncReport, syncCatalogue } from './catalogue/catalogue.repository';
 import { CatalogueCache } from './catalogue/catalogue-cache';
 import { type Checkpointer, startCheckpointer } from './db/checkpointer';
-import { openDatabase } from './db/create-db';
+import { connect } from './db/create-db';
 import type { Db } from './db/database';
+import { type Engine, exclusively, LOCKS } from './db/engine';
 import { migrateToLatest } from './db/migrate';
 import { findSetting, holdsAnything, insertSetting } from './db/settings.repository';
 import { type DemoAccountCreated, seedDemo } from './demo/seed-demo';
@@ -24,7 +25,9 @@ import { createWorkers, type Workers } from './workers/workers';
 
 export interface Instance {
   deps: AppDeps;
-  sqlite: ReturnType<typeof openDatabase>['sqlite'];
+  engine: Engine;
+  /** The raw SQLite handle (null on PostgreSQL). */
+  sqlite: ReturnType<typeof connect>['sqlite'];
   created: boolean;
   catalogue: SyncReport;
   demoAccounts: DemoAccountCreated[];
@@ -89,45 +92,51 @@ export async function openInstance(
   env: Env,
   now: () => Date = () => new Date(),
 ): Promise<Instance> {
-  const { db, sqlite } = openDatabase(env.PTCE_DB);
+  const target = env.PTCE_DATABASE_URL ?? env.PTCE_DB;
+  const { db, sqlite, engine } = connect(target, env.PTCE_PG_POOL);
   const migration = await migrateToLatest(db);
   if (migration.error) {
     await db.destroy();
     throw new Error(`migration failed: ${String(migration.error)}`);
   }
   const catalogueFile = loadCatalogueFile();
-  const report = await syncCatalogue(db, catalogueFile);
-  // "New" means never initialised, not "the file was missing": a first start that died half-way
-  // (its transaction rolled back) starts over and still loads the demo.
-  const created = !(await isInitialised(db));
-  let demoAccounts: DemoAccountCreated[] = [];
-  if (created && env.PTCE_DEMO) {
-    demoAccounts = await seedDemo(db, loadDemo(), catalogueFile, {
-      to: lastCompleteQuarter(now()),
-      seed: 2014,
-      now: now(),
-      initializedKey: INITIALIZED,
-    });
-  } else if (created) {
-    await insertSetting(db, INITIALIZED, now().toISOString());
-  }
-  if (
-    env.PTCE_ADMIN_EMAIL &&
-    env.PTCE_ADMIN_PASSWORD &&
-    !(await findUserByEmail(db, env.PTCE_ADMIN_EMAIL))
-  ) {
-    await insertUser(db, {
-      email: env.PTCE_ADMIN_EMAIL.toLowerCase(),
-      name: 'Administrateur',
-      passwordHash: await hashPassword(env.PTCE_ADMIN_PASSWORD),
-      at: now().toISOString(),
-      memberships: [{ role: 'admin', poleId: null }],
-    });
-  }
+  // Several app servers may start together on one PostgreSQL database: one at a time here, so
+  // that the demo is loaded and the admin created once.
+  const { report, created, demoAccounts } = await exclusively(db, LOCKS.startup, async () => {
+    const report = await syncCatalogue(db, catalogueFile);
+    // "New" means never initialised, not "the file was missing": a first start that died
+    // half-way (its transaction rolled back) starts over and still loads the demo.
+    const created = !(await isInitialised(db));
+    let demoAccounts: DemoAccountCreated[] = [];
+    if (created && env.PTCE_DEMO) {
+      demoAccounts = await seedDemo(db, loadDemo(), catalogueFile, {
+        to: lastCompleteQuarter(now()),
+        seed: 2014,
+        now: now(),
+        initializedKey: INITIALIZED,
+      });
+    } else if (created) {
+      await insertSetting(db, INITIALIZED, now().toISOString());
+    }
+    if (
+      env.PTCE_ADMIN_EMAIL &&
+      env.PTCE_ADMIN_PASSWORD &&
+      !(await findUserByEmail(db, env.PTCE_ADMIN_EMAIL))
+    ) {
+      await insertUser(db, {
+        email: env.PTCE_ADMIN_EMAIL.toLowerCase(),
+        name: 'Administrateur',
+        passwordHash: await hashPassword(env.PTCE_ADMIN_PASSWORD),
+        at: now().toISOString(),
+        memberships: [{ role: 'admin', poleId: null }],
+      });
+    }
+    return { report, created, demoAccounts };
+  });
   const workers = createWorkers();
   const deps: AppDeps = {
     db,
-    dbFile: env.PTCE_DB === ':memory:' ? null : env.PTCE_DB,
+    dbFile: target === ':memory:' ? null : target,
     catalogue: new CatalogueCache(db),
     cache: new AppCache(env.PTCE_CACHE_MB * 1024 * 1024),
     sessionHours: env.PTCE_SESSION_HOURS,
@@ -162,10 +171,11 @@ export async function openInstance(
     now,
   );
   deps.notifier = notifier;
-  // A database file's WAL is copied back on a timer, not by the commit that fills it.
-  const checkpointer = env.PTCE_DB === ':memory:' ? null : startCheckpointer(sqlite);
+  // A database file's WAL is copied back on a timer, not by the commit that fills it (SQLite).
+  const checkpointer = sqlite && target !== ':memory:' ? startCheckpointer(sqlite) : null;
   return {
     deps,
+    engine,
     sqlite,
     created,
     catalogue: report,

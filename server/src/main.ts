@@ -7,6 +7,14 @@ import { gateLogins } from './http/login-gate';
 import { loadWebAssets, serveWebAssets } from './http/web-assets';
 import { openInstance } from './instance';
 
+/** The database in the logs: the SQLite file, or the PostgreSQL URL without its password. */
+function describeTarget(env: Env): string {
+  if (!env.PTCE_DATABASE_URL) return env.PTCE_DB;
+  const u = new URL(env.PTCE_DATABASE_URL);
+  if (u.password) u.password = '***';
+  return `${u.toString()} (PostgreSQL)`;
+}
+
 /** Starts the server: API under /api, the built web app everywhere else. */
 async function main(): Promise<void> {
   const env = readEnv();
@@ -19,7 +27,7 @@ async function main(): Promise<void> {
   const assets = loadWebAssets(webDist);
   if (assets) app.get('*', serveWebAssets(assets));
   for (const warning of settingsWarnings(env)) console.warn(`[ptce-suivi] warning: ${warning}`);
-  if (instance.created) console.log(`[ptce-suivi] new database ${env.PTCE_DB}`);
+  if (instance.created) console.log(`[ptce-suivi] new database ${describeTarget(env)}`);
   const { added, updated, retired } = instance.catalogue;
   console.log(
     `[ptce-suivi] catalogue: ${added.length} added, ${updated.length} updated, ${retired.length} retired`,

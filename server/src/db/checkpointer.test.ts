@@ -30,15 +30,16 @@ describe('the WAL checkpointer', () => {
     const file = tmpDb();
     const inst = await openInstance(readEnv({ PTCE_DB: file, PTCE_DEMO: '0' }));
     expect(inst.checkpointer).not.toBeNull();
-    expect(inst.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(
+    const sqlite = inst.sqlite!;
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(
       FALLBACK_AUTOCHECKPOINT_PAGES,
     );
     // ~2 000 pages of WAL in one commit: past SQLite's own 1 000-page automatic checkpoint,
     // which would have copied them into the database inside the commit.
     const dbBytes = () => fs.statSync(file).size;
     const before = dbBytes();
-    const insert = inst.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
-    inst.sqlite.transaction(() => {
+    const insert = sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    sqlite.transaction(() => {
       for (let i = 0; i < 2000; i++) insert.run(`bulk-${i}`, 'x'.repeat(3000));
     })();
     expect(dbBytes()).toBe(before); // nothing copied by the commit itself

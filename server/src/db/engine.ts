@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database } from './database';
 
 // The engine half of the dialect seam (docs/decisions.md, "Two engines, one schema"): what
@@ -38,3 +38,27 @@ export async function transact<T>(
     }
   }
 }
+
+/**
+ * Runs `fn` while no other app server on the same database runs a `fn` under the same `key`:
+ * on PostgreSQL a session advisory lock held on a connection of the pool, on SQLite (one server
+ * per file) nothing to take. For the start (catalogue sync, first initialisation).
+ */
+export async function exclusively<T>(
+  db: Kysely<Database>,
+  key: number,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (engineOf(db) === 'sqlite') return fn();
+  return db.connection().execute(async (conn) => {
+    await sql`SELECT pg_advisory_lock(${key})`.execute(conn);
+    try {
+      return await fn();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${key})`.execute(conn);
+    }
+  });
+}
+
+/** Advisory lock keys (PostgreSQL): one per kind of exclusive work. */
+export const LOCKS = { startup: 7_301_001 } as const;

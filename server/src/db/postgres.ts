@@ -1,5 +1,5 @@
 import {
-  ColumnDefinitionNode,
+  type ColumnDefinitionNode,
   DataTypeNode,
   DefaultValueNode,
   GeneratedNode,
@@ -63,8 +63,8 @@ const typeOf = (node: ColumnDefinitionNode) =>
 
 /**
  * Translates the migrations' column types (written for SQLite, the embedded default) into
- * PostgreSQL's own, so that one set of frozen migrations serves both engines: an integer
- * autoincrement key → identity, a time → timestamptz, a flag → boolean (its 0/1 default →
+ * PostgreSQL's own, so that one set of frozen migrations serves both engines: an integer →
+ * bigint (64 bits, as SQLite's), its autoincrement key → identity, a time → timestamptz, a flag → boolean (its 0/1 default →
  * false/true), real → double precision (PostgreSQL's real is 4 bytes), text → text in the "C"
  * collation (byte order, as SQLite compares and sorts).
  */
@@ -74,7 +74,9 @@ class PostgresSchemaTransformer extends OperationNodeTransformer {
     const name = n.column.column.name;
     const type = typeOf(n);
     if (type === 'integer' && n.autoIncrement) {
-      return ColumnDefinitionNode.cloneWith(n, {
+      return Object.freeze({
+        ...n,
+        dataType: DataTypeNode.create('bigint'),
         autoIncrement: false,
         generated: GeneratedNode.create({ byDefault: true, identity: true }),
       });
@@ -93,6 +95,8 @@ class PostgresSchemaTransformer extends OperationNodeTransformer {
       return Object.freeze({ ...n, dataType: DataTypeNode.create('timestamptz') });
     if (type === 'text')
       return Object.freeze({ ...n, dataType: RawNode.createWithSql('text collate "C"') });
+    // SQLite's integers have 64 bits: so do these (a version or an id of 10^15 is stored alike).
+    if (type === 'integer') return Object.freeze({ ...n, dataType: DataTypeNode.create('bigint') });
     if (type === 'real')
       return Object.freeze({ ...n, dataType: DataTypeNode.create('double precision') });
     return n;

@@ -12,7 +12,10 @@ import type { Workers } from '../workers/workers';
 /** What the routes need from the outside world: passed in, never imported as singletons. */
 export interface AppDeps {
   db: Kysely<Database>;
-  /** The database file (exports read it through a snapshot connection); null in memory. */
+  /**
+   * The database the heavy reads open a snapshot of in their worker threads: the SQLite file or
+   * the PostgreSQL URL; null for an in-memory SQLite database (then they run here).
+   */
   dbFile: string | null;
   catalogue: CatalogueCache;
   /** In-memory caches, invalidated by every write (see cache/data-epochs.ts). */

@@ -40,17 +40,21 @@ export const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** A lone surrogate (a paired one is one code point in `u` mode, not a `Surrogate`). */
-const LONE_SURROGATE = /\p{Surrogate}/u;
+/**
+ * What no text of the database may hold, on either engine: a lone surrogate (not well-formed
+ * Unicode; a paired one is one code point in `u` mode, not a `Surrogate`) or the NUL character
+ * (PostgreSQL's text cannot store it; SQLite would, so both refuse it alike).
+ */
+const UNSTORABLE = /[\p{Surrogate}\u0000]/u;
 
-/** True when `text` is not well-formed Unicode (it holds a lone surrogate). */
-export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(text);
+/** True when `text` holds a character no text may be stored with (see UNSTORABLE). */
+export const hasUnstorableChar = (text: string): boolean => UNSTORABLE.test(text);
 
 /** A 400 for text that is not well-formed Unicode. */
 const invalidUnicode = () => new ApiError('BAD_REQUEST', inBoth('http.invalidUnicode'));
 
 /**
- * Throws a 400 when a string of `value`, keys included, holds a lone surrogate. Walked with a
+ * Throws a 400 when a string of `value`, keys included, holds a lone surrogate or a NUL. Walked with a
  * stack, not recursion: a deeply nested body cannot overflow the call stack.
  */
 function assertWellFormed(value: unknown): void {
@@ -58,12 +62,12 @@ function assertWellFormed(value: unknown): void {
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === 'string') {
-      if (hasLoneSurrogate(v)) throw invalidUnicode();
+      if (hasUnstorableChar(v)) throw invalidUnicode();
     } else if (Array.isArray(v)) {
       for (const item of v) stack.push(item);
     } else if (v !== null && typeof v === 'object') {
       for (const [k, item] of Object.entries(v)) {
-        if (hasLoneSurrogate(k)) throw invalidUnicode();
+        if (hasUnstorableChar(k)) throw invalidUnicode();
         stack.push(item);
       }
     }
@@ -73,7 +77,8 @@ function assertWellFormed(value: unknown): void {
 /**
  * Reads the JSON body (application/json, at most MAX_JSON_BYTES, UTF-8) and validates it.
  * Throws 415 for another content type, 413 when too large, 400 for bytes that are not UTF-8,
- * bad JSON, a string (or key) with a lone surrogate (`"\ud800"`), or a bad shape.
+ * bad JSON, a string (or key) with a lone surrogate (`"\ud800"`) or a NUL (`"\u0000"`), or a bad
+ * shape.
  */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
@@ -112,8 +117,23 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S
         },
       ]);
     }
-    if (LONE_SURROGATE.test(k) || LONE_SURROGATE.test(v[0]!)) throw invalidUnicode();
+    if (UNSTORABLE.test(k) || UNSTORABLE.test(v[0]!)) throw invalidUnicode();
     flat[k] = v[0]!;
   }
   return parseWith(schema, flat, c.get('lang'));
+}
+
+/**
+ * Middleware: a 400 for a request whose path, once decoded, holds a lone surrogate or a NUL
+ * (`/api/poles/x%00`): such a name is nothing the database holds, on either engine.
+ */
+export async function refuseUnstorablePath(c: Context, next: () => Promise<void>): Promise<void> {
+  let path: string;
+  try {
+    path = decodeURIComponent(c.req.path);
+  } catch {
+    path = c.req.path; // malformed escapes are answered by the routes (404)
+  }
+  if (hasUnstorableChar(path) || /%00/i.test(c.req.path)) throw invalidUnicode();
+  await next();
 }

@@ -33,7 +33,7 @@ export const importsFr = {
   'import.overridesNotJson':
     'Le champ « overrides » doit être un tableau JSON de motifs, chacun avec rule, scope, reason (et slice, subject au besoin).',
   'import.invalidText':
-    'La cellule {cell} contient des caractères invalides (Unicode mal formé) : corrigez-la et envoyez le fichier de nouveau.',
+    'La cellule {cell} contient des caractères invalides (caractère nul ou Unicode mal formé) : corrigez-la et envoyez le fichier de nouveau.',
   'import.xlsxUnreadable':
     'Ce classeur Excel est illisible (fichier endommagé ou autre format). Enregistrez-le de nouveau au format .xlsx.',
   'import.wrongPoleFile': 'Ce fichier est le modèle d’un autre pôle ({pole}).',
@@ -99,7 +99,7 @@ export const importsEn: Translation<typeof importsFr> = {
   'import.overridesNotJson':
     'The "overrides" field must be a JSON array of reasons, each with rule, scope, reason (and slice, subject where needed).',
   'import.invalidText':
-    'Cell {cell} holds invalid characters (malformed Unicode): fix it and send the file again.',
+    'Cell {cell} holds invalid characters (a NUL character or malformed Unicode): fix it and send the file again.',
   'import.xlsxUnreadable':
     'This Excel workbook cannot be read (damaged file or another format). Save it again as .xlsx.',
   'import.wrongPoleFile': 'This file is the template of another pole ({pole}).',

@@ -1,5 +1,5 @@
 import { ApiError } from '../http/api-error';
-import { hasLoneSurrogate } from '../http/validate';
+import { hasUnstorableChar } from '../http/validate';
 import { inBoth } from '../i18n/t';
 import { detectFormat } from './detect-format';
 import { unreadable } from './import-issues';
@@ -70,8 +70,9 @@ async function parseUpload(input: UploadInput): Promise<ParsedUpload> {
 }
 
 /**
- * Refuses a file holding a lone surrogate (an .xlsx can write one as `&#xD800;`): such text
- * would be stored as invalid UTF-8 in the append-only history.
+ * Refuses a file holding a lone surrogate (an .xlsx can write one as `&#xD800;`) or a NUL
+ * (`&#0;`, a csv's byte 0): such text would be stored as invalid UTF-8 in the append-only
+ * history, and PostgreSQL's text cannot hold a NUL.
  * @throws 400 naming the first such cell.
  */
 function assertWellFormed(file: ParsedFile): void {
@@ -79,20 +80,20 @@ function assertWellFormed(file: ParsedFile): void {
     unreadable(inBoth('import.invalidText', { cell: sheet ? `${sheet}!${cell}` : cell }));
   for (const table of file.tables) {
     for (const column of table.columns.values())
-      if (hasLoneSurrogate(column.header))
+      if (hasUnstorableChar(column.header))
         throw refuse(table.sheet, `${column.letter}${table.headerRow}`);
     for (const row of table.rows) {
       for (const [field, cell] of row.cells) {
-        if (cell.kind !== 'empty' && cell.kind !== 'number' && hasLoneSurrogate(cell.text))
+        if (cell.kind !== 'empty' && cell.kind !== 'number' && hasUnstorableChar(cell.text))
           throw refuse(table.sheet, `${table.columns.get(field)?.letter ?? ''}${row.row}`);
       }
     }
   }
   for (const declared of Object.values(file.declared))
-    if (declared && hasLoneSurrogate(declared.value))
+    if (declared && hasUnstorableChar(declared.value))
       throw refuse(declared.at.sheet, `${declared.at.column ?? ''}${declared.at.row ?? ''}`);
   for (const name of [...file.unrecognized, ...file.tables.map((t) => t.sheet ?? '')])
-    if (hasLoneSurrogate(name)) throw refuse(null, name);
+    if (hasUnstorableChar(name)) throw refuse(null, name);
 }
 
 /** The job kinds of the imports pool, served by the worker entry (workers/worker.ts). */
