@@ -45,6 +45,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * Unicode; a paired one is one code point in `u` mode, not a `Surrogate`) or the NUL character
  * (PostgreSQL's text cannot store it; SQLite would, so both refuse it alike).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL is what this refuses.
 const UNSTORABLE = /[\p{Surrogate}\u0000]/u;
 
 /** True when `text` holds a character no text may be stored with (see UNSTORABLE). */
