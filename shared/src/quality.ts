@@ -61,7 +61,7 @@ export function draftDeadline(
   if (reopenedAt === null) return own;
   const again = addDays(reopenedAt.slice(0, 10), rules.resubmitDays);
   // ISO days sort as text: the later one.
-  return own > again ? own : again;
+  return [own, again].sort()[1]!;
 }
 
 /**
