@@ -146,6 +146,7 @@ export async function openInstance(
     trustProxy: env.PTCE_TRUST_PROXY,
     publicUrl: env.PTCE_PUBLIC_URL,
     deadlineDays: env.PTCE_DEADLINE_DAYS,
+    resubmitDays: env.PTCE_RESUBMIT_DAYS,
     bench: env.PTCE_BENCH,
     now,
     limits: defaultLimits(threadDerive(workers)),

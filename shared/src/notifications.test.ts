@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  draftDeadline,
   kindsFor,
   notificationLink,
   type ReminderRules,
@@ -17,19 +16,6 @@ const RULES: ReminderRules = {
   resubmitDays: 15,
 };
 const at = (iso: string) => new Date(iso);
-
-describe('draftDeadline', () => {
-  it.each([
-    ['2026Q3', null, '2026-10-30'],
-    // sent back before the deadline, and early enough: the quarter's own deadline stands
-    ['2026Q3', '2026-10-05T12:00:00Z', '2026-10-30'],
-    // sent back late: 15 days from the day of the sending back
-    ['2026Q3', '2026-10-28T23:59:00Z', '2026-11-12'],
-    ['2024Q1', '2026-11-20T08:00:00Z', '2026-12-05'],
-  ])('%s reopened at %s → %s', (period, reopenedAt, expected) => {
-    expect(draftDeadline(period, RULES, reopenedAt)).toBe(expected);
-  });
-});
 
 describe('reminderAt', () => {
   it.each([

@@ -1,5 +1,5 @@
 import type { Quarter } from './domain.types';
-import { NOTIFICATION_KINDS, type NotificationKind } from './notifications.schema';
+import { NOTIFICATION_KINDS, type NotificationKind } from './notifications.wire';
 import {
   currentQuarter,
   lastCompleteQuarter,
@@ -8,44 +8,22 @@ import {
   quarterIndex,
 } from './periods';
 import type { PeriodStatus } from './periods.schema';
-import { quarterDeadline } from './quality';
+import { type DeadlineRules, daysLate } from './quality';
 import type { Role } from './session.schema';
 
 const DAY = 86_400_000;
 
-/** The settings reminders follow (PTCE_DEADLINE_DAYS and the PTCE_REMIND_* settings). */
-export interface ReminderRules {
-  /** Days after a quarter's end by which it is due. */
-  deadlineDays: number;
+/**
+ * The settings reminders follow: the deadline's (PTCE_DEADLINE_DAYS, PTCE_RESUBMIT_DAYS) and the
+ * PTCE_REMIND_* settings.
+ */
+export interface ReminderRules extends DeadlineRules {
   /** Days before the deadline the "due soon" reminder is written (0: none). */
   dueSoonDays: number;
   /** Days between two overdue reminders (0: a single one). */
   overdueEveryDays: number;
   /** Most overdue reminders per deadline (0: none). */
   overdueMax: number;
-  /** Days a quarter sent back or reopened has to be submitted again, from that day. */
-  resubmitDays: number;
-}
-
-const dayOf = (iso: string) => iso.slice(0, 10);
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-
-/**
- * The deadline (`YYYY-MM-DD`, the last day to submit) of a quarter in draft: its own
- * (`quarterDeadline`), or, once sent back or reopened at `reopenedAt`, the later of that and
- * the day of the reopening plus `resubmitDays`.
- */
-export function draftDeadline(
-  period: Quarter,
-  rules: Pick<ReminderRules, 'deadlineDays' | 'resubmitDays'>,
-  reopenedAt: string | null,
-): string {
-  const own = quarterDeadline(period, rules.deadlineDays);
-  if (reopenedAt === null) return own;
-  const again = addDays(dayOf(reopenedAt), rules.resubmitDays);
-  // ISO days sort as text: the later one.
-  return [own, again].sort()[1]!;
 }
 
 /** The reminder a quarter in draft calls for: due soon, or the `step`-th overdue one. */
@@ -73,8 +51,7 @@ export function reminderAt(
     if (rules.overdueMax <= 0) return null;
     const every = rules.overdueEveryDays * DAY;
     const step = every > 0 ? Math.min(rules.overdueMax, Math.floor((t - due) / every) + 1) : 1;
-    const daysLate = Math.floor((t - deadlineStart) / DAY);
-    return { kind: 'overdue', deadline, step, daysLate };
+    return { kind: 'overdue', deadline, step, daysLate: daysLate(deadline, now) };
   }
   const ended = Date.parse(`${quarterEndDate(period)}T00:00:00Z`) + DAY;
   if (rules.dueSoonDays > 0 && t >= deadlineStart - rules.dueSoonDays * DAY && t >= ended)

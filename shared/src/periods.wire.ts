@@ -85,10 +85,18 @@ export function quarterCompleteness(state: Pick<PeriodWithCompleteness, 'scopes'
   return { filled, expected };
 }
 
-/** `GET /api/poles/{pole}/periods`: every quarter of the range, in order, and the deadline. */
+/**
+ * `GET /api/poles/{pole}/periods`: every quarter of the range, in order, and the deadline's
+ * settings (a quarter's deadline is `draftDeadline` of shared/quality.ts).
+ */
 export const PeriodsResponseSchema = z.object({
-  /** Days after a quarter's end by which it is due. */
+  /** Days after a quarter's end by which it is due (PTCE_DEADLINE_DAYS). */
   deadlineDays: z.int(),
+  /**
+   * Days a quarter sent back or reopened has to be submitted again, from that day
+   * (PTCE_RESUBMIT_DAYS): its deadline is the later of its own and that.
+   */
+  resubmitDays: z.int(),
   periods: z.array(PeriodWithCompletenessSchema),
 });
 export type PeriodsResponse = z.infer<typeof PeriodsResponseSchema>;

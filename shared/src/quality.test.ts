@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   countWarnings,
+  daysLate,
+  draftDeadline,
   QUALITY_WEIGHTS,
   type QualityFacts,
   qualityParts,
@@ -18,6 +20,48 @@ describe('quarterDeadline', () => {
     ['2025Q2', 45, '2025-08-14'],
   ])('%s + %i days → %s', (period, days, deadline) => {
     expect(quarterDeadline(period, days)).toBe(deadline);
+  });
+});
+
+describe('draftDeadline', () => {
+  const rules = { deadlineDays: 30, resubmitDays: 15 };
+  it.each([
+    ['2026Q3', null, '2026-10-30'],
+    // sent back before the deadline, and early enough: the quarter's own deadline stands
+    ['2026Q3', '2026-10-05T12:00:00Z', '2026-10-30'],
+    // sent back on the day that makes both the same
+    ['2026Q3', '2026-10-15T09:00:00Z', '2026-10-30'],
+    // sent back late: 15 days from the day of the sending back (its UTC day)
+    ['2026Q3', '2026-10-28T23:59:00Z', '2026-11-12'],
+    ['2024Q1', '2026-11-20T08:00:00Z', '2026-12-05'],
+    // across a year's end
+    ['2026Q4', '2027-01-25T10:00:00Z', '2027-02-09'],
+  ])('%s reopened at %s → %s', (period, reopenedAt, expected) => {
+    expect(draftDeadline(period, rules, reopenedAt)).toBe(expected);
+  });
+
+  it('follows both settings', () => {
+    expect(draftDeadline('2026Q3', { deadlineDays: 0, resubmitDays: 0 }, null)).toBe('2026-09-30');
+    // reopened the same day with no days to resubmit: due that very day
+    expect(
+      draftDeadline('2026Q3', { deadlineDays: 0, resubmitDays: 0 }, '2026-12-01T10:00:00Z'),
+    ).toBe('2026-12-01');
+    expect(
+      draftDeadline('2026Q3', { deadlineDays: 30, resubmitDays: 45 }, '2026-10-01T10:00:00Z'),
+    ).toBe('2026-11-15');
+  });
+});
+
+describe('daysLate', () => {
+  it.each([
+    ['2026-10-30', '2026-10-01T00:00:00Z', 0],
+    // the deadline day is whole: not late until it is over
+    ['2026-10-30', '2026-10-30T23:59:59Z', 0],
+    ['2026-10-30', '2026-10-31T00:00:00Z', 1],
+    ['2026-10-30', '2026-11-06T23:00:00Z', 7],
+    ['2026-10-30', '2026-11-07T00:00:00Z', 8],
+  ])('deadline %s at %s → %i', (deadline, now, expected) => {
+    expect(daysLate(deadline, new Date(now))).toBe(expected);
   });
 });
 

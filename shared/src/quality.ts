@@ -36,6 +36,43 @@ export function quarterDeadline(period: Quarter, deadlineDays: number): string {
   return new Date(end + deadlineDays * DAY).toISOString().slice(0, 10);
 }
 
+/** The settings a quarter's deadline follows: PTCE_DEADLINE_DAYS and PTCE_RESUBMIT_DAYS. */
+export interface DeadlineRules {
+  /** Days after a quarter's end by which it is due. */
+  deadlineDays: number;
+  /** Days a quarter sent back or reopened has to be submitted again, from that day. */
+  resubmitDays: number;
+}
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/**
+ * The deadline (`YYYY-MM-DD`, the last day to submit) of a quarter in draft: its own
+ * (`quarterDeadline`), or, once sent back or reopened at `reopenedAt`, the later of that and
+ * the day of the reopening plus `resubmitDays`. What the reminders and "Mon trimestre" both say.
+ */
+export function draftDeadline(
+  period: Quarter,
+  rules: DeadlineRules,
+  reopenedAt: string | null,
+): string {
+  const own = quarterDeadline(period, rules.deadlineDays);
+  if (reopenedAt === null) return own;
+  const again = addDays(reopenedAt.slice(0, 10), rules.resubmitDays);
+  // ISO days sort as text: the later one.
+  return [own, again].sort()[1]!;
+}
+
+/**
+ * Whole days past `deadline` (`YYYY-MM-DD`) at `now`, in UTC days: 1 from the start of the day
+ * after it; 0 until then.
+ */
+export function daysLate(deadline: string, now: Date): number {
+  const late = Math.floor((now.getTime() - Date.parse(`${deadline}T00:00:00Z`)) / DAY);
+  return Math.max(0, late);
+}
+
 /**
  * Whether `period` was submitted in time: by the end (UTC) of its deadline day. Not submitted
  * yet is `late` once that day is over and `pending` before (not counted against the pole).

@@ -1,5 +1,6 @@
-import { draftDeadline, reminderAt } from '@ptce/shared/notifications';
+import { reminderAt } from '@ptce/shared/notifications';
 import { lastCompleteQuarter, quarterLabel } from '@ptce/shared/periods';
+import { draftDeadline } from '@ptce/shared/quality';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, seriousViolations, submitLogin } from '../support/browser';

@@ -29,7 +29,10 @@ export interface AppDeps {
    * undefined for local use (loopback names and IP literals).
    */
   publicUrl?: URL;
+  /** PTCE_DEADLINE_DAYS: days after a quarter's end by which it is due. */
   deadlineDays: number;
+  /** PTCE_RESUBMIT_DAYS: days to submit again a quarter sent back or reopened, from that day. */
+  resubmitDays: number;
   now: () => Date;
   /** Failed-login throttling, and the queue every password hash goes through. */
   limits: { logins: LoginThrottle; hashing: HashQueue };

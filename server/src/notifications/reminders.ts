@@ -1,10 +1,6 @@
-import {
-  draftDeadline,
-  type ReminderRules,
-  reminderAt,
-  reminderQuarters,
-} from '@ptce/shared/notifications';
+import { type ReminderRules, reminderAt, reminderQuarters } from '@ptce/shared/notifications';
 import { compareQuarters, lastCompleteQuarter } from '@ptce/shared/periods';
+import { draftDeadline } from '@ptce/shared/quality';
 import type { Db } from '../db/database';
 import { writeEvent } from './notify';
 

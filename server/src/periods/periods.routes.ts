@@ -65,6 +65,7 @@ export function periodsRoutes(deps: AppDeps) {
         const completeness = await findCompleteness(deps.db, pole.id, from, to);
         return {
           deadlineDays: deps.deadlineDays,
+          resubmitDays: deps.resubmitDays,
           periods: periods.map((period) => ({
             ...(states.get(period) ?? {
               period,

@@ -128,6 +128,8 @@ export async function createTestInstance(opts: { now?: () => Date } = {}) {
     allowedOrigins: [],
     trustProxy: false,
     deadlineDays: 30,
+    // PTCE_RESUBMIT_DAYS's default, as the test notifier's rules.
+    resubmitDays: 15,
     now: opts.now ?? (() => NOW),
     limits: defaultLimits(threadDerive(workers)),
     workers,

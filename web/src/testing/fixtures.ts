@@ -85,9 +85,9 @@ export function periodState(
   };
 }
 
-/** The body of `GET …/periods`: these quarters and the 30-day deadline. */
+/** The body of `GET …/periods`: these quarters, the 30-day deadline, 15 days after a sending back. */
 export function periodsBody(periods: Array<ReturnType<typeof periodState>>) {
-  return { deadlineDays: 30, periods };
+  return { deadlineDays: 30, resubmitDays: 15, periods };
 }
 
 /** A yearly target as `GET …/targets` lists it. */

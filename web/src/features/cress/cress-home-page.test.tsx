@@ -68,6 +68,7 @@ function fakeServer(opts: { validate?: { status: number; json: unknown } } = {})
   const periods = (slug: string) => (_: unknown, url: URL) => ({
     json: {
       deadlineDays: 30,
+      resubmitDays: 15,
       periods: quarterRange(url.searchParams.get('from')!, url.searchParams.get('to')!).map(
         (period) => {
           const s = states.get(`${slug}|${period}`) ?? {

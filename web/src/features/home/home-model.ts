@@ -1,7 +1,5 @@
-import { quarterEndDate } from '@ptce/shared/periods';
-import type { PeriodWithCompleteness } from '@ptce/shared/periods.schema';
-
-const DAY = 86_400_000;
+import type { PeriodState, PeriodWithCompleteness } from '@ptce/shared/periods.wire';
+import { type DeadlineRules, draftDeadline } from '@ptce/shared/quality';
 
 /** The quarters a coordinator must act on: the current one and the earlier drafts. */
 export interface HomeQuarters {
@@ -26,15 +24,20 @@ export function homeQuarters(periods: PeriodWithCompleteness[]): HomeQuarters {
   };
 }
 
-/** The last day to submit a quarter: its end plus `deadlineDays`, as `YYYY-MM-DD`. */
-export function deadlineOf(period: string, deadlineDays: number): string {
-  const end = Date.parse(`${quarterEndDate(period)}T00:00:00Z`);
-  return new Date(end + deadlineDays * DAY).toISOString().slice(0, 10);
-}
-
-/** Whole days past `deadline` (`YYYY-MM-DD`) on `today`; 0 when not yet overdue. */
-export function daysLate(deadline: string, today: Date): number {
-  const todayUtc = Date.parse(`${today.toISOString().slice(0, 10)}T00:00:00Z`);
-  const late = Math.round((todayUtc - Date.parse(`${deadline}T00:00:00Z`)) / DAY);
-  return Math.max(0, late);
+/**
+ * The last day to submit a quarter (`YYYY-MM-DD`), the one its reminders give: for a draft whose
+ * last step sent it back or reopened it, recomputed from that day (`draftDeadline`: the later of
+ * its own and that day plus `resubmitDays`); otherwise its own, the quarter's end plus
+ * `deadlineDays`.
+ */
+export function deadlineOf(
+  state: Pick<PeriodState, 'period' | 'status' | 'transition'>,
+  rules: DeadlineRules,
+): string {
+  const step = state.transition;
+  const returned =
+    state.status === 'draft' &&
+    step !== null &&
+    (step.kind === 'sendBack' || step.kind === 'reopen');
+  return draftDeadline(state.period, rules, returned ? step.at : null);
 }

@@ -1,5 +1,6 @@
 import { type PeriodWithCompleteness, quarterCompleteness } from '@ptce/shared/periods.wire';
 import type { Scope } from '@ptce/shared/poles.schema';
+import { type DeadlineRules, daysLate } from '@ptce/shared/quality';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,11 +8,11 @@ import { displayStatus, StatusBadge } from '../../components/status-badge';
 import { SubmitPanel } from '../../components/submit-panel';
 import { TransitionNotice } from '../../components/transition-notice';
 import { fmtDate, fmtQuarter, type Lang } from '../../lib/format';
-import { daysLate, deadlineOf } from './home-model';
+import { deadlineOf } from './home-model';
 
 /**
- * One quarter of "Mon trimestre": its state (following the values), deadline (highlighted when
- * overdue), why it came back when sent back or reopened, each scope with its state, values
+ * One quarter of "Mon trimestre": its state (following the values), deadline (recomputed from a
+ * sending back or reopening, as the reminders do; highlighted when overdue), why it came back when sent back or reopened, each scope with its state, values
  * filled and a link to its grid; for the coordinator, the quarter's submission (the grid's
  * confirmation, refused rules linked to their grid).
  */
@@ -19,7 +20,7 @@ export function QuarterCard({
   pole,
   state,
   scopes,
-  deadlineDays,
+  rules,
   today,
   lang,
   canSubmit,
@@ -28,7 +29,8 @@ export function QuarterCard({
   pole: string;
   state: PeriodWithCompleteness;
   scopes: Scope[];
-  deadlineDays: number;
+  /** The deadline's settings, from the periods answer. */
+  rules: DeadlineRules;
   today: Date;
   lang: Lang;
   /** The caller coordinates the pole: a draft can be submitted from here. */
@@ -39,7 +41,7 @@ export function QuarterCard({
   const { t } = useTranslation('home');
   const titleId = useId();
   const q = fmtQuarter(state.period, lang);
-  const deadline = deadlineOf(state.period, deadlineDays);
+  const deadline = deadlineOf(state, rules);
   const open = state.status === 'draft';
   const late = open ? daysLate(deadline, today) : 0;
   const { filled, expected } = quarterCompleteness(state);

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { periodState, periodsBody, poleDetail } from '../../testing/fixtures';
-import { renderWithProviders, stubFetch } from '../../testing/render';
+import { freezeDate, renderWithProviders, stubFetch } from '../../testing/render';
 import { QuarterHomePage } from './quarter-home-page';
 
 const POLE = 'henin-carvin';
@@ -146,6 +146,68 @@ describe('QuarterHomePage — why a quarter came back', () => {
     );
     // every value entered: the quarter is a draft again, not "à corriger"
     expect(screen.queryByText(lang === 'fr' ? 'À corriger' : 'To fix')).not.toBeInTheDocument();
+  });
+});
+
+describe('QuarterHomePage — the deadline of a quarter sent back', () => {
+  // Today 10 December 2026: 2026Q3 was due on 30 October (30 days), 2026Q4 is the current one.
+  freezeDate('2026-12-10T10:00:00Z');
+  const show = (transition: NonNullable<Parameters<typeof periodState>[1]>['transition']) => {
+    stubFetch({
+      [`GET /api/poles/${POLE}`]: () => ({ json: detail(['coordinator']) }),
+      [`GET /api/poles/${POLE}/periods`]: () => ({
+        json: periodsBody([
+          periodState('2026Q3', {
+            status: 'draft',
+            reason: transition ? 'Les ETP ne sont pas commentés.' : null,
+            scopes: [{ scope: 'mobilite-sociale', filled: 9, expected: 9 }],
+            transition,
+          }),
+          periodState('2026Q4', { status: 'draft' }),
+        ]),
+      }),
+    });
+    renderWithProviders(<QuarterHomePage pole={POLE} />);
+  };
+  const card = async () =>
+    (await screen.findByRole('heading', { name: /^T3 2026/ })).closest('section')!;
+  const back = (kind: 'sendBack' | 'reopen', at: string) => ({
+    kind,
+    reason: 'Les ETP ne sont pas commentés.',
+    at,
+    by: 'Claire Martin',
+    byRole: 'cress',
+  });
+
+  it('sent back on 20 November: due 15 days later, 5 days late, as its reminders say', async () => {
+    show(back('sendBack', '2026-11-20T15:00:00Z'));
+    const c = await card();
+    expect(within(c).getByText(/^Échéance : /)).toHaveTextContent(
+      'Échéance : 5 décembre 2026 — en retard de 5 jours',
+    );
+    expect(c).toHaveClass('overdue');
+  });
+
+  it('reopened on 1 December: due on the 16th, not late yet', async () => {
+    show(back('reopen', '2026-12-01T09:00:00Z'));
+    const c = await card();
+    expect(within(c).getByText(/^Échéance : /)).toHaveTextContent(/^Échéance : 16 décembre 2026$/);
+    expect(within(c).queryByText(/en retard/)).not.toBeInTheDocument();
+    expect(c).not.toHaveClass('overdue');
+  });
+
+  it('sent back early enough: its own deadline, 30 October, 41 days late', async () => {
+    show(back('sendBack', '2026-10-10T09:00:00Z'));
+    expect(within(await card()).getByText(/^Échéance : /)).toHaveTextContent(
+      'Échéance : 30 octobre 2026 — en retard de 41 jours',
+    );
+  });
+
+  it('never sent back: its own deadline', async () => {
+    show(null);
+    expect(within(await card()).getByText(/^Échéance : /)).toHaveTextContent(
+      'Échéance : 30 octobre 2026 — en retard de 41 jours',
+    );
   });
 });
 

@@ -46,13 +46,14 @@ export function QuarterHomePage({ pole }: { pole: string }) {
       <QueryState query={query} minHeight="20rem">
         {({ pole: detail, periods }) => {
           const { current, late, previous } = homeQuarters(periods.periods);
+          const { deadlineDays, resubmitDays } = periods;
           const card = (state: NonNullable<typeof current>) => (
             <QuarterCard
               key={state.period}
               pole={pole}
               state={state}
               scopes={detail.scopes}
-              deadlineDays={periods.deadlineDays}
+              rules={{ deadlineDays, resubmitDays }}
               today={today}
               lang={lang}
               canSubmit={detail.roles.includes('coordinator')}
