@@ -46,7 +46,7 @@ beforeAll(async () => {
         period,
         status,
         reason: null,
-        updated_at: 'x',
+        updated_at: '2026-11-01T00:00:00.000Z',
         updated_by: null,
       })),
     )

@@ -48,7 +48,7 @@ beforeAll(async () => {
         period,
         status: 'validated',
         reason: null,
-        updated_at: 'x',
+        updated_at: '2026-11-01T00:00:00.000Z',
         updated_by: null,
       })),
     )
@@ -326,7 +326,7 @@ describe('formula injection', () => {
         comment: null,
         override_reason: null,
         version: 1,
-        updated_at: 'x',
+        updated_at: '2026-11-01T00:00:00.000Z',
         updated_by: null,
       })
       .execute();

@@ -34,7 +34,7 @@ beforeAll(async () => {
       period: '2025Q2',
       status: 'validated',
       reason: null,
-      updated_at: 'x',
+      updated_at: '2026-11-01T00:00:00.000Z',
       updated_by: null,
     })
     .execute();

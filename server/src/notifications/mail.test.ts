@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/create-db';
+import { connect } from '../db/create-db';
 import { call, login } from '../test-support/client';
 import { createTestInstance, type TestInstance } from '../test-support/test-instance';
 import { handOutEvents } from './hand-out';
@@ -224,7 +224,7 @@ describe('exactly once', () => {
   });
 
   it('two servers on one database never send one twice', async () => {
-    const second = openDatabase(t.file);
+    const second = connect(t.file, 4);
     const other = testNotifier(t, {
       db: second.db,
       mail: smtpTransport(smtp.url, FROM),
