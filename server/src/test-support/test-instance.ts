@@ -129,7 +129,7 @@ export async function createTestInstance(opts: { now?: () => Date } = {}) {
     trustProxy: false,
     deadlineDays: 30,
     now: opts.now ?? (() => NOW),
-    limits: defaultLimits(threadDerive(workers)),
+    limits: defaultLimits(threadDerive(workers), db),
     workers,
   };
   const app = createApp(deps);
