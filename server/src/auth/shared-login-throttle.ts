@@ -16,7 +16,7 @@ import {
  */
 const ACCOUNT_LOCK = 7_301_002;
 /** The settings row of the device cookies' key. */
-export const DEVICE_KEY_SETTING = 'login_device_key';
+const DEVICE_KEY_SETTING = 'login_device_key';
 const PRUNE_EVERY_MS = 60_000;
 
 type Kind = 'pair' | 'address' | 'account' | 'spacing' | 'trusted';
