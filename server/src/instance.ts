@@ -5,13 +5,14 @@ import { findUserByEmail } from './auth/auth.repository';
 import { HashQueue } from './auth/hash-queue';
 import { LoginThrottle } from './auth/login-throttle';
 import { type Derive, hashPassword } from './auth/passwords';
+import { SharedLoginThrottle } from './auth/shared-login-throttle';
 import { AppCache } from './cache/app-cache';
 import { type SyncReport, syncCatalogue } from './catalogue/catalogue.repository';
 import { CatalogueCache } from './catalogue/catalogue-cache';
 import { type Checkpointer, startCheckpointer } from './db/checkpointer';
 import { connect } from './db/create-db';
 import type { Db } from './db/database';
-import { type Engine, exclusively, LOCKS } from './db/engine';
+import { type Engine, engineOf, exclusively, LOCKS } from './db/engine';
 import { migrateToLatest } from './db/migrate';
 import { findSetting, holdsAnything, insertSetting } from './db/settings.repository';
 import { type DemoAccountCreated, seedDemo } from './demo/seed-demo';
@@ -65,11 +66,12 @@ export function threadDerive(workers: Workers): Derive {
  * account under distributed guessing) and the password hashing queue: 2 hashing threads
  * at most, one of them kept for addresses that asked fewer than 3 hashes lately; 16 waiting, 8
  * per address, none waiting over 3 s; quietest address first. See docs/decisions.md, "Login
- * throttling".
+ * throttling". On PostgreSQL (`db`) the login counts are in the database, shared by every server
+ * on it (auth/shared-login-throttle.ts); the hashing queue is each server's own (its threads).
  */
-export function defaultLimits(derive?: Derive) {
+export function defaultLimits(derive?: Derive, db?: AppDeps['db']) {
   return {
-    logins: new LoginThrottle(),
+    logins: db && engineOf(db) === 'postgres' ? new SharedLoginThrottle(db) : new LoginThrottle(),
     hashing: new HashQueue({
       concurrency: 1,
       reserved: 1,
@@ -149,7 +151,7 @@ export async function openInstance(
     resubmitDays: env.PTCE_RESUBMIT_DAYS,
     bench: env.PTCE_BENCH,
     now,
-    limits: defaultLimits(threadDerive(workers)),
+    limits: defaultLimits(threadDerive(workers), db),
     workers,
   };
   const notifier = new Notifier(

@@ -98,7 +98,7 @@ export function usersAdminRoutes(deps: AppDeps) {
         await revokeUserCredentials(trx, id, deps.now().toISOString(), keep);
       });
       deps.cache.epochs.bumpAll();
-      deps.limits.logins.forgive(user.email);
+      await deps.limits.logins.forgive(user.email);
       return c.body(null, 204);
     })
     .get('/:id/tokens', async (c) => {

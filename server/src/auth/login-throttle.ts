@@ -24,8 +24,28 @@ const MAX_TRUSTED = 100_000;
 
 /** One attempt let through: `cancel` when it was not made after all, `succeeded` when it logged in. */
 export interface Attempt {
-  cancel(): void;
-  succeeded(): void;
+  cancel(): void | Promise<void>;
+  succeeded(): void | Promise<void>;
+}
+
+/**
+ * The login throttle as the routes use it: in memory on SQLite (`LoginThrottle`), in the
+ * database on PostgreSQL where several servers share the counts (`SharedLoginThrottle`).
+ */
+export interface Logins {
+  /**
+   * Seconds before `account` may be tried from `address` (429 Retry-After), or the attempt,
+   * counted already so that parallel guesses are counted too.
+   */
+  begin(
+    account: string,
+    address: string,
+    device: string | undefined,
+  ): number | Attempt | Promise<number | Attempt>;
+  /** The device cookie's value for `account`: proves a login to it succeeded on this device. */
+  deviceCookie(account: string): string | Promise<string>;
+  /** Forgets the failures of `account`, from every address (an admin set its password). */
+  forgive(account: string): void | Promise<void>;
 }
 
 /**
@@ -48,13 +68,32 @@ export function addressKey(ip: string): string {
     .join(':')}::/64`;
 }
 
+/** The spacing of untrusted attempts on an account with `failures` in its window (ms, 0: none). */
+export function spacingFor(failures: number): number {
+  if (failures >= LOGIN_POLICY.slowerAfter) return LOGIN_POLICY.slowerSpacingMs;
+  if (failures >= LOGIN_POLICY.slowAfter) return LOGIN_POLICY.spacingMs;
+  return 0;
+}
+
+/** The device cookie of `account` under `key`: an HMAC of the account. */
+export const deviceMac = (key: Buffer, account: string) =>
+  createHmac('sha256', key).update(account).digest('base64url');
+
+/** Whether a device cookie sent is the one expected (in constant time). */
+export function deviceMatches(device: string | undefined, expected: string): boolean {
+  if (!device || device.length > 100) return false;
+  const a = Buffer.from(device);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /**
- * Failed logins, in memory (one process serves an instance; a restart forgets them). Counted
+ * Failed logins, in memory (on SQLite one process serves an instance; a restart forgets them). Counted
  * per (account, address) so nobody locks an owner out, per address as a cap, and per account
  * to space out guesses spread over many addresses, except from addresses and devices that
  * logged in to that account before.
  */
-export class LoginThrottle {
+export class LoginThrottle implements Logins {
   private readonly pairs: RateLimiter;
   private readonly addresses: RateLimiter;
   private readonly accounts: RateLimiter;
@@ -113,7 +152,7 @@ export class LoginThrottle {
 
   /** The device cookie's value for `account`: proves a login to it succeeded on this device. */
   deviceCookie(account: string): string {
-    return createHmac('sha256', this.deviceKey).update(account).digest('base64url');
+    return deviceMac(this.deviceKey, account);
   }
 
   /** Forgets the failures of `account`, from every address (an admin set its password). */
@@ -124,19 +163,13 @@ export class LoginThrottle {
   }
 
   private spacingOf(account: string): number {
-    const failures = this.accounts.count(account);
-    if (failures >= LOGIN_POLICY.slowerAfter) return LOGIN_POLICY.slowerSpacingMs;
-    if (failures >= LOGIN_POLICY.slowAfter) return LOGIN_POLICY.spacingMs;
-    return 0;
+    return spacingFor(this.accounts.count(account));
   }
 
   private isTrusted(account: string, pair: string, device: string | undefined, t: number) {
     const until = this.trusted.get(pair);
     if (until !== undefined && until > t) return true;
-    if (!device || device.length > 100) return false;
-    const a = Buffer.from(device);
-    const b = Buffer.from(this.deviceCookie(account));
-    return a.length === b.length && timingSafeEqual(a, b);
+    return deviceMatches(device, this.deviceCookie(account));
   }
 
   private trust(pair: string): void {

@@ -31,7 +31,7 @@ export function sessionRoutes(deps: AppDeps) {
       const address = loginAddress(c, deps);
       const body = await readJson(c, LoginRequestSchema);
       const email = body.email.trim().toLowerCase();
-      const attempt = deps.limits.logins.begin(email, address, getCookie(c, DEVICE_COOKIE));
+      const attempt = await deps.limits.logins.begin(email, address, getCookie(c, DEVICE_COOKIE));
       if (typeof attempt === 'number')
         throw new ApiError('RATE_LIMITED', undefined, undefined, {
           'Retry-After': String(attempt),
@@ -46,12 +46,12 @@ export function sessionRoutes(deps: AppDeps) {
         });
       } catch (err) {
         // Refused by the hashing queue (503): no password was checked, no attempt is counted.
-        attempt.cancel();
+        await attempt.cancel();
         throw err;
       }
       const { user, ok } = checked;
       if (!user || !ok || user.disabled_at) throw new ApiError('INVALID_CREDENTIALS');
-      attempt.succeeded();
+      await attempt.succeeded();
       const secure = requestOrigin(c, deps).startsWith('https:');
       const session = await createSession(deps.db, user.id, deps.sessionHours, deps.now());
       setCookie(c, SESSION_COOKIE, session.token, {
@@ -61,7 +61,7 @@ export function sessionRoutes(deps: AppDeps) {
         path: '/',
         expires: new Date(session.expiresAt),
       });
-      setCookie(c, DEVICE_COOKIE, deps.limits.logins.deviceCookie(email), {
+      setCookie(c, DEVICE_COOKIE, await deps.limits.logins.deviceCookie(email), {
         httpOnly: true,
         sameSite: 'Strict',
         secure,

@@ -17,8 +17,9 @@ const PRINCIPAL_TTL_MS = 60_000;
 
 /**
  * The server's in-memory caches, all invalidated by the data epochs: who a credential is, poles
- * by slug, a pole's scopes, regions with their poles, and serialised JSON answers of read endpoints. One process serves an
- * instance, so memory is the right place; a restart starts cold and correct.
+ * by slug, a pole's scopes, regions with their poles, and serialised JSON answers of read endpoints. Memory is the right
+ * place; a restart starts cold and correct. On SQLite one process serves an instance; on
+ * PostgreSQL the epochs also follow the other servers' writes (cache/shared-versions.ts).
  */
 export class AppCache {
   readonly epochs = new DataEpochs();
@@ -60,6 +61,11 @@ export class AppCache {
 
   forgetPrincipal(credential: string): void {
     this.principals.delete(credential);
+  }
+
+  /** Forgets every cached caller (another server on the database logged one out). */
+  forgetPrincipals(): void {
+    this.principals.clear();
   }
 
   pole(slug: string): PoleRow | undefined {

@@ -1,7 +1,7 @@
 import type { Lang } from '@ptce/shared/error-messages';
 import type { Kysely } from 'kysely';
 import type { HashQueue } from '../auth/hash-queue';
-import type { LoginThrottle } from '../auth/login-throttle';
+import type { Logins } from '../auth/login-throttle';
 import type { Principal } from '../auth/principal';
 import type { AppCache } from '../cache/app-cache';
 import type { CatalogueCache } from '../catalogue/catalogue-cache';
@@ -35,7 +35,7 @@ export interface AppDeps {
   resubmitDays: number;
   now: () => Date;
   /** Failed-login throttling, and the queue every password hash goes through. */
-  limits: { logins: LoginThrottle; hashing: HashQueue };
+  limits: { logins: Logins; hashing: HashQueue };
   /** Worker threads for uploads and heavy reads. */
   workers: Workers;
   /** The notifications job (reminders, hand-out, e-mail); absent: events wait in the outbox. */

@@ -131,7 +131,7 @@ export async function createTestInstance(opts: { now?: () => Date } = {}) {
     // PTCE_RESUBMIT_DAYS's default, as the test notifier's rules.
     resubmitDays: 15,
     now: opts.now ?? (() => NOW),
-    limits: defaultLimits(threadDerive(workers)),
+    limits: defaultLimits(threadDerive(workers), db),
     workers,
   };
   const app = createApp(deps);
