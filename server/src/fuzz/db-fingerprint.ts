@@ -8,7 +8,7 @@ import type { TestInstance } from '../test-support/test-instance';
  * them).
  */
 export async function fingerprint(t: TestInstance): Promise<Map<string, string>> {
-  const tables = (await t.db.introspection.getTables()).map((x) => x.name).sort();
+  const tables = await tablesOf(t);
   const out = new Map<string, string>();
   for (const table of tables) {
     // biome-ignore lint/suspicious/noExplicitAny: every table, whatever its columns.
@@ -21,6 +21,18 @@ export async function fingerprint(t: TestInstance): Promise<Map<string, string>>
     out.set(table, `${rows.length}:${hash.digest('hex').slice(0, 16)}`);
   }
   return out;
+}
+
+// The tables of an instance's database, listed once: no request of a test creates one, and the
+// catalogue's introspection is the slow part on PostgreSQL.
+const TABLES = new WeakMap<object, Promise<string[]>>();
+function tablesOf(t: TestInstance): Promise<string[]> {
+  let tables = TABLES.get(t.db);
+  if (!tables) {
+    tables = t.db.introspection.getTables().then((list) => list.map((x) => x.name).sort());
+    TABLES.set(t.db, tables);
+  }
+  return tables;
 }
 
 /** The tables whose fingerprint differs, as `table: before → after`. */
