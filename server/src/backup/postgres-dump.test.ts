@@ -135,7 +135,12 @@ describe('pnpm backup and pnpm restore on PostgreSQL', () => {
       )) as [{ max: number }];
       const { id } = await inst.deps.db
         .insertInto('users')
-        .values({ email: 'new@test.test', name: 'New', password_hash: 'x', created_at: NOW.toISOString() })
+        .values({
+          email: 'new@test.test',
+          name: 'New',
+          password_hash: 'x',
+          created_at: NOW.toISOString(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       expect(id).toBe(max + 1);

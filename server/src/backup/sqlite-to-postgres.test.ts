@@ -126,7 +126,13 @@ async function buildSource(file: string): Promise<void> {
       .execute();
     await db
       .insertInto('narratives')
-      .values({ pole_id: pole.id, period: '2026Q3', version: 2, updated_at: at, updated_by: user.id })
+      .values({
+        pole_id: pole.id,
+        period: '2026Q3',
+        version: 2,
+        updated_at: at,
+        updated_by: user.id,
+      })
       .execute();
     await db
       .insertInto('narrative_texts')
@@ -181,7 +187,7 @@ async function buildSource(file: string): Promise<void> {
         type: 'digest',
         notification_id: null,
         dedupe_key: `d:${user.id}:2026-11-29`,
-        state: 'pending',
+        state: 'waiting',
         attempts: 1,
         last_error: 'connect ECONNREFUSED',
         created_at: at,

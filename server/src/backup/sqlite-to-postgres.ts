@@ -22,7 +22,7 @@ const isMigrationTable = (name: string) => name.startsWith('kysely_migration');
 const APP_NAME = 'ptce-suivi';
 const TOOL_NAME = 'ptce-suivi migrate-to-postgres';
 
-export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export interface TableShape {
   name: string;
@@ -32,7 +32,7 @@ export interface TableShape {
   orderBy: string[];
 }
 
-export interface TableReport {
+interface TableReport {
   table: string;
   rows: number;
   targetRows: number;
@@ -214,7 +214,7 @@ function foreignKeyOrder(sqlite: SqliteFile, tables: TableShape[]): TableShape[]
 // The target: a PostgreSQL database, empty.
 
 /** Kysely over a small pool of its own, named apart from the app servers' connections. */
-export function openPostgresTarget(url: string): Kysely<Database> {
+function openPostgresTarget(url: string): Kysely<Database> {
   if (!isPostgresUrl(url))
     throw new BackupError(`--to must be a postgres:// or postgresql:// URL, not ${url}`);
   const pool = new pg.Pool({
@@ -245,7 +245,7 @@ async function targetTables(db: AnyDb): Promise<string[]> {
  * ptce-suivi's, an application table with rows (was a server started on it?), a server
  * connected to it.
  */
-export async function targetProblem(db: AnyDb, appTables: string[]): Promise<string | null> {
+async function targetProblem(db: AnyDb, appTables: string[]): Promise<string | null> {
   const { rows: servers } = await sql<{ n: number }>`SELECT count(*)::int AS n
     FROM pg_stat_activity
     WHERE datname = current_database() AND application_name = ${APP_NAME}`.execute(db);
@@ -281,11 +281,7 @@ function insertStatement(table: TableShape, rows: unknown[][]): CompiledQuery {
 }
 
 /** Copies one table; returns the source's row count and checksum. */
-async function copyTable(
-  source: SqliteSource,
-  conn: AnyDb,
-  table: TableShape,
-): Promise<RowHasher> {
+async function copyTable(source: SqliteSource, conn: AnyDb, table: TableShape): Promise<RowHasher> {
   const hasher = new RowHasher();
   const stmt = source.sqlite
     .prepare(
