@@ -268,37 +268,47 @@ async function targetProblem(db: AnyDb, appTables: string[]): Promise<string | n
   return null;
 }
 
-/** PostgreSQL allows 65535 parameters a statement; rows per INSERT stay well under it. */
-const batchRows = (columns: number) => Math.max(1, Math.min(2000, Math.floor(30_000 / columns)));
+/** Rows per INSERT: one parameter per column (an array of the batch's values), any count. */
+const BATCH_ROWS = 5000;
 
-function insertStatement(table: TableShape, rows: unknown[][]): CompiledQuery {
-  const n = table.columns.length;
-  const tuples = rows.map(
-    (_, r) => `(${table.columns.map((_c, c) => `$${r * n + c + 1}`).join(',')})`,
+/**
+ * One INSERT of `rows` as `SELECT * FROM unnest($1::type[], $2::type[], …)`: one array
+ * parameter per column, the statement's size independent of the batch's, several times faster
+ * than a VALUES list of one parameter per value. Values go as the application writes them
+ * (PostgreSQL reads `1`/`0` as booleans, ISO strings as timestamptz).
+ */
+function insertStatement(table: TableShape, types: string[], rows: unknown[][]): CompiledQuery {
+  const arrays = table.columns.map((_c, i) => `$${i + 1}::${types[i]}[]`);
+  const text = `INSERT INTO ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(',')}) SELECT * FROM unnest(${arrays.join(',')})`;
+  return CompiledQuery.raw(
+    text,
+    table.columns.map((_c, i) => rows.map((r) => r[i])),
   );
-  const text = `INSERT INTO ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(',')}) VALUES ${tuples.join(',')}`;
-  return CompiledQuery.raw(text, rows.flat());
 }
 
 /** Copies one table; returns the source's row count and checksum. */
-async function copyTable(source: SqliteSource, conn: AnyDb, table: TableShape): Promise<RowHasher> {
+async function copyTable(
+  source: SqliteSource,
+  conn: AnyDb,
+  table: TableShape,
+  types: string[],
+): Promise<RowHasher> {
   const hasher = new RowHasher();
   const stmt = source.sqlite
     .prepare(
       `SELECT ${table.columns.map(quoteIdent).join(',')} FROM ${quoteIdent(table.name)} ORDER BY ${table.orderBy.map(quoteIdent).join(',')}`,
     )
     .raw(true);
-  const size = batchRows(table.columns.length);
   let batch: unknown[][] = [];
   for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
     hasher.add(row);
     batch.push(row);
-    if (batch.length >= size) {
-      await conn.executeQuery(insertStatement(table, batch));
+    if (batch.length >= BATCH_ROWS) {
+      await conn.executeQuery(insertStatement(table, types, batch));
       batch = [];
     }
   }
-  if (batch.length > 0) await conn.executeQuery(insertStatement(table, batch));
+  if (batch.length > 0) await conn.executeQuery(insertStatement(table, types, batch));
   return hasher;
 }
 
@@ -354,10 +364,18 @@ export async function copySqliteToPostgres(from: string, to: string): Promise<Co
       throw new BackupError(
         `the schemas differ: only on SQLite ${missing.join(', ') || '-'}; only on PostgreSQL ${[...present].join(', ') || '-'}`,
       );
+    const columnTypes = new Map<string, string[]>();
     for (const t of source.tables) {
-      const { rows } = await sql<{ name: string }>`SELECT column_name AS name
-        FROM information_schema.columns
-        WHERE table_schema = current_schema() AND table_name = ${t.name}`.execute(db);
+      const { rows } = await sql<{ name: string; type: string }>`SELECT a.attname AS name,
+          format_type(a.atttypid, a.atttypmod) AS type
+        FROM pg_attribute a
+        WHERE a.attrelid = ${quoteIdent(t.name)}::regclass AND a.attnum > 0
+          AND NOT a.attisdropped`.execute(db);
+      const typeOf = new Map(rows.map((r) => [r.name, r.type]));
+      columnTypes.set(
+        t.name,
+        t.columns.map((c) => typeOf.get(c) ?? 'text'),
+      );
       const pgCols = rows.map((r) => r.name).sort();
       if (pgCols.join(',') !== [...t.columns].sort().join(','))
         throw new BackupError(
@@ -375,7 +393,8 @@ export async function copySqliteToPostgres(from: string, to: string): Promise<Co
         const problem = await targetProblem(conn, names);
         if (problem) throw new BackupError(problem);
         const copied = new Map<string, RowHasher>();
-        for (const t of source.tables) copied.set(t.name, await copyTable(source, conn, t));
+        for (const t of source.tables)
+          copied.set(t.name, await copyTable(source, conn, t, columnTypes.get(t.name)!));
         await resetSequences(conn, source);
         const reports: TableReport[] = [];
         for (const t of source.tables) {
