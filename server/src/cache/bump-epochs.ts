@@ -5,7 +5,16 @@ import { type SharedScope, type SharedVersions, sharedVersions } from './shared-
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * After every request that may write (any method but GET/HEAD/OPTIONS, whatever its outcome):
+ * Whether a request may have written: not a read, and not refused. A 4xx writes nothing (every
+ * refusal is checked to change nothing, by the fuzzer among others), so it bumps nothing either:
+ * on PostgreSQL a flood of refused writes then costs the database no write at all.
+ */
+const mayHaveWritten = (method: string, status: number) =>
+  !READS.has(method) && !(status >= 400 && status < 500);
+
+/**
+ * After every request that may have written (any method but GET/HEAD/OPTIONS, unless refused
+ * with a 4xx):
  * a pole's own endpoints bump that pole's data version; accounts, tokens and administration
  * bump the global one; logging in and notifications change nothing cached. Over-invalidating is harmless;
  * missing one would serve stale data, so unknown cases bump everything.
@@ -22,7 +31,7 @@ export function bumpEpochs(deps: Pick<AppDeps, 'cache' | 'db'>): MiddlewareHandl
     try {
       await next();
     } finally {
-      if (!READS.has(c.req.method)) {
+      if (mayHaveWritten(c.req.method, c.res.status)) {
         const path = new URL(c.req.url).pathname;
         const pole = /^\/api\/poles\/([^/]+)\//.exec(path);
         const cached = pole ? deps.cache.pole(safeDecode(pole[1]!)) : undefined;
@@ -45,7 +54,7 @@ function bumpShared(
     try {
       await next();
     } finally {
-      if (!READS.has(c.req.method)) {
+      if (mayHaveWritten(c.req.method, c.res.status)) {
         const scope = scopeOf(deps, c.req.method, new URL(c.req.url).pathname);
         if (scope !== null) {
           if (scope === 'sessions') deps.cache.forgetPrincipals();

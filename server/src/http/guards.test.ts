@@ -69,6 +69,9 @@ describe('invalid Unicode', () => {
     ['a lone low surrogate', entry('"a\\uDC00b"')],
     ['a reversed pair', entry('"\\udc00\\ud800"')],
     ['a surrogate in a key', entry('"x","\\ud800":1')],
+    // PostgreSQL's text cannot hold a NUL: refused on both engines alike.
+    ['a NUL in a comment', entry('"a\\u0000b"')],
+    ['a NUL in a key', entry('"x","\\u0000":1')],
   ])('refuses %s with 400, the history untouched', async (_name, raw) => {
     const res = await unchanged(() => call(t, 'PUT', VALUES, { cookie, raw }));
     expect(res.status).toBe(400);
@@ -89,6 +92,16 @@ describe('invalid Unicode', () => {
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('BAD_REQUEST');
+  });
+
+  it.each([
+    ['a path', '/api/poles/henin-carvin%00/periods'],
+    ['a path, as a raw escape of a scope', '/api/poles/henin-carvin/values?scope=pole%00'],
+    ['a query', '/api/poles/henin-carvin/values?from=2026Q1%00'],
+  ])('refuses a NUL in %s with 400 and the envelope, never a 500', async (_name, path) => {
+    const res = await unchanged(() => call(t, 'GET', path, { cookie }));
+    expect(res.status).toBe(400);
+    expect((res as Awaited<ReturnType<typeof call>>).json.error.code).toBe('BAD_REQUEST');
   });
 
   it('keeps a well-formed pair written as escapes', async () => {
