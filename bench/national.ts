@@ -3,6 +3,8 @@
 //   pnpm bench --small    30 poles (a quick look)
 //   pnpm bench --fairness the fairness table of issue 10 only (RESULTS.md not written)
 //   pnpm bench --region   the region dashboard's rows of issue 11 only (RESULTS.md not written)
+//   pnpm bench --pg       the same dataset on PostgreSQL, two app servers (issue 13): its section
+//                         of RESULTS.md is replaced, the SQLite run's kept
 // Every figure is printed beside a baseline of the same run, as a ratio; results and the
 // machine go to bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -18,6 +20,7 @@ import { BENCH_ADMIN, buildDataset } from './dataset';
 import { fairness, fairnessReading } from './fairness';
 import { gridCells, gridWriter } from './grid-writer';
 import { load, percentile } from './load';
+import { pgBench } from './pg-bench';
 import { everyRegion, regionPageRange, regionValuesPath } from './region-load';
 import { rssMb, sampleRss } from './rss';
 import { kb, webSizes } from './web-size';
@@ -36,6 +39,8 @@ const { values: args } = parseArgs({
     'fairness-seconds': { type: 'string', default: '15' },
     /** `--region`: the region values rows only (load table and no-cache table), RESULTS.md not written. */
     region: { type: 'boolean', default: false },
+    /** `--pg`: PostgreSQL with two app servers (bench/pg-bench.ts), its RESULTS.md section only. */
+    pg: { type: 'boolean', default: false },
   },
 });
 const poles = Number(args.poles ?? (args.small ? 30 : 300));
@@ -70,6 +75,11 @@ const fairnessOptions = {
 };
 if (args.fairness) {
   await fairness(fairnessOptions);
+  process.exit(0);
+}
+if (args.pg) {
+  await pgBench({ file, poles, from, to, seconds, out });
+  writePgSection(lines);
   process.exit(0);
 }
 
@@ -329,11 +339,40 @@ const READING = `## How to read it
   runs the same join and order on the same file.
 ${fairnessReading(fairnessOptions.seconds, fairnessOptions.warmUp)}`;
 
+const PG_BEGIN = '<!-- pnpm bench --pg -->';
+const PG_END = '<!-- /pnpm bench --pg -->';
+
+/** Replaces (or adds) the PostgreSQL section of RESULTS.md; the SQLite run's text is kept. */
+function writePgSection(pgLines: string[]) {
+  const file = path.resolve(import.meta.dirname, 'RESULTS.md');
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
+  const section = `${PG_BEGIN}\n## PostgreSQL\n\nRun ${new Date().toISOString()} with \`pnpm bench --pg\` on ${machineLine()}.\n\n\`\`\`\n${pgLines.join('\n')}\n\`\`\`\n${PG_END}`;
+  const at = old.indexOf(PG_BEGIN);
+  const end = old.indexOf(PG_END);
+  const next =
+    at >= 0 && end > at
+      ? `${old.slice(0, at)}${section}${old.slice(end + PG_END.length)}`
+      : `${old.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(file, next);
+  console.log(`\nPostgreSQL section written to ${path.relative(process.cwd(), file)}`);
+}
+
+function machineLine(): string {
+  const model = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} × ${model}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end`;
+}
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end`;
 const results = path.resolve(import.meta.dirname, 'RESULTS.md');
+// The PostgreSQL run's section (pnpm bench --pg) is kept beside this one.
+const previous = fs.existsSync(results) ? fs.readFileSync(results, 'utf8') : '';
+const pgAt = previous.indexOf(PG_BEGIN);
+const pgEnd = previous.indexOf(PG_END);
+const pgSection =
+  pgAt >= 0 && pgEnd > pgAt ? `\n\n${previous.slice(pgAt, pgEnd + PG_END.length)}\n` : '';
 fs.writeFileSync(
   results,
-  `# Benchmark results\n\nRun ${new Date().toISOString()} with \`pnpm bench${args.small ? ' --small' : ''}\` on ${machine}.\nNumbers are noisy on a shared 2-core machine: compare the ratios within one run.\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n\n${READING}`,
+  `# Benchmark results\n\nRun ${new Date().toISOString()} with \`pnpm bench${args.small ? ' --small' : ''}\` on ${machine}.\nNumbers are noisy on a shared 2-core machine: compare the ratios within one run.\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n\n${READING}${pgSection}`,
 );
 console.log(`\nwritten to ${path.relative(process.cwd(), results)}`);

@@ -245,6 +245,13 @@ async function targetTables(db: AnyDb): Promise<string[]> {
  * ptce-suivi's, an application table with rows (was a server started on it?), a server
  * connected to it.
  */
+/**
+ * Tables that hold no data of an instance, only the servers' bookkeeping, which a migration
+ * seeds (data_versions: the caches' versions and their counter row): their rows do not make a
+ * target "not empty", and the source's replace them.
+ */
+const BOOKKEEPING = new Set(['data_versions']);
+
 async function targetProblem(db: AnyDb, appTables: string[]): Promise<string | null> {
   const { rows: servers } = await sql<{ n: number }>`SELECT count(*)::int AS n
     FROM pg_stat_activity
@@ -257,7 +264,7 @@ async function targetProblem(db: AnyDb, appTables: string[]): Promise<string | n
   if (foreign.length > 0)
     return `the target holds tables that are not ptce-suivi's (${foreign.slice(0, 10).join(', ')}): give an empty database (createdb <name>)`;
   const withRows: string[] = [];
-  for (const t of present.filter((name) => app.has(name))) {
+  for (const t of present.filter((name) => app.has(name) && !BOOKKEEPING.has(name))) {
     const { rows } = await sql<{
       any: number;
     }>`SELECT count(*)::int AS any FROM (SELECT 1 FROM ${sql.table(t)} LIMIT 1) x`.execute(db);
@@ -392,6 +399,9 @@ export async function copySqliteToPostgres(from: string, to: string): Promise<Co
         );
         const problem = await targetProblem(conn, names);
         if (problem) throw new BackupError(problem);
+        // The bookkeeping rows the migrations write give way to the source's.
+        for (const t of BOOKKEEPING)
+          if (names.includes(t)) await sql`DELETE FROM ${sql.table(t)}`.execute(conn);
         const copied = new Map<string, RowHasher>();
         for (const t of source.tables)
           copied.set(t.name, await copyTable(source, conn, t, columnTypes.get(t.name)!));
