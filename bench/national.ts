@@ -44,6 +44,9 @@ const { values: args } = parseArgs({
   },
 });
 const poles = Number(args.poles ?? (args.small ? 30 : 300));
+/** The markers of the PostgreSQL run's section in RESULTS.md. */
+const PG_BEGIN = '<!-- pnpm bench --pg -->';
+const PG_END = '<!-- /pnpm bench --pg -->';
 const to = '2026Q3';
 const from = quarterFromIndex(quarterIndex(to) - Number(args.quarters) + 1);
 const seconds = Number(args.seconds);
@@ -338,9 +341,6 @@ const READING = `## How to read it
 - Export: the whole national range as \`csv\`, read to the end by the client; the sqlite3 shell
   runs the same join and order on the same file.
 ${fairnessReading(fairnessOptions.seconds, fairnessOptions.warmUp)}`;
-
-const PG_BEGIN = '<!-- pnpm bench --pg -->';
-const PG_END = '<!-- /pnpm bench --pg -->';
 
 /** Replaces (or adds) the PostgreSQL section of RESULTS.md; the SQLite run's text is kept. */
 function writePgSection(pgLines: string[]) {

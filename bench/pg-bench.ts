@@ -62,7 +62,7 @@ export async function pgBench(o: PgBenchOptions): Promise<void> {
     if (!copied.ok) throw new Error('the copy into PostgreSQL did not read back the same');
     const rows = copied.rows;
     out(
-      `\n### PostgreSQL (pnpm bench --pg): two app servers on one database\n\nPostgreSQL ${pgVersion(cluster)} on this machine (a throwaway cluster, fsync on); the dataset copied from the SQLite file by \`pnpm migrate-to-postgres\`: ${rows.toLocaleString('fr-FR')} rows in ${((performance.now() - t0) / 1000).toFixed(0)} s, every table's count and checksum equal.`,
+      `two app servers on one database: PostgreSQL ${pgVersion(cluster)} on this machine (a throwaway cluster, fsync on); the dataset copied from the SQLite file by \`pnpm migrate-to-postgres\`: ${rows.toLocaleString('fr-FR')} rows in ${((performance.now() - t0) / 1000).toFixed(0)} s, every table's count and checksum equal.`,
     );
     const everyPole = Array.from(
       { length: o.poles },
