@@ -51,9 +51,23 @@ describe('crash safety', () => {
 
     let cookie = await login(server.url, COORDINATOR, password);
     for (let kill = 1; kill <= KILLS; kill++) {
+      // The kill comes 50–400 ms into the round, and never before the round's first
+      // acknowledged write: every kill hits a server under acknowledged writes, some of them
+      // right after its first one (on PostgreSQL a restarted server's first acknowledged write
+      // often comes later than 400 ms: 0 in 9 rounds of 20 when the kill ignored it).
+      const ackedBefore = writer.ackedRequests;
       writer.start(server.url, cookie);
       await sleep(50 + Math.random() * 350);
+      const deadline = Date.now() + 20_000;
+      while (writer.ackedRequests === ackedBefore && writer.errors.length === 0) {
+        if (Date.now() > deadline) break;
+        await sleep(5);
+      }
       expect(await server.stop('SIGKILL')).toBe(null);
+      expect(
+        writer.ackedRequests - ackedBefore,
+        `writes acknowledged in round ${kill}`,
+      ).toBeGreaterThan(0);
       await writer.stop();
       expect(writer.errors).toEqual([]);
 
@@ -81,10 +95,6 @@ describe('crash safety', () => {
         expect(stored?.history.length ?? 0).toBe(acked?.version ?? 0);
       }
     }
-    // At least one acknowledged batch per round on average, even on a loaded machine.
-    expect(writer.ackedRequests, 'writes acknowledged between the kills').toBeGreaterThanOrEqual(
-      KILLS,
-    );
     console.log(
       `[crash-safety] ${KILLS} kills, ${writer.ackedRequests} acknowledged batches, ` +
         `${landedUnanswered} unanswered batches found landed whole`,
