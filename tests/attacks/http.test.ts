@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { currentQuarter } from '@ptce/shared/periods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTables } from '../support/database-file';
+import { readTables, withoutSharedState } from '../support/database-file';
 import {
   ROOT,
   type RunningServer,
@@ -64,9 +64,9 @@ const local = (s: RunningServer) => `127.0.0.1:${s.port}`;
 const saveBody = (comment: string) =>
   `{"period":"${quarter}","entries":[{"scope":"pole","indicator":"PTCE-REUNIONS","value":3,"comment":${comment}}]}`;
 
-/** Every table but the sessions (logins write them), comparable as is. */
+/** Every table but the sessions (logins write them) and the servers' shared state, comparable as is. */
 async function data(file: string) {
-  const { sessions: _sessions, ...rest } = await readTables(file);
+  const { sessions: _sessions, ...rest } = withoutSharedState(await readTables(file));
   return rest;
 }
 

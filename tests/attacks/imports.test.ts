@@ -3,7 +3,7 @@ import http from 'node:http';
 import { readTestZip, type TestZipEntry, testZip } from '@ptce/server/imports/test-zip';
 import { currentQuarter } from '@ptce/shared/periods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTables } from '../support/database-file';
+import { readTables, withoutSharedState } from '../support/database-file';
 import { login } from '../support/http-client';
 import {
   type RunningServer,
@@ -40,7 +40,7 @@ const measures: Array<{
   rssMb: number;
 }> = [];
 
-const tables = async () => JSON.stringify(await readTables(server.dbFile));
+const tables = async () => JSON.stringify(withoutSharedState(await readTables(server.dbFile)));
 
 /** The server's resident memory (MB), from /proc. */
 function rssMb(): number {

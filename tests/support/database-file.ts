@@ -30,6 +30,21 @@ function withReadOnly<T>(file: string, fn: (db: SqliteFile) => T): T {
 
 const onPostgres = () => testEngine() === 'postgres';
 
+/**
+ * Tables an app server on PostgreSQL writes whatever a request's outcome, the state the servers
+ * on one database share (docs/decisions.md, "Several servers on one database"): data_versions,
+ * bumped after every request that may write, refused or not; login_throttle, the failed-login
+ * counters (kept in memory on SQLite). A test of what a refused request left unchanged leaves
+ * them out on PostgreSQL only: on SQLite nothing writes them, and they are compared as the rest.
+ */
+const SHARED_STATE = new Set(['data_versions', 'login_throttle']);
+export const isSharedStateTable = (table: string) => onPostgres() && SHARED_STATE.has(table);
+
+/** `tables` (from readTables) without the shared state tables on PostgreSQL. */
+export function withoutSharedState<T>(tables: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(tables).filter(([t]) => !isSharedStateTable(t)));
+}
+
 /** Runs `fn` on a connection to `dbFile`'s PostgreSQL database, closed after. */
 async function withPostgres<T>(dbFile: string, fn: (db: Kysely<Database>) => Promise<T>) {
   const { db } = connect(databaseTarget(dbFile), 1);
