@@ -190,7 +190,7 @@ describe('local server (no PTCE_PUBLIC_URL)', () => {
       );
       expect(res.status, comment).toBe(400);
       expect(res.json.error.code).toBe('BAD_REQUEST');
-      expect(res.json.error.message).toMatch(/demi-paire de substitution isolée/);
+      expect(res.json.error.message).toMatch(/demi-paire de substitution (Unicode )?isolée/);
     }
     expect(await data(server.dbFile)).toEqual(before);
     await stillUp(server);

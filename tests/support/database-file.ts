@@ -34,15 +34,24 @@ const onPostgres = () => testEngine() === 'postgres';
  * Tables an app server on PostgreSQL writes whatever a request's outcome, the state the servers
  * on one database share (docs/decisions.md, "Several servers on one database"): data_versions,
  * bumped after every request that may write, refused or not; login_throttle, the failed-login
- * counters (kept in memory on SQLite). A test of what a refused request left unchanged leaves
- * them out on PostgreSQL only: on SQLite nothing writes them, and they are compared as the rest.
+ * counters (kept in memory on SQLite); the settings row of the login device cookies' key,
+ * written by the first server that needs it. A test of what a refused request left unchanged
+ * leaves them out on PostgreSQL only: on SQLite nothing writes them, and they are compared as
+ * the rest.
  */
 const SHARED_STATE = new Set(['data_versions', 'login_throttle']);
+const SHARED_SETTINGS = new Set(['login_device_key']);
 export const isSharedStateTable = (table: string) => onPostgres() && SHARED_STATE.has(table);
 
-/** `tables` (from readTables) without the shared state tables on PostgreSQL. */
-export function withoutSharedState<T>(tables: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(tables).filter(([t]) => !isSharedStateTable(t)));
+/** `tables` (from readTables) without the servers' shared state on PostgreSQL. */
+export function withoutSharedState(tables: Record<string, unknown[]>): Record<string, unknown[]> {
+  if (!onPostgres()) return tables;
+  const out = Object.fromEntries(Object.entries(tables).filter(([t]) => !SHARED_STATE.has(t)));
+  if (out.settings)
+    out.settings = out.settings.filter(
+      (row) => !SHARED_SETTINGS.has(String((row as { key?: unknown }).key)),
+    );
+  return out;
 }
 
 /** Runs `fn` on a connection to `dbFile`'s PostgreSQL database, closed after. */
