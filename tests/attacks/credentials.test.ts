@@ -154,7 +154,7 @@ describe('an admin write token', () => {
     expect(en.json.error.message).toBe(
       'An API token cannot manage accounts, roles, passwords or tokens: sign in with your password.',
     );
-    // Not the servers' shared state on PostgreSQL (login counters).
+    // Not the servers' shared state on PostgreSQL (data versions, login counters).
     const changed = changedTables(before, await fingerprint(t));
     expect(changed.filter((line) => !isSharedStateTable(line.split(':')[0]!))).toEqual([]);
     // The same token still does what it is for.

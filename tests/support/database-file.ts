@@ -33,12 +33,13 @@ const onPostgres = () => testEngine() === 'postgres';
 /**
  * What an app server on PostgreSQL writes on a request that changes no data, the state the
  * servers on one database share (docs/decisions.md, "Several servers on one database"):
- * login_throttle, the failed-login counters (kept in memory on SQLite), and the settings row of
- * the login device cookies' key, written by the first server that needs it. A test of what a
- * refused request left unchanged leaves them out on PostgreSQL only: on SQLite nothing writes
- * them, and they are compared as the rest. (data_versions is compared: a refusal bumps none.)
+ * data_versions, bumped after any request that may have written (all but reads and 4xx
+ * refusals: a dry run, a 503 refusal too); login_throttle, the failed-login counters (kept in
+ * memory on SQLite); the settings row of the login device cookies' key, written by the first
+ * server that needs it. A test of what a refused request left unchanged leaves them out on
+ * PostgreSQL only: on SQLite nothing writes them, and they are compared as the rest.
  */
-const SHARED_STATE = new Set(['login_throttle']);
+const SHARED_STATE = new Set(['data_versions', 'login_throttle']);
 const SHARED_SETTINGS = new Set(['login_device_key']);
 export const isSharedStateTable = (table: string) => onPostgres() && SHARED_STATE.has(table);
 
