@@ -6,7 +6,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTables } from '../support/database-file';
 import { login } from '../support/http-client';
-import { type RunningServer, startServer, tempDbFile } from '../support/start-server';
+import {
+  type RunningServer,
+  removeTestDatabase,
+  startServer,
+  tempDbFile,
+} from '../support/start-server';
 
 const ADMIN = 'admin@ptce-suivi.demo';
 const CRESS = 'cress@hdf.demo';
@@ -41,6 +46,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await server?.stop();
+  if (server) await removeTestDatabase(server.dbFile);
 });
 
 describe('heavy reads are fair', () => {
@@ -58,7 +64,7 @@ describe('heavy reads are fair', () => {
     const xlsxReference = await xlsxRows((await get(XLSX, cookies[ADMIN]!)).body);
     expect(xlsxReference.length).toBeGreaterThan(500);
     expect(JSON.parse(reference[HISTORY]!.toString()).history.length).toBeGreaterThan(1000);
-    const before = readTables(server.dbFile);
+    const before = await readTables(server.dbFile);
 
     const pid = server.child.pid!;
     let rssPeak = memMb(pid, 'VmRSS');
@@ -120,6 +126,6 @@ describe('heavy reads are fair', () => {
     // Alive, and nothing written.
     expect(server.child.exitCode).toBeNull();
     expect((await get('/api/session', cookies[COORD]!)).status).toBe(200);
-    expect(readTables(server.dbFile)).toEqual(before);
+    expect(await readTables(server.dbFile)).toEqual(before);
   }, 120_000);
 });

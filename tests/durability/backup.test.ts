@@ -104,8 +104,8 @@ describe('pnpm backup and pnpm restore', () => {
     // The backup is one consistent state between the writes acknowledged before it began and
     // those sent before it ended (one batch per lane may be in flight).
     expect(fs.readdirSync(path.dirname(backupFile))).toEqual(['ptce.sqlite']);
-    expect(integrityCheck(backupFile)).toEqual(['ok']);
-    const inBackup = readCells(backupFile);
+    expect(await integrityCheck(backupFile)).toEqual(['ok']);
+    const inBackup = await readCells(backupFile);
     expect(inBackup.problems).toEqual([]);
     const backedUp = versionsOf(inBackup.cells, period);
     backedUp.forEach((v, i) => {
@@ -113,7 +113,7 @@ describe('pnpm backup and pnpm restore', () => {
       expect(v).toBeLessThanOrEqual(ackedAfter[i]! + 1);
     });
     const final = GROWING_CELLS.map((c) => writer.acked.get(`${c.scope}|${c.indicator}|`)!.version);
-    expect(versionsOf(readCells(dbFile).cells, period)).toEqual(final);
+    expect(versionsOf((await readCells(dbFile)).cells, period)).toEqual(final);
     expect(final).not.toEqual(backedUp);
 
     const restore = await runScript('restore', [backupFile]);
@@ -121,13 +121,13 @@ describe('pnpm backup and pnpm restore', () => {
     expect(restore.code).toBe(0);
     const previous = /previous database kept as (\S+)/.exec(restore.stdout)?.[1];
     expect(previous).toMatch(/ptce-suivi\.sqlite\.before-restore-\d{8}T\d{6}Z$/);
-    expect(integrityCheck(previous!)).toEqual(['ok']);
-    expect(versionsOf(readCells(previous!).cells, period)).toEqual(final);
+    expect(await integrityCheck(previous!)).toEqual(['ok']);
+    expect(versionsOf((await readCells(previous!)).cells, period)).toEqual(final);
 
     server = await startServer(dbFile, { PTCE_DEMO: '1' });
     expect(server.passwords.size).toBe(0);
-    const restored = readTables(dbFile);
-    const expected = readTables(backupFile);
+    const restored = await readTables(dbFile);
+    const expected = await readTables(backupFile);
     expect(Object.keys(restored)).toEqual(Object.keys(expected));
     for (const table of Object.keys(expected))
       expect(restored[table], table).toEqual(expected[table]);

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Dimension, Indicator } from '@ptce/shared/catalogue.schema';
 import { currentQuarter } from '@ptce/shared/periods';
 import type { Scope } from '@ptce/shared/poles.schema';
@@ -7,7 +5,12 @@ import { allowedSlices } from '@ptce/shared/slices';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellKey, readCells } from '../support/database-file';
 import { api, login } from '../support/http-client';
-import { type RunningServer, startServer, tempDbFile } from '../support/start-server';
+import {
+  type RunningServer,
+  removeTestDatabase,
+  startServer,
+  tempDbFile,
+} from '../support/start-server';
 
 const POLE = 'henin-carvin';
 const CELLS = 200;
@@ -48,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.stop('SIGKILL');
-  fs.rmSync(path.dirname(path.dirname(dbFile)), { recursive: true, force: true });
+  if (dbFile) await removeTestDatabase(dbFile);
 });
 
 /** `CELLS` cells of the pole spread over its scopes, indicators and slices (ratios excepted). */
@@ -211,7 +214,7 @@ describe('two editors racing on the same values', () => {
     const stored = new Map(
       (values.body.values as Array<Cell & Accepted>).map((v) => [keyOf(v), v]),
     );
-    const { cells: inDb, problems } = readCells(dbFile);
+    const { cells: inDb, problems } = await readCells(dbFile);
     expect(problems).toEqual([]);
     for (const c of cells) {
       const writes = accepted.get(keyOf(c))!.sort((a, b) => a.version - b.version);

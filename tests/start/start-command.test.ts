@@ -1,7 +1,13 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { testEngine } from '@ptce/server/test-support/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer, tempDbFile } from '../support/start-server';
+import {
+  pgDatabaseExists,
+  type RunningServer,
+  removeTestDatabase,
+  startServer,
+  tempDbFile,
+} from '../support/start-server';
 
 let dbFile: string;
 let server: RunningServer;
@@ -13,12 +19,20 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop('SIGKILL');
-  fs.rmSync(path.dirname(path.dirname(dbFile)), { recursive: true, force: true });
+  if (dbFile) await removeTestDatabase(dbFile);
 });
 
 describe('the start command on a new database', () => {
   it('creates the database in its folder, serves the catalogue and lets a printed demo account log in', async () => {
-    expect(fs.existsSync(dbFile)).toBe(true);
+    if (testEngine() === 'postgres') {
+      // PTCE_DATABASE_URL wins over PTCE_DB: the database is on the cluster, no file is made.
+      expect(await pgDatabaseExists(dbFile)).toBe(true);
+      expect(fs.existsSync(dbFile)).toBe(false);
+      expect(server.output()).toMatch(/new database postgres:\/\/\S+ \(PostgreSQL\)/);
+    } else {
+      expect(fs.existsSync(dbFile)).toBe(true);
+      expect(server.output()).toContain(`new database ${dbFile}`);
+    }
     const catalogue = await fetch(`${server.url}/api/catalogue`);
     expect(catalogue.status).toBe(200);
     expect((await catalogue.json()).indicators.length).toBe(45);
