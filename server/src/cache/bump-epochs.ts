@@ -6,11 +6,12 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Whether a request may have written: not a read, and not refused. A 4xx writes nothing (every
- * refusal is checked to change nothing, by the fuzzer among others), so it bumps nothing either:
- * on PostgreSQL a flood of refused writes then costs the database no write at all.
+ * refusal is checked to change nothing, by the fuzzer among others), nor does a 503 (a queue
+ * full: turned away before any work), so they bump nothing either: on PostgreSQL a flood of
+ * refused writes then costs the database no write at all.
  */
 const mayHaveWritten = (method: string, status: number) =>
-  !READS.has(method) && !(status >= 400 && status < 500);
+  !READS.has(method) && !(status >= 400 && status < 500) && status !== 503;
 
 /**
  * After every request that may have written (any method but GET/HEAD/OPTIONS, unless refused
