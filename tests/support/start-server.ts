@@ -55,7 +55,7 @@ function adminUrl(): string {
 }
 
 /** The PostgreSQL database a server started on `dbFile` uses: a hash of the absolute path. */
-export function pgDatabaseName(dbFile: string): string {
+function pgDatabaseName(dbFile: string): string {
   const hash = createHash('sha256').update(path.resolve(dbFile)).digest('hex').slice(0, 20);
   return `ptce_srv_${hash}`;
 }

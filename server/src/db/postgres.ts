@@ -117,7 +117,7 @@ export interface PostgresOptions {
 }
 
 /** A pool on `url`: UTC sessions (times print as the parser expects), the app's name. */
-export function postgresPool(url: string, opts: PostgresOptions = {}): pg.Pool {
+function postgresPool(url: string, opts: PostgresOptions = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,

@@ -30,7 +30,7 @@ function findBinDir(): string | null {
 }
 
 /** The server binaries' folder; installs Debian's `postgresql` when missing and root. */
-export function postgresBinDir(): string {
+function postgresBinDir(): string {
   const found = findBinDir();
   if (found) return found;
   if (process.getuid?.() !== 0)
@@ -48,7 +48,7 @@ export function postgresBinDir(): string {
   return after;
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);

@@ -13,6 +13,7 @@ import { TEMPLATE_DB, withDatabase } from './test-database';
 
 let cluster: Cluster | null = null;
 
+/** @public Vitest calls it by name. */
 export async function setup(): Promise<void> {
   const given = process.env.PTCE_TEST_DATABASE_URL;
   if (!given) cluster = await startCluster();
@@ -36,6 +37,7 @@ export async function setup(): Promise<void> {
   process.env.PTCE_TEST_PG_ADMIN_URL = admin;
 }
 
+/** @public Vitest calls it by name. */
 export async function teardown(): Promise<void> {
   cluster?.stop();
   cluster = null;
