@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import {
   type ColumnDefinitionNode,
   DataTypeNode,
@@ -10,8 +11,8 @@ import {
   RawNode,
   ValueNode,
 } from 'kysely';
-import pg from 'pg';
-import Cursor from 'pg-cursor';
+import type pgTypes from 'pg';
+import type CursorType from 'pg-cursor';
 import type { Database } from './database';
 
 // The PostgreSQL half of the dialect seam (docs/decisions.md, "Two engines, one schema"). The
@@ -43,13 +44,28 @@ export function isoFromPg(text: string): string {
 }
 
 const OID = { bool: 16, int8: 20, numeric: 1700, timestamptz: 1184 } as const;
-// Process-wide: pg-cursor reads rows with pg's global parsers, and this process talks to one
-// database only. int8 (count, sum of integers) and numeric (avg) come back as numbers: the
-// counts and ids of this application stay far below 2^53.
-pg.types.setTypeParser(OID.bool, (v: string) => (v === 't' ? 1 : 0));
-pg.types.setTypeParser(OID.int8, (v: string) => Number(v));
-pg.types.setTypeParser(OID.numeric, (v: string) => Number(v));
-pg.types.setTypeParser(OID.timestamptz, isoFromPg);
+
+let loaded: { pg: typeof pgTypes; Cursor: typeof CursorType } | null = null;
+
+/**
+ * `pg` and `pg-cursor`, loaded on the first PostgreSQL connection only: on SQLite they would
+ * cost each thread ~15 MB of its 200. The parsers are process-wide: pg-cursor reads rows with
+ * pg's global parsers, and this process talks to one database only. int8 (count, sum of
+ * integers) and numeric (avg) come back as numbers: the counts and ids of this application
+ * stay far below 2^53.
+ */
+function loadPg() {
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  const pg = require('pg') as typeof pgTypes;
+  const Cursor = require('pg-cursor') as typeof CursorType;
+  pg.types.setTypeParser(OID.bool, (v: string) => (v === 't' ? 1 : 0));
+  pg.types.setTypeParser(OID.int8, (v: string) => Number(v));
+  pg.types.setTypeParser(OID.numeric, (v: string) => Number(v));
+  pg.types.setTypeParser(OID.timestamptz, isoFromPg);
+  loaded = { pg, Cursor };
+  return loaded;
+}
 
 /** Column names that hold times (timestamptz on PostgreSQL): `at`, `…_at`, `…_until`. */
 export const isTimeColumn = (name: string) =>
@@ -117,7 +133,8 @@ export interface PostgresOptions {
 }
 
 /** A pool on `url`: UTC sessions (times print as the parser expects), the app's name. */
-function postgresPool(url: string, opts: PostgresOptions = {}): pg.Pool {
+function postgresPool(url: string, opts: PostgresOptions = {}): pgTypes.Pool {
+  const { pg } = loadPg();
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
@@ -134,8 +151,10 @@ function postgresPool(url: string, opts: PostgresOptions = {}): pg.Pool {
 export function openPostgres(
   url: string,
   opts: PostgresOptions = {},
-): { db: Kysely<Database>; pool: pg.Pool } {
+): { db: Kysely<Database>; pool: pgTypes.Pool } {
   const pool = postgresPool(url, opts);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool, cursor: loadPg().Cursor }),
+  });
   return { db, pool };
 }
