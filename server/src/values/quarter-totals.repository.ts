@@ -1,0 +1,214 @@
+import { quarterRange } from '@ptce/shared/periods';
+import type { Db } from '../db/database';
+import {
+  type EntryRow,
+  type ParsedEntries,
+  quarterEntries,
+  valuesAnswerJson,
+} from './quarter-entries';
+
+type Term = { indicator: string; slice: string };
+
+/** The name of a set of ratio-term slices, stored beside the entries built with it. */
+const termsKey = (terms: readonly Term[]) =>
+  terms.map((t) => `${t.indicator}|${t.slice}`).join(',');
+
+/**
+ * Marks the quarters of written values as to be rebuilt: their `stamp` grows and their entries
+ * are dropped. Every write to `values` calls it in the write's own transaction (upsertValues), so
+ * that no app server, whichever wrote, answers a quarter from entries older than its values.
+ */
+export async function markQuartersStale(
+  db: Db,
+  cells: Iterable<{ pole_id: number; period: string }>,
+): Promise<void> {
+  const quarters = new Map<string, { pole_id: number; period: string }>();
+  for (const c of cells)
+    quarters.set(`${c.pole_id}|${c.period}`, { pole_id: c.pole_id, period: c.period });
+  const rows = [...quarters.values()];
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('quarter_totals')
+      .values(rows.slice(i, i + 500).map((q) => ({ ...q, stamp: 1, terms: null, entries: null })))
+      .onConflict((oc) =>
+        oc.columns(['pole_id', 'period']).doUpdateSet((eb) => ({
+          stamp: eb('quarter_totals.stamp', '+', 1),
+          terms: null,
+          entries: null,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The entered totals and `terms` slices of a pole's `periods`, from the values. */
+async function entryRows(
+  db: Db,
+  poleId: number,
+  groupIds: number[],
+  periods: string[],
+  terms: readonly Term[],
+): Promise<EntryRow[]> {
+  const columns = [
+    'group_id',
+    'indicator_code',
+    'period',
+    'slice',
+    'value',
+    'comment',
+    'override_reason',
+    'version',
+    'updated_at',
+    'updated_by',
+  ] as const;
+  // The totals through their covering index (values_totals), each term through the cell index.
+  const rows = await db
+    .selectFrom('values')
+    .select(columns)
+    .where('pole_id', '=', poleId)
+    .where('slice', '=', '')
+    .where('period', 'in', periods)
+    .where('value', 'is not', null)
+    .execute();
+  for (const t of groupIds.length === 0 ? [] : terms) {
+    if (t.slice === '') continue;
+    rows.push(
+      ...(await db
+        .selectFrom('values')
+        .select(columns)
+        .where('group_id', 'in', groupIds)
+        .where('indicator_code', '=', t.indicator)
+        .where('period', 'in', periods)
+        .where('slice', '=', t.slice)
+        .where('value', 'is not', null)
+        .execute()),
+    );
+  }
+  return rows as EntryRow[];
+}
+
+interface StoredQuarter {
+  period: string;
+  stamp: number;
+  terms: string | null;
+  entries: string | null;
+}
+
+/**
+ * Builds the entries of `periods` from the values and stores each, unless its quarter was
+ * written since `stored` was read (its stamp moved: the entries would be older than its values).
+ * Returns the entries by quarter. A failed store is left for a later read: the answer is right.
+ */
+async function rebuild(
+  db: Db,
+  poleId: number,
+  groupIds: number[],
+  periods: string[],
+  terms: readonly Term[],
+  stored: Map<string, StoredQuarter>,
+): Promise<Map<string, string>> {
+  const byPeriod = new Map<string, EntryRow[]>(periods.map((p) => [p, []]));
+  for (const r of await entryRows(db, poleId, groupIds, periods, terms))
+    byPeriod.get(r.period)?.push(r);
+  const built = new Map([...byPeriod].map(([p, rows]) => [p, quarterEntries(rows)]));
+  const key = termsKey(terms);
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const [period, entries] of built) {
+        const was = stored.get(period);
+        if (was) {
+          await trx
+            .updateTable('quarter_totals')
+            .set({ terms: key, entries })
+            .where('pole_id', '=', poleId)
+            .where('period', '=', period)
+            .where('stamp', '=', was.stamp)
+            .execute();
+        } else {
+          await trx
+            .insertInto('quarter_totals')
+            .values({ pole_id: poleId, period, stamp: 0, terms: key, entries })
+            .onConflict((oc) => oc.columns(['pole_id', 'period']).doNothing())
+            .execute();
+        }
+      }
+    });
+  } catch {
+    // Busy or read-only: the quarters stay to be rebuilt by a later read.
+  }
+  return built;
+}
+
+export interface DashboardFilter {
+  from: string;
+  to: string;
+  groupId?: number | undefined;
+  /** Also the ratio-term slices (`ratioTerms=true`). */
+  withTerms: boolean;
+}
+
+/**
+ * The JSON text of a pole's values answer for the totals (`slice=`) over `from`–`to`: the same
+ * bytes as `findValues` serialised, read from one row of `quarter_totals` per quarter instead of
+ * every value row. Quarters written since their entries were built (or never built, or built
+ * with other ratio terms than `terms`, the catalogue's) are rebuilt from the values first.
+ */
+export async function dashboardValuesJson(
+  db: Db,
+  pole: { id: number; slug: string },
+  f: DashboardFilter,
+  terms: readonly Term[],
+): Promise<string> {
+  const periods = quarterRange(f.from, f.to);
+  const scopes = (
+    await db
+      .selectFrom('working_groups')
+      .select(['id', 'slug', 'is_pole', 'position'])
+      .where('pole_id', '=', pole.id)
+      .execute()
+  ).sort((a, b) => a.is_pole - b.is_pole || a.position - b.position || a.id - b.id);
+  // Read before the values are: a write after this read moves the stamp and keeps a rebuild out.
+  const stored = new Map(
+    (
+      await db
+        .selectFrom('quarter_totals')
+        .select(['period', 'stamp', 'terms', 'entries'])
+        .where('pole_id', '=', pole.id)
+        .where('period', '>=', f.from)
+        .where('period', '<=', f.to)
+        .execute()
+    ).map((q) => [q.period, q]),
+  );
+  const key = termsKey(terms);
+  const stale = periods.filter((p) => {
+    const q = stored.get(p);
+    return q?.entries === null || q?.entries === undefined || q.terms !== key;
+  });
+  const built =
+    stale.length === 0
+      ? undefined
+      : await rebuild(
+          db,
+          pole.id,
+          scopes.map((s) => s.id),
+          stale,
+          terms,
+          stored,
+        );
+  const quarters = periods.map(
+    (p) => JSON.parse(built?.get(p) ?? stored.get(p)!.entries!) as ParsedEntries,
+  );
+  const authors = new Set<number>();
+  for (const q of quarters)
+    for (let i = 3; i < q.length; i += 5) if (q[i] !== null) authors.add(q[i] as number);
+  const names = new Map<number, string>();
+  if (authors.size > 0) {
+    for (const u of await db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('id', 'in', [...authors])
+      .execute())
+      names.set(u.id, JSON.stringify(u.name));
+  }
+  return valuesAnswerJson(pole.slug, quarters, scopes, names, f);
+}
