@@ -41,14 +41,13 @@ export async function markQuartersStale(
   }
 }
 
-/** The entered totals and `terms` slices of a pole's `periods`, from the values. */
-async function entryRows(
+/** The entries (`quarterEntries`) of a pole's `periods`, from its values: totals and `terms` slices. */
+async function buildEntries(
   db: Db,
   poleId: number,
-  groupIds: number[],
   periods: string[],
   terms: readonly Term[],
-): Promise<EntryRow[]> {
+): Promise<Map<string, string>> {
   const columns = [
     'group_id',
     'indicator_code',
@@ -61,7 +60,8 @@ async function entryRows(
     'updated_at',
     'updated_by',
   ] as const;
-  // The totals through their covering index (values_totals), each term through the cell index.
+  // The totals through their covering index (values_totals), each term slice through the cell
+  // index (scope, indicator, period, slice), as findValues reads them.
   const rows = await db
     .selectFrom('values')
     .select(columns)
@@ -70,13 +70,19 @@ async function entryRows(
     .where('period', 'in', periods)
     .where('value', 'is not', null)
     .execute();
-  for (const t of groupIds.length === 0 ? [] : terms) {
+  for (const t of terms) {
     if (t.slice === '') continue;
     rows.push(
       ...(await db
         .selectFrom('values')
         .select(columns)
-        .where('group_id', 'in', groupIds)
+        .where((eb) =>
+          eb(
+            'group_id',
+            'in',
+            eb.selectFrom('working_groups').select('id').where('pole_id', '=', poleId),
+          ),
+        )
         .where('indicator_code', '=', t.indicator)
         .where('period', 'in', periods)
         .where('slice', '=', t.slice)
@@ -84,7 +90,33 @@ async function entryRows(
         .execute()),
     );
   }
-  return rows as EntryRow[];
+  const byPeriod = new Map<string, EntryRow[]>(periods.map((p) => [p, []]));
+  for (const r of rows) byPeriod.get(r.period)?.push(r as EntryRow);
+  return new Map([...byPeriod].map(([p, quarter]) => [p, quarterEntries(quarter)]));
+}
+
+/**
+ * Rebuilds the entries of a pole's `periods` inside the transaction that has just written their
+ * values (after upsertValues, which moved their stamps and so holds their rows: a concurrent
+ * writer of the same quarter waits, then rebuilds with both writes), so that the next read has
+ * nothing to rebuild.
+ */
+export async function refreshQuarters(
+  trx: Db,
+  poleId: number,
+  periods: string[],
+  terms: readonly Term[],
+): Promise<void> {
+  if (periods.length === 0) return;
+  const key = termsKey(terms);
+  for (const [period, entries] of await buildEntries(trx, poleId, periods, terms)) {
+    await trx
+      .updateTable('quarter_totals')
+      .set({ terms: key, entries })
+      .where('pole_id', '=', poleId)
+      .where('period', '=', period)
+      .execute();
+  }
 }
 
 interface StoredQuarter {
@@ -96,21 +128,17 @@ interface StoredQuarter {
 
 /**
  * Builds the entries of `periods` from the values and stores each, unless its quarter was
- * written since `stored` was read (its stamp moved: the entries would be older than its values).
- * Returns the entries by quarter. A failed store is left for a later read: the answer is right.
+ * written since `stored` was read (its stamp moved: the entries could be older than its values).
+ * Returns the entries by quarter. A store that fails is left to a later read: the answer is right.
  */
 async function rebuild(
   db: Db,
   poleId: number,
-  groupIds: number[],
   periods: string[],
   terms: readonly Term[],
   stored: Map<string, StoredQuarter>,
 ): Promise<Map<string, string>> {
-  const byPeriod = new Map<string, EntryRow[]>(periods.map((p) => [p, []]));
-  for (const r of await entryRows(db, poleId, groupIds, periods, terms))
-    byPeriod.get(r.period)?.push(r);
-  const built = new Map([...byPeriod].map(([p, rows]) => [p, quarterEntries(rows)]));
+  const built = await buildEntries(db, poleId, periods, terms);
   const key = termsKey(terms);
   try {
     await db.transaction().execute(async (trx) => {
@@ -152,6 +180,8 @@ export interface DashboardFilter {
  * bytes as `findValues` serialised, read from one row of `quarter_totals` per quarter instead of
  * every value row. Quarters written since their entries were built (or never built, or built
  * with other ratio terms than `terms`, the catalogue's) are rebuilt from the values first.
+ * Scopes come in (is_pole, position, id) order: positions are distinct within a pole (the app
+ * writes them so); two scopes at one position would have their values apart, not interleaved.
  */
 export async function dashboardValuesJson(
   db: Db,
@@ -184,17 +214,7 @@ export async function dashboardValuesJson(
     const q = stored.get(p);
     return q?.entries === null || q?.entries === undefined || q.terms !== key;
   });
-  const built =
-    stale.length === 0
-      ? undefined
-      : await rebuild(
-          db,
-          pole.id,
-          scopes.map((s) => s.id),
-          stale,
-          terms,
-          stored,
-        );
+  const built = stale.length === 0 ? undefined : await rebuild(db, pole.id, stale, terms, stored);
   const quarters = periods.map(
     (p) => JSON.parse(built?.get(p) ?? stored.get(p)!.entries!) as ParsedEntries,
   );

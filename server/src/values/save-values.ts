@@ -4,6 +4,7 @@ import type { Lang } from '@ptce/shared/error-messages';
 import { issueMessage, type RuleIssue } from '@ptce/shared/rules';
 import { type BatchChange, judgeBatch, violationSubject } from '@ptce/shared/rules.judge';
 import { type RulesWindow, rulesWindow } from '@ptce/shared/rules.window';
+import { ratioTermSlices } from '@ptce/shared/slices';
 import type { SaveValuesRequest, SaveValuesResponse } from '@ptce/shared/values.schema';
 import type { Transaction } from 'kysely';
 import type { Database, Db, PoleRow, ValueRow } from '../db/database';
@@ -19,6 +20,7 @@ import {
   planChanges,
   withUserNames,
 } from './plan-changes';
+import { refreshQuarters } from './quarter-totals.repository';
 import { recordedReasons } from './recorded-reasons';
 import {
   appendHistory,
@@ -148,6 +150,9 @@ async function saveInTransaction(
     trx,
     changes.map((c) => c.next),
   );
+  // The dashboard's entries of the quarter, rebuilt with the write: its next read builds nothing.
+  if (changes.length > 0)
+    await refreshQuarters(trx, poleId, [period], ratioTermSlices(ctx.catalogue));
   await appendHistory(
     trx,
     changes.map((c, i) => ({

@@ -1,0 +1,15 @@
+import { openDatabase } from '../server/src/db/create-db';
+import { dashboardValuesJson } from '../server/src/values/quarter-totals.repository';
+const { db, sqlite } = openDatabase('/tmp/nc13-probe.sqlite');
+const terms = [{ indicator: 'DS-ENTREES-ACCOMPAGNEMENT', slice: 'residence=qpv' }];
+const f = { from: '2023Q4', to: '2026Q3', withTerms: true };
+let s = performance.now();
+for (let p = 1; p <= 100; p++) await dashboardValuesJson(db, { id: p, slug: 'x' }, f, terms);
+console.log('fill (sync FULL)', (performance.now() - s) / 100);
+sqlite.pragma('synchronous = NORMAL');
+s = performance.now();
+for (let p = 101; p <= 200; p++) await dashboardValuesJson(db, { id: p, slug: 'x' }, f, terms);
+console.log('fill (sync NORMAL)', (performance.now() - s) / 100);
+s = performance.now();
+for (let p = 1; p <= 200; p++) await dashboardValuesJson(db, { id: p, slug: 'x' }, f, terms);
+console.log('read filled', (performance.now() - s) / 200);
