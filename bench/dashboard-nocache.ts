@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     /** Skip the wrk rows even when wrk is installed. */
     'no-wrk': { type: 'boolean', default: false },
     profile: { type: 'string' },
+    /** Another database file than the national dataset's (e.g. a copy for another build). */
+    db: { type: 'string' },
   },
 });
 const poles = Number(args.poles);
@@ -34,7 +36,9 @@ const seconds = Number(args.seconds);
 const to = '2026Q3';
 const from = quarterFromIndex(quarterIndex(to) - Number(args.quarters) + 1);
 // The file `pnpm bench` builds and reuses.
-const file = path.resolve(import.meta.dirname, 'out', `national-${poles}-${args.quarters}.sqlite`);
+const file = path.resolve(
+  args.db ?? path.join(import.meta.dirname, 'out', `national-${poles}-${args.quarters}.sqlite`),
+);
 
 if (args.profile) {
   fs.mkdirSync(args.profile, { recursive: true });
@@ -43,7 +47,7 @@ if (args.profile) {
 // Imported after PTCE_NODE_FLAGS is set: it reads the server's Node flags once.
 const { startServer } = await import('../tests/support/start-server');
 
-if (args.rebuild || !fs.existsSync(file)) {
+if (!args.db && (args.rebuild || !fs.existsSync(file))) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const started = performance.now();
   const rows = await buildDataset(file, { poles, regions: 13, scopes: 5, from, to, seed: 2026 });
@@ -101,7 +105,9 @@ const hasEntries = spawnSync('sqlite3', [
 ]).stdout;
 if (hasEntries?.toString().trim() === '1') {
   spawnSync('sqlite3', [file, 'DELETE FROM quarter_totals']);
-  await firstPass('first pass right after a start, quarter entries emptied (each built by its read)');
+  await firstPass(
+    'first pass right after a start, quarter entries emptied (each built by its read)',
+  );
 }
 await firstPass('first pass right after a start');
 

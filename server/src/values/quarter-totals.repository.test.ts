@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ValueRow } from '../db/database';
 import { call, login } from '../test-support/client';
 import { createTestInstance, type TestInstance } from '../test-support/test-instance';
-import { dashboardValuesJson, markQuartersStale } from './quarter-totals.repository';
+import { dashboardValuesJson, markQuartersStale, storeEntries } from './quarter-totals.repository';
 import { findValues, upsertValues } from './values.repository';
 
 let t: TestInstance;
@@ -198,6 +198,45 @@ describe('dashboardValuesJson', () => {
     const answer = await fromQuarters(f);
     expect(answer).toBe(await fromRows(f));
     expect(answer).toContain('"period":"2025Q1","slice":"","value":777,');
+  });
+});
+
+describe('storeEntries', () => {
+  it('keeps out entries built before a write that moved their quarter’s stamp', async () => {
+    const entriesOf = async (period: string) =>
+      (await t.db
+        .selectFrom('quarter_totals')
+        .select(['stamp', 'entries'])
+        .where('pole_id', '=', poleId)
+        .where('period', '=', period)
+        .executeTakeFirst()) ?? null;
+    const built = new Map([
+      ['2025Q1', '[]'],
+      ['2025Q2', '[]'],
+    ]);
+    // 2025Q1 was never stored and its first write came in between; 2025Q2 was stored stale (3).
+    await markQuartersStale(t.db, [{ pole_id: poleId, period: '2025Q1' }]);
+    for (let i = 0; i < 3; i++)
+      await markQuartersStale(t.db, [{ pole_id: poleId, period: '2025Q2' }]);
+    await storeEntries(t.db, poleId, built, terms, new Map([['2025Q2', 2]]));
+    expect(await entriesOf('2025Q1')).toEqual({ stamp: 1, entries: null });
+    expect(await entriesOf('2025Q2')).toEqual({ stamp: 3, entries: null });
+    // Built with the stamps they still have: stored.
+    await storeEntries(
+      t.db,
+      poleId,
+      built,
+      terms,
+      new Map([
+        ['2025Q1', 1],
+        ['2025Q2', 3],
+      ]),
+    );
+    expect(await entriesOf('2025Q1')).toEqual({ stamp: 1, entries: '[]' });
+    expect(await entriesOf('2025Q2')).toEqual({ stamp: 3, entries: '[]' });
+    // Never stored nor written: stored at 0.
+    await storeEntries(t.db, poleId, new Map([['2024Q1', '[]']]), terms, new Map());
+    expect(await entriesOf('2024Q1')).toEqual({ stamp: 0, entries: '[]' });
   });
 });
 

@@ -127,9 +127,48 @@ interface StoredQuarter {
 }
 
 /**
- * Builds the entries of `periods` from the values and stores each, unless its quarter was
- * written since `stored` was read (its stamp moved: the entries could be older than its values).
- * Returns the entries by quarter. A store that fails is left to a later read: the answer is right.
+ * Stores built entries (quarter → entries) with the stamps their quarters had before their
+ * values were read (`stamps`; absent: never stored, 0), in one statement per 100 quarters (one
+ * commit, no transaction to open): a quarter whose stamp moved meanwhile, written since, keeps
+ * its entries to be rebuilt, as they could be older than its values.
+ */
+export async function storeEntries(
+  db: Db,
+  poleId: number,
+  built: ReadonlyMap<string, string>,
+  terms: readonly Term[],
+  stamps: ReadonlyMap<string, number>,
+): Promise<void> {
+  const key = termsKey(terms);
+  const rows = [...built].map(([period, entries]) => ({
+    pole_id: poleId,
+    period,
+    // A writer's first mark makes a quarter 1: a build that did not see it is then kept out.
+    stamp: stamps.get(period) ?? 0,
+    terms: key,
+    entries,
+  }));
+  for (let i = 0; i < rows.length; i += 100) {
+    await db
+      .insertInto('quarter_totals')
+      .values(rows.slice(i, i + 100))
+      .onConflict((oc) =>
+        oc
+          .columns(['pole_id', 'period'])
+          .doUpdateSet((eb) => ({
+            terms: eb.ref('excluded.terms'),
+            entries: eb.ref('excluded.entries'),
+          }))
+          .where('quarter_totals.stamp', '=', (eb) => eb.ref('excluded.stamp')),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Builds the entries of `periods` from the values and stores them (storeEntries) against the
+ * stamps of `stored`, read before the values. Returns the entries by quarter. A store that fails
+ * is left to a later read: the answer is right.
  */
 async function rebuild(
   db: Db,
@@ -139,30 +178,13 @@ async function rebuild(
   stored: Map<string, StoredQuarter>,
 ): Promise<Map<string, string>> {
   const built = await buildEntries(db, poleId, periods, terms);
-  const key = termsKey(terms);
+  const stamps = new Map([...stored].map(([p, q]) => [p, q.stamp]));
   try {
-    await db.transaction().execute(async (trx) => {
-      for (const [period, entries] of built) {
-        const was = stored.get(period);
-        if (was) {
-          await trx
-            .updateTable('quarter_totals')
-            .set({ terms: key, entries })
-            .where('pole_id', '=', poleId)
-            .where('period', '=', period)
-            .where('stamp', '=', was.stamp)
-            .execute();
-        } else {
-          await trx
-            .insertInto('quarter_totals')
-            .values({ pole_id: poleId, period, stamp: 0, terms: key, entries })
-            .onConflict((oc) => oc.columns(['pole_id', 'period']).doNothing())
-            .execute();
-        }
-      }
-    });
-  } catch {
-    // Busy or read-only: the quarters stay to be rebuilt by a later read.
+    await storeEntries(db, poleId, built, terms, stamps);
+  } catch (err) {
+    console.warn(
+      `[ptce-suivi] quarter_totals of pole ${poleId} not stored: ${(err as Error).message}`,
+    );
   }
   return built;
 }
