@@ -14,10 +14,10 @@ export interface EntryRow {
   updated_by: number | null;
 }
 
-/** One entry in the flat array: group id, indicator, slice, author's id, JSON members. */
+/** One entry of a parsed quarter: group id, indicator, slice, author's id, JSON members. */
 const STRIDE = 5;
 
-/** A quarter's entries as `quarterEntries` writes them, parsed (`JSON.parse`). */
+/** A quarter's entries as `parseEntries` gives them back: STRIDE items per value. */
 export type ParsedEntries = ReadonlyArray<string | number | null>;
 
 const byCell = (a: EntryRow, b: EntryRow) =>
@@ -26,14 +26,15 @@ const byCell = (a: EntryRow, b: EntryRow) =>
   (a.slice < b.slice ? -1 : a.slice > b.slice ? 1 : 0);
 
 /**
- * A quarter's values serialised for `valuesAnswerJson`: a flat JSON array of
- * `[groupId, indicator, slice, updatedBy (user id or null), members]` per value, sorted by
+ * A quarter's values serialised for `valuesAnswerJson`: one line per value,
+ * `groupId TAB indicator TAB slice TAB updatedBy (user id or nothing) TAB members`, sorted by
  * (group id, indicator, slice) in code-unit order (SQLite's BINARY order of these ASCII codes),
  * where `members` is the value's JSON object from `indicator` to `updatedAt`, without its braces,
- * exactly as `JSON.stringify` writes a StoredValue's.
+ * exactly as `JSON.stringify` writes a StoredValue's. JSON text holds neither a raw tab nor a
+ * newline (both are escaped), nor do codes and slices: the lines split without escaping.
  */
 export function quarterEntries(rows: readonly EntryRow[]): string {
-  const flat: Array<string | number | null> = [];
+  const lines: string[] = [];
   for (const r of [...rows].sort(byCell)) {
     const members: Omit<StoredValue, 'scope' | 'updatedBy'> = {
       indicator: r.indicator_code,
@@ -45,15 +46,35 @@ export function quarterEntries(rows: readonly EntryRow[]): string {
       version: r.version,
       updatedAt: r.updated_at,
     };
-    flat.push(
-      r.group_id,
-      r.indicator_code,
-      r.slice,
-      r.updated_by,
-      JSON.stringify(members).slice(1, -1),
+    const json = JSON.stringify(members);
+    lines.push(
+      `${r.group_id}\t${r.indicator_code}\t${r.slice}\t${r.updated_by ?? ''}\t${json.slice(1, -1)}`,
     );
   }
-  return JSON.stringify(flat);
+  return lines.join('\n');
+}
+
+/** The entries `quarterEntries` wrote, flat: a few string searches, no JSON parsing. */
+export function parseEntries(text: string): ParsedEntries {
+  const out: Array<string | number | null> = [];
+  let at = 0;
+  while (at < text.length) {
+    const a = text.indexOf('\t', at);
+    const b = text.indexOf('\t', a + 1);
+    const c = text.indexOf('\t', b + 1);
+    const d = text.indexOf('\t', c + 1);
+    let end = text.indexOf('\n', d + 1);
+    if (end === -1) end = text.length;
+    out.push(
+      Number(text.slice(at, a)),
+      text.slice(a + 1, b),
+      text.slice(b + 1, c),
+      c + 1 === d ? null : Number(text.slice(c + 1, d)),
+      text.slice(d + 1, end),
+    );
+    at = end + 1;
+  }
+  return out;
 }
 
 export interface AnswerScope {

@@ -1,17 +1,15 @@
 import { quarterRange } from '@ptce/shared/periods';
 import type { Db } from '../db/database';
-import {
-  type EntryRow,
-  type ParsedEntries,
-  quarterEntries,
-  valuesAnswerJson,
-} from './quarter-entries';
+import { type EntryRow, parseEntries, quarterEntries, valuesAnswerJson } from './quarter-entries';
 
 type Term = { indicator: string; slice: string };
 
-/** The name of a set of ratio-term slices, stored beside the entries built with it. */
+/**
+ * What entries are built with, stored beside them: the format of `quarterEntries` (its version)
+ * and the ratio-term slices. Entries built otherwise are rebuilt.
+ */
 const termsKey = (terms: readonly Term[]) =>
-  terms.map((t) => `${t.indicator}|${t.slice}`).join(',');
+  `1:${terms.map((t) => `${t.indicator}|${t.slice}`).join(',')}`;
 
 /**
  * Marks the quarters of written values as to be rebuilt: their `stamp` grows and their entries
@@ -237,9 +235,7 @@ export async function dashboardValuesJson(
     return q?.entries === null || q?.entries === undefined || q.terms !== key;
   });
   const built = stale.length === 0 ? undefined : await rebuild(db, pole.id, stale, terms, stored);
-  const quarters = periods.map(
-    (p) => JSON.parse(built?.get(p) ?? stored.get(p)!.entries!) as ParsedEntries,
-  );
+  const quarters = periods.map((p) => parseEntries(built?.get(p) ?? stored.get(p)!.entries!));
   const authors = new Set<number>();
   for (const q of quarters)
     for (let i = 3; i < q.length; i += 5) if (q[i] !== null) authors.add(q[i] as number);

@@ -7,7 +7,7 @@ export interface QuarterTotalTable {
   pole_id: number;
   period: string;
   stamp: number;
-  /** The ratio-term slices `entries` holds besides the totals (`termsKey`); null when stale. */
+  /** What `entries` was built with (`termsKey`: its format, the ratio-term slices); null when stale. */
   terms: string | null;
   /** JSON of the quarter's entries (`quarterEntries`); null when stale. */
   entries: string | null;
