@@ -63,7 +63,7 @@ const everyPole = Array.from({ length: poles }, (_, i) => `pole-${String(i + 1).
 const paths = everyPole.map(dashboardPath);
 
 async function started() {
-  const server = await startServer(file, { PTCE_DEMO: '0', PTCE_CACHE_MB: '0' });
+  const server = await startServer(file, { PTCE_DEMO: '0', PTCE_CACHE_MB: '0', PTCE_BENCH: '1' });
   const res = await fetch(`${server.url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: server.url },
@@ -125,6 +125,22 @@ try {
     row(`every pole, each connection cycling from pole-001 as \`pnpm bench\` (${r.total})`, r),
   );
   if (wrk) console.log(row('wrk from outside, every pole in turn', runWrk(server.url, cookie)));
+  // The framework's ceiling: one pole's answer, its bytes from memory through the same stack.
+  const body = await (
+    await fetch(`${server.url}${paths[0]}`, { headers: { cookie } })
+  ).arrayBuffer();
+  await fetch(`${server.url}/api/_bench/ceiling`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie, origin: server.url },
+    body,
+  });
+  const ceiling = await load(`${server.url}/api/_bench/ceiling`, cookie, connections, seconds);
+  console.log(
+    row(
+      `ceiling: the same answer (${(body.byteLength / 1024).toFixed(0)} KiB) from memory, gzipped once`,
+      ceiling,
+    ),
+  );
 } finally {
   await server.stop();
 }

@@ -100,10 +100,13 @@ export function valuesAnswerJson(
   const k = quarters.length;
   const at = new Int32Array(k);
   const end = new Int32Array(k);
-  const out: string[] = [];
+  // The answer's parts, joined once at the end (no string per value).
+  const out: string[] = [`{"pole":${JSON.stringify(pole)},"values":[`];
+  let first = true;
   for (const scope of scopes) {
     if (opts.groupId !== undefined && scope.id !== opts.groupId) continue;
     const head = `{"scope":${JSON.stringify(scope.slug)},`;
+    const next = `,${head}`;
     // Each quarter's entries of this scope: one run, as they are sorted by group id.
     for (let i = 0; i < k; i++) {
       const q = quarters[i]!;
@@ -128,12 +131,19 @@ export function valuesAnswerJson(
         for (; j < end[i]! && q[j + 1] === indicator; j += STRIDE) {
           if (!opts.withTerms && q[j + 2] !== '') continue;
           const author = q[j + 3];
-          const name = author === null ? 'null' : (names.get(author as number) ?? 'null');
-          out.push(`${head}${q[j + 4] as string},"updatedBy":${name}}`);
+          out.push(
+            first ? head : next,
+            q[j + 4] as string,
+            author === null
+              ? ',"updatedBy":null}'
+              : `,"updatedBy":${names.get(author as number) ?? 'null'}}`,
+          );
+          first = false;
         }
         at[i] = j;
       }
     }
   }
-  return `{"pole":${JSON.stringify(pole)},"values":[${out.join(',')}]}`;
+  out.push(']}');
+  return out.join('');
 }
