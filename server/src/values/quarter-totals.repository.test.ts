@@ -280,5 +280,20 @@ describe('GET /api/poles/{pole}/values?slice=', () => {
         updatedBy: 'coord',
       }),
     );
+
+    // Cleared: out of the entries the save writes, and so of the answer.
+    const clear = await call(t, 'PUT', '/api/poles/henin-carvin/values', {
+      cookie: coord,
+      body: {
+        period: '2026Q3',
+        entries: [{ scope: 'pole', indicator: 'PTCE-REUNIONS', value: null, version: 1 }],
+      },
+    });
+    expect(clear.status).toBe(200);
+    const cleared = await call(t, 'GET', url, { cookie: coord });
+    expect(JSON.stringify(cleared.json)).toBe(await fromRows(f));
+    expect(cleared.json.values).not.toContainEqual(
+      expect.objectContaining({ scope: 'pole', indicator: 'PTCE-REUNIONS', period: '2026Q3' }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { quarterRange } from '@ptce/shared/periods';
-import type { Db } from '../db/database';
+import type { Db, ValueRow } from '../db/database';
 import { type EntryRow, parseEntries, quarterEntries, valuesAnswerJson } from './quarter-entries';
 
 type Term = { indicator: string; slice: string };
@@ -94,27 +94,34 @@ async function buildEntries(
 }
 
 /**
- * Rebuilds the entries of a pole's `periods` inside the transaction that has just written their
- * values (after upsertValues, which moved their stamps and so holds their rows: a concurrent
- * writer of the same quarter waits, then rebuilds with both writes), so that the next read has
- * nothing to rebuild.
+ * Writes the entries of one quarter of a pole from its rows as the write leaves them, in the
+ * write's transaction (after upsertValues, which moved the quarter's stamp and so holds its row:
+ * a concurrent writer of the quarter waits), so that the next read has nothing to build. `rows`:
+ * every row of the quarter (tombstones and breakdowns included) as read in the transaction, the
+ * written ones in their new state.
  */
-export async function refreshQuarters(
+export async function refreshQuarter(
   trx: Db,
   poleId: number,
-  periods: string[],
+  period: string,
+  rows: Iterable<Omit<ValueRow, 'id'>>,
   terms: readonly Term[],
 ): Promise<void> {
-  if (periods.length === 0) return;
-  const key = termsKey(terms);
-  for (const [period, entries] of await buildEntries(trx, poleId, periods, terms)) {
-    await trx
-      .updateTable('quarter_totals')
-      .set({ terms: key, entries })
-      .where('pole_id', '=', poleId)
-      .where('period', '=', period)
-      .execute();
-  }
+  const read = new Set(terms.map((t) => `${t.indicator}|${t.slice}`));
+  const kept: EntryRow[] = [];
+  for (const r of rows)
+    if (
+      r.period === period &&
+      r.value !== null &&
+      (r.slice === '' || read.has(`${r.indicator_code}|${r.slice}`))
+    )
+      kept.push({ ...r, value: r.value });
+  await trx
+    .updateTable('quarter_totals')
+    .set({ terms: termsKey(terms), entries: quarterEntries(kept) })
+    .where('pole_id', '=', poleId)
+    .where('period', '=', period)
+    .execute();
 }
 
 interface StoredQuarter {

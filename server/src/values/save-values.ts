@@ -20,7 +20,7 @@ import {
   planChanges,
   withUserNames,
 } from './plan-changes';
-import { refreshQuarters } from './quarter-totals.repository';
+import { refreshQuarter } from './quarter-totals.repository';
 import { recordedReasons } from './recorded-reasons';
 import {
   appendHistory,
@@ -150,9 +150,14 @@ async function saveInTransaction(
     trx,
     changes.map((c) => c.next),
   );
-  // The dashboard's entries of the quarter, rebuilt with the write: its next read builds nothing.
-  if (changes.length > 0)
-    await refreshQuarters(trx, poleId, [period], ratioTermSlices(ctx.catalogue));
+  // The dashboard's entries of the quarter, from its rows as the write leaves them (no query):
+  // its next read builds nothing.
+  if (changes.length > 0) {
+    const after = new Map<string, Omit<ValueRow, 'id'>>();
+    for (const r of [...currentRows, ...changes.map((c) => c.next)])
+      after.set(`${r.group_id}|${r.indicator_code}|${r.slice}`, r);
+    await refreshQuarter(trx, poleId, period, after.values(), ratioTermSlices(ctx.catalogue));
+  }
   await appendHistory(
     trx,
     changes.map((c, i) => ({
