@@ -4,13 +4,23 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Stop after this many requests in all. */
+    amount?: number;
     headers?: Record<string, string>;
-    /** Requests each connection cycles through (paths on `url`'s host). */
-    requests?: Array<{ method?: string; path: string }>;
+    /**
+     * Requests each connection cycles through (paths on `url`'s host); `setupRequest` builds a
+     * request just before it is sent (its path, here).
+     */
+    requests?: Array<{
+      method?: string;
+      path?: string;
+      setupRequest?: <R extends { path?: string }>(req: R) => R;
+    }>;
   }
   interface Histogram {
     p50: number;
     p99: number;
+    max: number;
     average: number;
   }
   interface Result {

@@ -3,8 +3,22 @@ import autocannon from 'autocannon';
 export interface LoadResult {
   p50: number;
   p99: number;
+  max: number;
   rps: number;
+  total: number;
   failures: number;
+}
+
+export interface LoadOptions {
+  /**
+   * With `paths`: one rotation shared by all connections (request n asks `paths[n % length]`),
+   * instead of each connection cycling from the first path. With each connection starting at the
+   * first pole, the connections ask the same poles at about the same time, and a server that
+   * computes an answer once for identical requests in flight computes far fewer answers.
+   */
+  spread?: boolean;
+  /** Stop after this many requests (then `seconds` is only a cap). */
+  amount?: number;
 }
 
 /**
@@ -18,8 +32,22 @@ export async function load(
   connections: number,
   seconds: number,
   paths?: string[],
+  options: LoadOptions = {},
 ): Promise<LoadResult> {
-  const requests = paths?.map((path) => ({ method: 'GET', path }));
+  let next = 0;
+  const requests = !paths
+    ? undefined
+    : options.spread
+      ? [
+          {
+            method: 'GET',
+            setupRequest: <R extends { path?: string }>(req: R): R => ({
+              ...req,
+              path: paths[next++ % paths.length]!,
+            }),
+          },
+        ]
+      : paths.map((path) => ({ method: 'GET', path }));
   const r = await autocannon({
     url,
     connections,
@@ -27,11 +55,14 @@ export async function load(
     // As a browser asks: cached answers are then sent gzipped.
     headers: { cookie, 'accept-encoding': 'gzip, deflate, br, zstd' },
     ...(requests ? { requests } : {}),
+    ...(options.amount ? { amount: options.amount } : {}),
   });
   return {
     p50: r.latency.p50,
     p99: r.latency.p99,
+    max: r.latency.max,
     rps: r.requests.average,
+    total: r.requests.total,
     failures: r.non2xx + r.errors,
   };
 }

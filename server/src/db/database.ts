@@ -8,6 +8,7 @@ import type {
   NarrativeTextTable,
 } from '../narrative/narrative.table';
 import type { NotificationTables } from '../notifications/notifications.table';
+import type { QuarterTotalTable } from '../values/quarter-totals.table';
 
 /**
  * Timestamps are ISO-8601 UTC strings; booleans are 0/1 integers (SQLite has neither type).
@@ -222,6 +223,7 @@ export interface Database extends NotificationTables {
   narratives: NarrativeTable;
   narrative_texts: NarrativeTextTable;
   narrative_history: NarrativeHistoryTable;
+  quarter_totals: QuarterTotalTable;
 }
 
 /**

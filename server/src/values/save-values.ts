@@ -4,6 +4,7 @@ import type { Lang } from '@ptce/shared/error-messages';
 import { issueMessage, type RuleIssue } from '@ptce/shared/rules';
 import { type BatchChange, judgeBatch, violationSubject } from '@ptce/shared/rules.judge';
 import { type RulesWindow, rulesWindow } from '@ptce/shared/rules.window';
+import { ratioTermSlices } from '@ptce/shared/slices';
 import type { SaveValuesRequest, SaveValuesResponse } from '@ptce/shared/values.schema';
 import type { Transaction } from 'kysely';
 import type { Database, Db, PoleRow, ValueRow } from '../db/database';
@@ -20,6 +21,7 @@ import {
   planChanges,
   withUserNames,
 } from './plan-changes';
+import { refreshQuarter } from './quarter-totals.repository';
 import { recordedReasons } from './recorded-reasons';
 import {
   appendHistory,
@@ -149,6 +151,14 @@ async function saveInTransaction(
     trx,
     changes.map((c) => c.next),
   );
+  // The dashboard's entries of the quarter, from its rows as the write leaves them (no query):
+  // its next read builds nothing.
+  if (changes.length > 0) {
+    const after = new Map<string, Omit<ValueRow, 'id'>>();
+    for (const r of [...currentRows, ...changes.map((c) => c.next)])
+      after.set(`${r.group_id}|${r.indicator_code}|${r.slice}`, r);
+    await refreshQuarter(trx, poleId, period, after.values(), ratioTermSlices(ctx.catalogue));
+  }
   await appendHistory(
     trx,
     changes.map((c, i) => ({

@@ -1,6 +1,7 @@
 import type { Cell } from '@ptce/shared/domain.types';
 import type { HistoryEntry, HistoryQuery, StoredValue } from '@ptce/shared/values.schema';
 import type { Db, NewValueHistory, ValueRow } from '../db/database';
+import { markQuartersStale } from './quarter-totals.repository';
 
 export interface ValueFilter {
   from?: string | undefined;
@@ -171,8 +172,9 @@ export function toCells(rows: Iterable<CellRow>, slugOf: Map<number, string>): C
 
 /**
  * Writes cells, new or existing, in as few statements as SQLite allows (one per 500 cells): an
- * upsert on the cell's identity (values_cell). Callers have read and version-checked the
- * existing rows in the same transaction.
+ * upsert on the cell's identity (values_cell), and marks their quarters' dashboard entries to be
+ * rebuilt (quarter_totals). Callers have read and version-checked the existing rows in the same
+ * transaction.
  */
 export async function upsertValues(db: Db, rows: Array<Omit<ValueRow, 'id'>>): Promise<void> {
   // 10 columns × 500 rows stays well under SQLite's cap on bound parameters.
@@ -192,6 +194,7 @@ export async function upsertValues(db: Db, rows: Array<Omit<ValueRow, 'id'>>): P
       )
       .execute();
   }
+  await markQuartersStale(db, rows);
 }
 
 export async function appendHistory(db: Db, rows: NewValueHistory[]): Promise<void> {

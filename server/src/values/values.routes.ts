@@ -1,3 +1,4 @@
+import { quarterIndex } from '@ptce/shared/periods';
 import { ratioTermSlices } from '@ptce/shared/slices';
 import {
   HistoryQuerySchema,
@@ -10,15 +11,19 @@ import { Hono } from 'hono';
 import { requireRole } from '../auth/access';
 import { requirePrincipal } from '../auth/auth.middleware';
 import { poleAccess } from '../auth/pole-access.middleware';
-import { cachedJson } from '../cache/cached-json';
+import { cachedJson, JsonText } from '../cache/cached-json';
 import { cachedScopes } from '../cache/cached-scopes';
 import { busyOnFailure } from '../exports/read-failure';
 import { type HistoryJob, historyText } from '../exports/read-jobs';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson, readQuery } from '../http/validate';
+import { dashboardValuesJson } from './quarter-totals.repository';
 import { saveValues } from './save-values';
 import { findValues } from './values.repository';
+
+/** The longest range the totals are read for from quarter_totals (one row per quarter). */
+const MAX_DASHBOARD_QUARTERS = 80;
 
 /** Scope slug → working-group id of a pole, or 404 for an unknown slug. */
 async function groupIdOf(deps: AppDeps, poleId: number, scope: string | undefined) {
@@ -36,7 +41,26 @@ export function valuesRoutes(deps: AppDeps) {
       const { pole } = c.get('access');
       const q = readQuery(c, ValuesQuerySchema);
       const groupId = await groupIdOf(deps, pole.id, q.scope);
-      const terms = q.ratioTerms === 'true' ? ratioTermSlices(await deps.catalogue.get()) : [];
+      const catalogueTerms = ratioTermSlices(await deps.catalogue.get());
+      const terms = q.ratioTerms === 'true' ? catalogueTerms : [];
+      const { from, to } = q;
+      // The dashboard's read (the totals over a range): from one row per quarter, the same bytes.
+      if (
+        q.slice === '' &&
+        from &&
+        to &&
+        from <= to &&
+        quarterIndex(to) - quarterIndex(from) < MAX_DASHBOARD_QUARTERS
+      ) {
+        const filter = { from, to, groupId, withTerms: q.ratioTerms === 'true' };
+        return cachedJson(
+          c,
+          deps,
+          pole.id,
+          async () =>
+            new JsonText(await dashboardValuesJson(deps.db, pole, filter, catalogueTerms)),
+        );
+      }
       return cachedJson(
         c,
         deps,

@@ -1,0 +1,259 @@
+import { quarterRange } from '@ptce/shared/periods';
+import type { Db, ValueRow } from '../db/database';
+import { type EntryRow, parseEntries, quarterEntries, valuesAnswerJson } from './quarter-entries';
+
+type Term = { indicator: string; slice: string };
+
+/**
+ * What entries are built with, stored beside them: the format of `quarterEntries` (its version)
+ * and the ratio-term slices. Entries built otherwise are rebuilt.
+ */
+const termsKey = (terms: readonly Term[]) =>
+  `1:${terms.map((t) => `${t.indicator}|${t.slice}`).join(',')}`;
+
+/**
+ * Marks the quarters of written values as to be rebuilt: their `stamp` grows and their entries
+ * are dropped. Every write to `values` calls it in the write's own transaction (upsertValues), so
+ * that no app server, whichever wrote, answers a quarter from entries older than its values.
+ */
+export async function markQuartersStale(
+  db: Db,
+  cells: Iterable<{ pole_id: number; period: string }>,
+): Promise<void> {
+  const quarters = new Map<string, { pole_id: number; period: string }>();
+  for (const c of cells)
+    quarters.set(`${c.pole_id}|${c.period}`, { pole_id: c.pole_id, period: c.period });
+  const rows = [...quarters.values()];
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('quarter_totals')
+      .values(rows.slice(i, i + 500).map((q) => ({ ...q, stamp: 1, terms: null, entries: null })))
+      .onConflict((oc) =>
+        oc.columns(['pole_id', 'period']).doUpdateSet((eb) => ({
+          stamp: eb('quarter_totals.stamp', '+', 1),
+          terms: null,
+          entries: null,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The entries (`quarterEntries`) of a pole's `periods`, from its values: totals and `terms` slices. */
+async function buildEntries(
+  db: Db,
+  poleId: number,
+  periods: string[],
+  terms: readonly Term[],
+): Promise<Map<string, string>> {
+  const columns = [
+    'group_id',
+    'indicator_code',
+    'period',
+    'slice',
+    'value',
+    'comment',
+    'override_reason',
+    'version',
+    'updated_at',
+    'updated_by',
+  ] as const;
+  // The totals through their covering index (values_totals), each term slice through the cell
+  // index (scope, indicator, period, slice), as findValues reads them.
+  const rows = await db
+    .selectFrom('values')
+    .select(columns)
+    .where('pole_id', '=', poleId)
+    .where('slice', '=', '')
+    .where('period', 'in', periods)
+    .where('value', 'is not', null)
+    .execute();
+  for (const t of terms) {
+    if (t.slice === '') continue;
+    rows.push(
+      ...(await db
+        .selectFrom('values')
+        .select(columns)
+        .where((eb) =>
+          eb(
+            'group_id',
+            'in',
+            eb.selectFrom('working_groups').select('id').where('pole_id', '=', poleId),
+          ),
+        )
+        .where('indicator_code', '=', t.indicator)
+        .where('period', 'in', periods)
+        .where('slice', '=', t.slice)
+        .where('value', 'is not', null)
+        .execute()),
+    );
+  }
+  const byPeriod = new Map<string, EntryRow[]>(periods.map((p) => [p, []]));
+  for (const r of rows) byPeriod.get(r.period)?.push(r as EntryRow);
+  return new Map([...byPeriod].map(([p, quarter]) => [p, quarterEntries(quarter)]));
+}
+
+/**
+ * Writes the entries of one quarter of a pole from its rows as the write leaves them, in the
+ * write's transaction (after upsertValues, which moved the quarter's stamp and so holds its row:
+ * a concurrent writer of the quarter waits), so that the next read has nothing to build. `rows`:
+ * every row of the quarter (tombstones and breakdowns included) as read in the transaction, the
+ * written ones in their new state.
+ */
+export async function refreshQuarter(
+  trx: Db,
+  poleId: number,
+  period: string,
+  rows: Iterable<Omit<ValueRow, 'id'>>,
+  terms: readonly Term[],
+): Promise<void> {
+  const read = new Set(terms.map((t) => `${t.indicator}|${t.slice}`));
+  const kept: EntryRow[] = [];
+  for (const r of rows)
+    if (
+      r.period === period &&
+      r.value !== null &&
+      (r.slice === '' || read.has(`${r.indicator_code}|${r.slice}`))
+    )
+      kept.push({ ...r, value: r.value });
+  await trx
+    .updateTable('quarter_totals')
+    .set({ terms: termsKey(terms), entries: quarterEntries(kept) })
+    .where('pole_id', '=', poleId)
+    .where('period', '=', period)
+    .execute();
+}
+
+interface StoredQuarter {
+  period: string;
+  stamp: number;
+  terms: string | null;
+  entries: string | null;
+}
+
+/**
+ * Stores built entries (quarter → entries) with the stamps their quarters had before their
+ * values were read (`stamps`; absent: never stored, 0), in one statement per 100 quarters (one
+ * commit, no transaction to open): a quarter whose stamp moved meanwhile, written since, keeps
+ * its entries to be rebuilt, as they could be older than its values.
+ */
+export async function storeEntries(
+  db: Db,
+  poleId: number,
+  built: ReadonlyMap<string, string>,
+  terms: readonly Term[],
+  stamps: ReadonlyMap<string, number>,
+): Promise<void> {
+  const key = termsKey(terms);
+  const rows = [...built].map(([period, entries]) => ({
+    pole_id: poleId,
+    period,
+    // A writer's first mark makes a quarter 1: a build that did not see it is then kept out.
+    stamp: stamps.get(period) ?? 0,
+    terms: key,
+    entries,
+  }));
+  for (let i = 0; i < rows.length; i += 100) {
+    await db
+      .insertInto('quarter_totals')
+      .values(rows.slice(i, i + 100))
+      .onConflict((oc) =>
+        oc
+          .columns(['pole_id', 'period'])
+          .doUpdateSet((eb) => ({
+            terms: eb.ref('excluded.terms'),
+            entries: eb.ref('excluded.entries'),
+          }))
+          .where('quarter_totals.stamp', '=', (eb) => eb.ref('excluded.stamp')),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Builds the entries of `periods` from the values and stores them (storeEntries) against the
+ * stamps of `stored`, read before the values. Returns the entries by quarter. A store that fails
+ * is left to a later read: the answer is right.
+ */
+async function rebuild(
+  db: Db,
+  poleId: number,
+  periods: string[],
+  terms: readonly Term[],
+  stored: Map<string, StoredQuarter>,
+): Promise<Map<string, string>> {
+  const built = await buildEntries(db, poleId, periods, terms);
+  const stamps = new Map([...stored].map(([p, q]) => [p, q.stamp]));
+  try {
+    await storeEntries(db, poleId, built, terms, stamps);
+  } catch (err) {
+    console.warn(
+      `[ptce-suivi] quarter_totals of pole ${poleId} not stored: ${(err as Error).message}`,
+    );
+  }
+  return built;
+}
+
+export interface DashboardFilter {
+  from: string;
+  to: string;
+  groupId?: number | undefined;
+  /** Also the ratio-term slices (`ratioTerms=true`). */
+  withTerms: boolean;
+}
+
+/**
+ * The JSON text of a pole's values answer for the totals (`slice=`) over `from`–`to`: the same
+ * bytes as `findValues` serialised, read from one row of `quarter_totals` per quarter instead of
+ * every value row. Quarters written since their entries were built (or never built, or built
+ * with other ratio terms than `terms`, the catalogue's) are rebuilt from the values first.
+ * Scopes come in (is_pole, position, id) order: positions are distinct within a pole (the app
+ * writes them so); two scopes at one position would have their values apart, not interleaved.
+ */
+export async function dashboardValuesJson(
+  db: Db,
+  pole: { id: number; slug: string },
+  f: DashboardFilter,
+  terms: readonly Term[],
+): Promise<string> {
+  const periods = quarterRange(f.from, f.to);
+  const scopes = (
+    await db
+      .selectFrom('working_groups')
+      .select(['id', 'slug', 'is_pole', 'position'])
+      .where('pole_id', '=', pole.id)
+      .execute()
+  ).sort((a, b) => a.is_pole - b.is_pole || a.position - b.position || a.id - b.id);
+  // Read before the values are: a write after this read moves the stamp and keeps a rebuild out.
+  const stored = new Map(
+    (
+      await db
+        .selectFrom('quarter_totals')
+        .select(['period', 'stamp', 'terms', 'entries'])
+        .where('pole_id', '=', pole.id)
+        .where('period', '>=', f.from)
+        .where('period', '<=', f.to)
+        .execute()
+    ).map((q) => [q.period, q]),
+  );
+  const key = termsKey(terms);
+  const stale = periods.filter((p) => {
+    const q = stored.get(p);
+    return q?.entries === null || q?.entries === undefined || q.terms !== key;
+  });
+  const built = stale.length === 0 ? undefined : await rebuild(db, pole.id, stale, terms, stored);
+  const quarters = periods.map((p) => parseEntries(built?.get(p) ?? stored.get(p)!.entries!));
+  const authors = new Set<number>();
+  for (const q of quarters)
+    for (let i = 3; i < q.length; i += 5) if (q[i] !== null) authors.add(q[i] as number);
+  const names = new Map<number, string>();
+  if (authors.size > 0) {
+    for (const u of await db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('id', 'in', [...authors])
+      .execute())
+      names.set(u.id, JSON.stringify(u.name));
+  }
+  return valuesAnswerJson(pole.slug, quarters, scopes, names, f);
+}
