@@ -93,6 +93,16 @@ async function buildSource(file: string): Promise<void> {
       .executeTakeFirstOrThrow();
     deletedTokenId = last.id;
     await db.deleteFrom('api_tokens').where('id', '=', last.id).execute();
+    // A dashboard read builds the quarters' rows of quarter_totals.
+    expect(
+      (
+        await call(
+          app,
+          'GET',
+          '/api/poles/henin-carvin/values?from=2025Q1&to=2026Q3&slice=&ratioTerms=true',
+        )
+      ).status,
+    ).toBe(200);
 
     const pole = await db
       .selectFrom('poles')

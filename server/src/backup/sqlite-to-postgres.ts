@@ -1,12 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
-import Cursor from 'pg-cursor';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations/index';
-import { isPostgresUrl } from '../db/postgres';
+import { isPostgresUrl, openPostgres } from '../db/postgres';
 import { BackupError } from './backup-error';
 import { openSqliteFile, type SqliteFile, sqliteCode } from './sqlite-file';
 
@@ -217,14 +215,8 @@ function foreignKeyOrder(sqlite: SqliteFile, tables: TableShape[]): TableShape[]
 function openPostgresTarget(url: string): Kysely<Database> {
   if (!isPostgresUrl(url))
     throw new BackupError(`--to must be a postgres:// or postgresql:// URL, not ${url}`);
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 2,
-    application_name: TOOL_NAME,
-    options: '-c TimeZone=UTC',
-  });
-  pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  // The app's own pool: its parsers read the rows back as the application does.
+  return openPostgres(url, { max: 2, applicationName: TOOL_NAME }).db;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: tables are named at run time.

@@ -130,6 +130,8 @@ export const postgresSchemaPlugin: KyselyPlugin = {
 export interface PostgresOptions {
   /** Connections in the pool (PTCE_PG_POOL). */
   max?: number;
+  /** The name the connections show in pg_stat_activity (default: the app's). */
+  applicationName?: string;
 }
 
 /** A pool on `url`: UTC sessions (times print as the parser expects), the app's name. */
@@ -138,7 +140,7 @@ function postgresPool(url: string, opts: PostgresOptions = {}): pgTypes.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
-    application_name: 'ptce-suivi',
+    application_name: opts.applicationName ?? 'ptce-suivi',
     options: '-c TimeZone=UTC',
     idleTimeoutMillis: 30_000,
   });
