@@ -104,6 +104,9 @@ describe('heavy reads are fair', () => {
     expect(cheap.length).toBeGreaterThan(50);
     expect(Math.max(...cheap)).toBeLessThan(1_000);
     // The server's memory, its peak included (VmHWM: since the start, exports and all).
+    console.log(
+      `[reads] server RSS peak ${rssPeak.toFixed(1)} MB during the flood, VmHWM ${memMb(pid, 'VmHWM').toFixed(1)} MB`,
+    );
     expect(rssPeak).toBeLessThan(200);
     expect(memMb(pid, 'VmHWM')).toBeLessThan(200);
 
