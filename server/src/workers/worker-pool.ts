@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 import {
   MessageChannel,
   type MessagePort,
@@ -8,6 +9,7 @@ import {
   Worker,
 } from 'node:worker_threads';
 import { ApiError } from '../http/api-error';
+import { reclaimChunk } from './reclaim-chunks';
 import type {
   JobReply,
   JobRequest,
@@ -50,6 +52,23 @@ export interface PoolOptions {
    * the processors are all busy, answering requests goes first and the heavy work waits.
    */
   nice?: number;
+}
+
+let heapFlagsReleased = false;
+
+/**
+ * V8's heap flags are the process's, and V8 prefers them to an isolate's own limits: the
+ * server's `--max-old-space-size=128 --max-semi-space-size=8` (scripts/ptce.mjs) would give
+ * every worker the request thread's 128 MB + 3 × 8 MB instead of its `resourceLimits` (measured:
+ * the reads thread's heap limit was 152 MB, not 35). The request thread's isolate is configured
+ * by then, so once the flags are cleared (0: unset) each worker's isolate gets its own limits.
+ * Only new isolates read them, and the request thread's heap keeps what it was given.
+ */
+function releaseHeapFlags(): void {
+  if (heapFlagsReleased) return;
+  heapFlagsReleased = true;
+  v8.setFlagsFromString('--max-old-space-size=0');
+  v8.setFlagsFromString('--max-semi-space-size=0');
 }
 
 interface Job {
@@ -181,6 +200,7 @@ export class WorkerPool {
   private spawn(): Slot {
     const { script } = this.opts;
     const fromSource = script.pathname.endsWith('.ts');
+    releaseHeapFlags();
     const worker = new Worker(fromSource ? tsxBootstrap(script) : script, {
       eval: fromSource,
       resourceLimits: this.opts.resourceLimits,
@@ -343,6 +363,7 @@ export class WorkerPool {
             await new Promise<void>((r) => (wake = r));
           const chunk = chunks.shift();
           if (chunk) {
+            reclaimChunk(chunk.byteLength);
             controller.enqueue(chunk);
             onTaken();
           } else if (failure) controller.error(failure);

@@ -52,11 +52,11 @@ export function createWorkers(): Workers {
   });
   // One thread: each reads thread costs 40–60 MB of RSS (its isolate, zod, kysely, exceljs once
   // an XLSX was asked, the job), and two put the server past 200 MB under a flood of XLSX
-  // exports of the national dataset (measured: 281 MB, 193 MB with one). The queue is served by
-  // turns between accounts, so one heavy user does not hold it. 32 MB of heap fits an XLSX of
-  // the whole national dataset at pole level (140 MB, peak RSS 171 MB) and the national CSV
-  // (366 MB: peak RSS 187 MB, 211 MB with 48 + 4 MB); a young generation of 2 MB keeps the
-  // thread's heap small (the streams hand on 64 KB at a time, little is short-lived at once).
+  // exports of the national dataset. The queue is served by turns between accounts, so one
+  // heavy user does not hold it. 32 MB of heap fits an XLSX of the whole national dataset at
+  // pole level (140 MB, peak server RSS 154 MB) and the national CSV (366 MB: 172 MB), measured
+  // with these limits in force (releaseHeapFlags in worker-pool.ts); a young generation of 2 MB
+  // keeps the thread's heap small (the streams hand on 64 KB at a time).
   const reads = new WorkerPool({
     name: 'read',
     script,
