@@ -64,5 +64,32 @@ export async function exclusively<T>(
   });
 }
 
+/**
+ * The rows of a select, in arrays of at most `size` on PostgreSQL: read through a cursor
+ * (pg-cursor, `.stream()`), so memory holds one chunk of the result, never the whole of it. On
+ * SQLite the whole result at once: its driver streams one row per promise (several times slower
+ * on an export's millions of rows), and a read there takes no network buffer.
+ */
+export async function* chunksOf<R>(
+  // biome-ignore lint/suspicious/noExplicitAny: any database shape, a transaction included.
+  db: Kysely<any>,
+  query: { execute(): Promise<R[]>; stream(chunkSize?: number): AsyncIterableIterator<R> },
+  size = 5000,
+): AsyncGenerator<R[]> {
+  if (engineOf(db) === 'sqlite') {
+    yield await query.execute();
+    return;
+  }
+  let chunk: R[] = [];
+  for await (const row of query.stream(size)) {
+    chunk.push(row);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
 /** Advisory lock keys (PostgreSQL): one per kind of exclusive work. */
 export const LOCKS = { startup: 7_301_001 } as const;

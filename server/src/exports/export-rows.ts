@@ -7,7 +7,7 @@ import type { PeriodStatus } from '@ptce/shared/periods.schema';
 import type { Db } from '../db/database';
 import { findStatuses } from '../periods/periods.repository';
 import { findScopes, type ScopeRow } from '../poles/poles.repository';
-import { type ExportCell, type ExportPole, findEnteredCells } from './exports.repository';
+import { type ExportCell, type ExportPole, enteredCells } from './exports.repository';
 
 export interface ExportPlan {
   catalogue: Catalogue;
@@ -52,20 +52,15 @@ async function loadPole(
   keep: ReadonlySet<PeriodStatus> | null,
 ): Promise<PoleData> {
   const scopes = await findScopes(db, pole.id);
-  const rows = await findEnteredCells(
-    db,
-    pole.id,
-    scopes.map((s) => s.id),
-    lo,
-    hi,
-  );
   const byPeriod = await findStatuses(db, pole.id, lo, hi);
   const statusOf = (q: string) => byPeriod.get(q) ?? 'draft';
   const cells: PoleData['cells'] = new Map();
-  for (const r of rows) {
-    if (keep && !keep.has(statusOf(r.period))) continue;
-    getOrInsert(cells, r.group_id, () => []).push(r);
-  }
+  const groupIds = scopes.map((s) => s.id);
+  for await (const rows of enteredCells(db, pole.id, groupIds, lo, hi))
+    for (const r of rows) {
+      if (keep && !keep.has(statusOf(r.period))) continue;
+      getOrInsert(cells, r.group_id, () => []).push(r);
+    }
   return { pole, scopes, cells, statusOf };
 }
 

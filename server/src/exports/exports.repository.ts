@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { chunksOf } from '../db/engine';
 
 /** A pole as an export orders and labels it. */
 export interface ExportPole {
@@ -32,22 +33,25 @@ export async function listExportPoles(db: Db, ids: number[] | 'all'): Promise<Ex
   return rows.map((r) => ({ ...r, regionName: r.regionName ?? r.regionCode }));
 }
 
-/** The entered (non-cleared) cells of a pole's scopes `groupIds` in [`from`, `to`]. */
-export async function findEnteredCells(
+/**
+ * The entered (non-cleared) cells of a pole's scopes `groupIds` in [`from`, `to`], in chunks
+ * (`chunksOf`: through a cursor on PostgreSQL).
+ */
+export async function* enteredCells(
   db: Db,
   poleId: number,
   groupIds: number[],
   from: string,
   to: string,
-): Promise<ExportCell[]> {
-  if (groupIds.length === 0) return [];
-  return db
+): AsyncGenerator<ExportCell[]> {
+  if (groupIds.length === 0) return;
+  const query = db
     .selectFrom('values')
     .select(['group_id', 'indicator_code', 'slice', 'period', 'value'])
     .where('pole_id', '=', poleId)
     .where('group_id', 'in', groupIds)
     .where('period', '>=', from)
     .where('period', '<=', to)
-    .where('value', 'is not', null)
-    .execute();
+    .where('value', 'is not', null);
+  yield* chunksOf(db, query);
 }
