@@ -37,7 +37,7 @@ describe('chunksOf', () => {
         if (t.engine === 'postgres') throw new Error('read whole');
         return query.execute();
       },
-      stream: (size?: number) => query.stream(size),
+      compile: () => query.compile(),
     };
     let rows = 0;
     for await (const chunk of chunksOf(t.db, guarded, 7)) rows += chunk.length;
