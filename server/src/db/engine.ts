@@ -68,9 +68,8 @@ export async function exclusively<T>(
  * The rows of a select, in arrays of at most `size` on PostgreSQL: read through a cursor
  * (pg-cursor, the executor's `stream`), so memory holds one chunk of the result, never the
  * whole of it. The chunks are taken from the executor as the cursor reads them (the query
- * builder's `.stream()` hands out one row per promise: a third slower on a national export). On
- * SQLite the whole result at once: its driver streams one row per promise, and a read there
- * takes no network buffer.
+ * builder's `.stream()` hands out one row per promise). On SQLite the whole result at once:
+ * its driver streams one row per promise, and a read there takes no network buffer.
  */
 export async function* chunksOf<R>(
   // biome-ignore lint/suspicious/noExplicitAny: any database shape, a transaction included.
