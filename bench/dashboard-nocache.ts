@@ -58,7 +58,7 @@ if (!args.db && (args.rebuild || !fs.existsSync(file))) {
 
 /** The dashboard's values request (as the web's dashboard and `pnpm bench` ask it): 3 years, totals and ratio terms. */
 const dashboardPath = (pole: string) =>
-  `/api/poles/${pole}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}&slice=&ratioTerms=true`;
+  `/api/poles/${pole}/series?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}`;
 const everyPole = Array.from({ length: poles }, (_, i) => `pole-${String(i + 1).padStart(3, '0')}`);
 const paths = everyPole.map(dashboardPath);
 
@@ -81,7 +81,7 @@ console.log(
   `\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}; ${poles} poles, ${connections} connections, PTCE_CACHE_MB=0`,
 );
 console.log(
-  `\n| dashboard values, no answer cache | p50 ms | p99 ms | max ms | req/s | p99 ÷ goal (50 ms) |`,
+  `\n| dashboard series, no answer cache | p50 ms | p99 ms | max ms | req/s | p99 ÷ goal (50 ms) |`,
 );
 console.log('|---|---|---|---|---|---|');
 

@@ -89,9 +89,8 @@ if (args.pg) {
 const everyPole = Array.from({ length: poles }, (_, i) => `pole-${String(i + 1).padStart(3, '0')}`);
 const rotating: Array<[string, (p: string) => string]> = [
   [
-    'dashboard values',
-    (p) =>
-      `/api/poles/${p}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}&slice=&ratioTerms=true`,
+    'dashboard series',
+    (p) => `/api/poles/${p}/series?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}`,
   ],
   [
     'entry values',
@@ -186,8 +185,8 @@ try {
   const pole = `pole-${String(Math.ceil(poles / 2)).padStart(3, '0')}`;
   const endpoints: Array<[string, string]> = [
     [
-      'dashboard values (3 years of a pole, totals and ratio terms)',
-      `/api/poles/${pole}/values?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}&slice=&ratioTerms=true`,
+      'dashboard series (3 years of a pole, totals and ratio terms)',
+      `/api/poles/${pole}/series?from=${quarterFromIndex(quarterIndex(to) - 11)}&to=${to}`,
     ],
     [
       'entry values (one scope, 5 quarters)',

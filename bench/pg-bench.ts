@@ -74,7 +74,7 @@ export async function pgBench(o: PgBenchOptions): Promise<void> {
     // Each server takes half of the poles in turn, so both compute answers.
     const half = (i: number, list: string[]) => list.filter((_, k) => k % 2 === i);
     const dashboard = (p: string) =>
-      `/api/poles/${p}/values?from=${quarterFromIndex(quarterIndex(o.to) - 11)}&to=${o.to}&slice=&ratioTerms=true`;
+      `/api/poles/${p}/series?from=${quarterFromIndex(quarterIndex(o.to) - 11)}&to=${o.to}`;
     const entry = (p: string) =>
       `/api/poles/${p}/values?from=${quarterFromIndex(quarterIndex(o.to) - 4)}&to=${o.to}&scope=mobilite-sociale`;
 
@@ -125,7 +125,7 @@ export async function pgBench(o: PgBenchOptions): Promise<void> {
     out('|---|---|---|---|---|---|');
     out(
       row(
-        'dashboard values, every pole in turn',
+        'dashboard series, every pole in turn',
         await shared(servers, admins, o.seconds, (i) => half(i, everyPole).map(dashboard)),
         'p99 < 25 ms',
       ),
@@ -228,9 +228,9 @@ export async function pgBench(o: PgBenchOptions): Promise<void> {
     );
     out('|---|---|---|---|---|---|');
     out(
-      row('dashboard values, every pole in turn, first pass after the start', first, 'p99 < 50 ms'),
+      row('dashboard series, every pole in turn, first pass after the start', first, 'p99 < 50 ms'),
     );
-    out(row('dashboard values, every pole in turn, again', again, 'p99 < 50 ms'));
+    out(row('dashboard series, every pole in turn, again', again, 'p99 < 50 ms'));
   } finally {
     for (const s of servers) await s.stop();
     cluster.stop();

@@ -93,6 +93,14 @@ export const ValuesQuerySchema = z.strictObject({
 });
 export type ValuesQuery = z.infer<typeof ValuesQuerySchema>;
 
+/**
+ * `GET /api/poles/{pole}/series`: what a screen of totals and ratios reads (the dashboard, the
+ * targets page) over `from`–`to`, both included, in order.
+ */
+export const SeriesQuerySchema = z
+  .strictObject({ from: QuarterSchema, to: QuarterSchema })
+  .refine((q) => q.from <= q.to, { message: 'from: at most to', path: ['from'] });
+
 export const HistoryQuerySchema = z.strictObject({
   indicator: z.optional(IndicatorCodeSchema),
   scope: z.optional(SlugSchema),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Cell, Quarter } from './domain.types';
 import { RuleIssueSchema } from './rules.types';
 
 // What the web reads of values: the answers in zod/mini (see docs/decisions.md, "Wire shapes in
@@ -60,6 +61,47 @@ export const ValuesResponseSchema = z.object({
   values: z.array(StoredValueSchema),
 });
 export type ValuesResponse = z.infer<typeof ValuesResponseSchema>;
+
+/** One scope's indicator (total or slice) over the answer's `periods`: a value or null each. */
+const ValueSeriesSchema = z.object({
+  scope: z.string(),
+  indicator: z.string(),
+  slice: z.string(),
+  values: z.array(z.nullable(z.number())),
+});
+
+/**
+ * `GET /api/poles/{pole}/series`: the entered totals and the slices the catalogue's ratios are
+ * computed from, one series per scope, indicator and slice (the values of `GET …/values?slice=
+ * &ratioTerms=true` without their comments, versions and authors: ~14× fewer bytes).
+ */
+export const PoleSeriesResponseSchema = z.object({
+  pole: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** Every quarter of `from`–`to`, in order: `values[i]` is the value of `periods[i]`. */
+  periods: z.array(z.string()),
+  series: z.array(ValueSeriesSchema),
+});
+export type PoleSeriesResponse = z.infer<typeof PoleSeriesResponseSchema>;
+
+/** The entered cells of a series answer, in its order (the input of the shared figures). */
+export function seriesCells(answer: PoleSeriesResponse): Cell[] {
+  const cells: Cell[] = [];
+  for (const s of answer.series)
+    for (let i = 0; i < s.values.length; i++) {
+      const value = s.values[i];
+      if (value === null || value === undefined) continue;
+      cells.push({
+        scope: s.scope,
+        indicator: s.indicator,
+        period: answer.periods[i] as Quarter,
+        slice: s.slice,
+        value,
+      });
+    }
+  return cells;
+}
 
 const HistoryEntrySchema = z.object({
   id: z.int(),

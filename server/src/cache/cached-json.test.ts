@@ -6,7 +6,7 @@ import { AppCache } from './app-cache';
 import { acceptsGzip, cachedJson } from './cached-json';
 
 /** A one-route app answering through cachedJson, counting its computations. */
-function appWith(cache: AppCache) {
+function appWith(cache: AppCache, chars = 8000) {
   let computed = 0;
   let release: () => void = () => {};
   let gate: Promise<void> | null = null;
@@ -15,7 +15,7 @@ function appWith(cache: AppCache) {
     return cachedJson(c, { cache }, 7, async () => {
       computed++;
       if (gate) await gate;
-      return { n: computed, text: 'é'.repeat(2000) };
+      return { n: computed, text: 'é'.repeat(chars) };
     });
   });
   return {
@@ -45,12 +45,30 @@ describe('cachedJson', () => {
     const bytes = Buffer.from(await zipped.arrayBuffer());
     expect(bytes.length).toBeLessThan(200);
     const fromZip = JSON.parse(gunzipSync(bytes).toString('utf8'));
-    expect(fromZip).toEqual({ n: 1, text: 'é'.repeat(2000) });
+    expect(fromZip).toEqual({ n: 1, text: 'é'.repeat(8000) });
 
     const plain = await t.app.request('/answer');
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(await plain.json()).toEqual(fromZip);
     expect(plain.headers.get('etag')).toBe(zipped.headers.get('etag'));
+    expect(t.computed()).toBe(1);
+  });
+
+  it('sends an answer smaller than TCP’s initial window (12 KiB) as it is, to every client', async () => {
+    const t = appWith(new AppCache(), 5000);
+    const small = await t.app.request('/answer', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(small.headers.get('content-encoding')).toBeNull();
+    const text = await small.text();
+    expect(Buffer.byteLength(text)).toBe(
+      JSON.stringify({ n: 1, text: 'é'.repeat(5000) }).length + 5000,
+    );
+    expect(JSON.parse(text)).toEqual({ n: 1, text: 'é'.repeat(5000) });
+    // From the cache: the same bytes and ETag, for a client with or without gzip.
+    const again = await t.app.request('/answer');
+    expect(await again.text()).toBe(text);
+    expect(again.headers.get('etag')).toBe(small.headers.get('etag'));
     expect(t.computed()).toBe(1);
   });
 

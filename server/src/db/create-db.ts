@@ -14,6 +14,41 @@ export interface OpenedDb {
   created: boolean;
 }
 
+/** How many prepared statements a SQLite connection keeps (least recently used dropped). */
+const STATEMENTS_KEPT = 256;
+
+/**
+ * Kysely's SQLite dialect over `sqlite`, whose statements are prepared once per SQL text and
+ * kept (Kysely's driver prepares every query again: ~5% of a computed dashboard answer). A kept
+ * statement still being iterated (a streamed select) is not handed out again: a fresh one is.
+ */
+function sqliteDialect(sqlite: SQLite.Database): SqliteDialect {
+  const kept = new Map<string, SQLite.Statement>();
+  return new SqliteDialect({
+    database: {
+      prepare(text: string) {
+        const hit = kept.get(text);
+        if (hit !== undefined && !hit.busy) {
+          // Most recently used last: the first key is the one to drop.
+          kept.delete(text);
+          kept.set(text, hit);
+          return hit;
+        }
+        const stmt = sqlite.prepare(text);
+        if (hit === undefined) {
+          kept.set(text, stmt);
+          if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+        }
+        return stmt;
+      },
+      close() {
+        kept.clear();
+        sqlite.close();
+      },
+    },
+  });
+}
+
 /**
  * Opens (and creates with its folder if missing) the SQLite database at `file`, or an in-memory
  * one for `:memory:`. WAL journal, synchronous FULL (an acknowledged commit is on disk),
@@ -30,7 +65,7 @@ export function openDatabase(file: string): OpenedDb {
   sqlite.pragma('busy_timeout = 5000');
   // A WAL grown by a large import or behind a long export is cut back to 32 MB once copied.
   sqlite.pragma('journal_size_limit = 33554432');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
   return { db, sqlite, created };
 }
 
@@ -89,7 +124,7 @@ export async function openSnapshot(
   if (isPostgresUrl(file)) return openPostgresSnapshot(file);
   const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
   await sql`BEGIN`.execute(db);
   // The snapshot starts at the first read of the transaction: take it now.
   await sql`SELECT 1 FROM settings LIMIT 1`.execute(db);

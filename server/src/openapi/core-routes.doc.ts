@@ -25,8 +25,10 @@ import {
 import {
   HistoryPageSchema,
   HistoryQuerySchema,
+  PoleSeriesResponseSchema,
   SaveValuesRequestSchema,
   SaveValuesResponseSchema,
+  SeriesQuerySchema,
   ValuesQuerySchema,
   ValuesResponseSchema,
 } from '@ptce/shared/values.schema';
@@ -157,6 +159,22 @@ export const CORE_ROUTES: RouteDoc[] = [
       status: 200,
       description: 'Values',
       schema: ValuesResponseSchema,
+    },
+    errors: [400, ...W],
+  },
+  {
+    method: 'get',
+    path: '/api/poles/{pole}/series',
+    tag: 'Values',
+    summary: 'Entered totals and ratio terms as series (what the dashboard reads)',
+    description:
+      'The values of `GET /api/poles/{pole}/values?from=&to=&slice=&ratioTerms=true` without their comments, versions and authors: one series per scope, indicator and slice (scopes in their order, the pole scope last; then indicator and slice codes), each with the value of every quarter of `periods` or null. ETag and 304 as the other reads.',
+    auth: 'session',
+    query: SeriesQuerySchema,
+    ok: {
+      status: 200,
+      description: 'Series',
+      schema: PoleSeriesResponseSchema,
     },
     errors: [400, ...W],
   },

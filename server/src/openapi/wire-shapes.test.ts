@@ -47,6 +47,7 @@ const REQUESTS: Array<[method: string, path: string, who: string | null, body?: 
     },
   ],
   ['GET', `${HC}/values?from=2026Q1&to=2026Q4`, COORD],
+  ['GET', `${HC}/series?from=2026Q1&to=2026Q4`, COORD],
   ['GET', `${HC}/history`, COORD],
   [
     'PUT',

@@ -26,15 +26,22 @@ const byCell = (a: EntryRow, b: EntryRow) =>
   (a.slice < b.slice ? -1 : a.slice > b.slice ? 1 : 0);
 
 /**
- * A quarter's values serialised for `valuesAnswerJson`: one line per value,
- * `groupId TAB indicator TAB slice TAB updatedBy (user id or nothing) TAB members`, sorted by
- * (group id, indicator, slice) in code-unit order (SQLite's BINARY order of these ASCII codes),
+ * A quarter's values serialised, one line per value in both texts, sorted by (group id,
+ * indicator, slice) in code-unit order (SQLite's BINARY order of these ASCII codes):
+ * - `entries`, for `valuesAnswerJson`: `groupId TAB indicator TAB slice TAB updatedBy (user id or
+ *   nothing) TAB members`;
+ * - `cells`, for `seriesAnswerJson`: a line `groupId TAB indicator TAB slice` per value, then one
+ *   line of the values' JSON joined by commas, in the same order (empty: no value). A pole's
+ *   quarters mostly hold the same cells: their key lines are then the same text, compared once.
+ *
  * where `members` is the value's JSON object from `indicator` to `updatedAt`, without its braces,
  * exactly as `JSON.stringify` writes a StoredValue's. JSON text holds neither a raw tab nor a
  * newline (both are escaped), nor do codes and slices: the lines split without escaping.
  */
-export function quarterEntries(rows: readonly EntryRow[]): string {
+export function quarterTexts(rows: readonly EntryRow[]): { entries: string; cells: string } {
   const lines: string[] = [];
+  const keys: string[] = [];
+  const values: string[] = [];
   for (const r of [...rows].sort(byCell)) {
     const members: Omit<StoredValue, 'scope' | 'updatedBy'> = {
       indicator: r.indicator_code,
@@ -47,14 +54,18 @@ export function quarterEntries(rows: readonly EntryRow[]): string {
       updatedAt: r.updated_at,
     };
     const json = JSON.stringify(members);
-    lines.push(
-      `${r.group_id}\t${r.indicator_code}\t${r.slice}\t${r.updated_by ?? ''}\t${json.slice(1, -1)}`,
-    );
+    const cell = `${r.group_id}\t${r.indicator_code}\t${r.slice}`;
+    lines.push(`${cell}\t${r.updated_by ?? ''}\t${json.slice(1, -1)}`);
+    keys.push(cell);
+    values.push(JSON.stringify(r.value));
   }
-  return lines.join('\n');
+  return {
+    entries: lines.join('\n'),
+    cells: keys.length === 0 ? '' : `${keys.join('\n')}\n${values.join(',')}`,
+  };
 }
 
-/** The entries `quarterEntries` wrote, flat: a few string searches, no JSON parsing. */
+/** The entries `quarterTexts` wrote, flat: a few string searches, no JSON parsing. */
 export function parseEntries(text: string): ParsedEntries {
   const out: Array<string | number | null> = [];
   let at = 0;
@@ -75,6 +86,49 @@ export function parseEntries(text: string): ParsedEntries {
     at = end + 1;
   }
   return out;
+}
+
+/** A quarter's cells as `parseCells` gives them back. */
+export interface ParsedCells {
+  /** The key lines (`groupId TAB indicator TAB slice`), as one text; '' for none. */
+  keys: string;
+  /** Each key's value (its JSON), in the keys' order. */
+  values: string[];
+}
+
+/** The cells `quarterTexts` wrote. */
+export function parseCells(text: string): ParsedCells {
+  const last = text.lastIndexOf('\n');
+  if (last === -1) return { keys: '', values: [] };
+  return { keys: text.slice(0, last), values: text.slice(last + 1).split(',') };
+}
+
+/**
+ * Where each quarter's entries of scope `groupId` start (`at`) and end (`end`): one run, as the
+ * entries are sorted by group id.
+ */
+function scopeRuns(
+  quarters: readonly ParsedEntries[],
+  groupId: number,
+  at: Int32Array,
+  end: Int32Array,
+): void {
+  for (let i = 0; i < quarters.length; i++) {
+    const q = quarters[i]!;
+    let j = 0;
+    while (j < q.length && q[j] !== groupId) j += STRIDE;
+    at[i] = j;
+    while (j < q.length && q[j] === groupId) j += STRIDE;
+    end[i] = j;
+  }
+}
+
+/** The ids of the authors of the parsed quarters' entries. */
+export function entryAuthors(quarters: readonly ParsedEntries[]): Set<number> {
+  const authors = new Set<number>();
+  for (const q of quarters)
+    for (let i = 3; i < q.length; i += STRIDE) if (q[i] !== null) authors.add(q[i] as number);
+  return authors;
 }
 
 export interface AnswerScope {
@@ -107,15 +161,7 @@ export function valuesAnswerJson(
     if (opts.groupId !== undefined && scope.id !== opts.groupId) continue;
     const head = `{"scope":${JSON.stringify(scope.slug)},`;
     const next = `,${head}`;
-    // Each quarter's entries of this scope: one run, as they are sorted by group id.
-    for (let i = 0; i < k; i++) {
-      const q = quarters[i]!;
-      let j = 0;
-      while (j < q.length && q[j] !== scope.id) j += STRIDE;
-      at[i] = j;
-      while (j < q.length && q[j] === scope.id) j += STRIDE;
-      end[i] = j;
-    }
+    scopeRuns(quarters, scope.id, at, end);
     // A merge on the indicator: for each indicator in order, its entries quarter by quarter.
     for (;;) {
       let indicator: string | undefined;
@@ -143,6 +189,71 @@ export function valuesAnswerJson(
         at[i] = j;
       }
     }
+  }
+  out.push(']}');
+  return out.join('');
+}
+
+/**
+ * The JSON text of `GET /api/poles/{pole}/series` (a PoleSeriesResponse) from the parsed cells
+ * (`parseCells`) of each quarter of `periods` (`quarters`, in the same order): one series per
+ * scope (in `scopes`' order, a group not among them left out), indicator and slice (code-unit
+ * order: a tab sorts before every character of a code), with each quarter's value or null.
+ * Every cell of the quarters is in it: totals and the slices they were built with (the
+ * catalogue's ratio terms).
+ */
+export function seriesAnswerJson(
+  pole: string,
+  periods: readonly string[],
+  quarters: readonly ParsedCells[],
+  scopes: readonly AnswerScope[],
+): string {
+  const k = quarters.length;
+  // Key line → its series' values by quarter ('null' where not entered).
+  const series = new Map<string, string[]>();
+  let lastKeys: string | undefined;
+  let lastColumns: string[][] = [];
+  for (let i = 0; i < k; i++) {
+    const q = quarters[i]!;
+    if (q.values.length === 0) continue;
+    // The same key lines as the previous quarter's (the usual case): the same series, in order.
+    if (q.keys !== lastKeys) {
+      lastKeys = q.keys;
+      lastColumns = q.keys.split('\n').map((key) => {
+        let column = series.get(key);
+        if (column === undefined) {
+          column = new Array<string>(k).fill('null');
+          series.set(key, column);
+        }
+        return column;
+      });
+    }
+    for (let c = 0; c < lastColumns.length; c++) lastColumns[c]![i] = q.values[c]!;
+  }
+  const position = new Map(scopes.map((s, i) => [String(s.id), i]));
+  const ordered: Array<{ scope: number; key: string; values: string[] }> = [];
+  for (const [line, values] of series) {
+    const tab = line.indexOf('\t');
+    const scope = position.get(line.slice(0, tab));
+    if (scope !== undefined) ordered.push({ scope, key: line.slice(tab + 1), values });
+  }
+  ordered.sort((a, b) => a.scope - b.scope || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const out: string[] = [
+    `{"pole":${JSON.stringify(pole)},"from":"${periods[0] ?? ''}","to":"${periods[k - 1] ?? ''}","periods":${JSON.stringify(periods)},"series":[`,
+  ];
+  const heads = scopes.map((s) => `{"scope":${JSON.stringify(s.slug)},"indicator":`);
+  for (let n = 0; n < ordered.length; n++) {
+    const { scope, key, values } = ordered[n]!;
+    const tab = key.indexOf('\t');
+    out.push(
+      n === 0 ? heads[scope]! : `,${heads[scope]}`,
+      JSON.stringify(key.slice(0, tab)),
+      ',"slice":',
+      JSON.stringify(key.slice(tab + 1)),
+      ',"values":[',
+      values.join(','),
+      ']}',
+    );
   }
   out.push(']}');
   return out.join('');

@@ -1,11 +1,18 @@
 import { loadCatalogue } from '@ptce/data/catalogue';
 import { quarterRange } from '@ptce/shared/periods';
 import { ratioTermSlices } from '@ptce/shared/slices';
+import { type PoleSeriesResponse, type StoredValue, seriesCells } from '@ptce/shared/values.wire';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ValueRow } from '../db/database';
 import { call, login } from '../test-support/client';
 import { createTestInstance, type TestInstance } from '../test-support/test-instance';
-import { dashboardValuesJson, markQuartersStale, storeEntries } from './quarter-totals.repository';
+import { parseCells } from './quarter-entries';
+import {
+  dashboardValuesJson,
+  markQuartersStale,
+  poleSeriesJson,
+  storeEntries,
+} from './quarter-totals.repository';
 import { findValues, upsertValues } from './values.repository';
 
 let t: TestInstance;
@@ -206,21 +213,22 @@ describe('storeEntries', () => {
     const entriesOf = async (period: string) =>
       (await t.db
         .selectFrom('quarter_totals')
-        .select(['stamp', 'entries'])
+        .select(['stamp', 'entries', 'cells'])
         .where('pole_id', '=', poleId)
         .where('period', '=', period)
         .executeTakeFirst()) ?? null;
+    const empty = { entries: '', cells: '' };
     const built = new Map([
-      ['2025Q1', ''],
-      ['2025Q2', ''],
+      ['2025Q1', empty],
+      ['2025Q2', empty],
     ]);
     // 2025Q1 was never stored and its first write came in between; 2025Q2 was stored stale (3).
     await markQuartersStale(t.db, [{ pole_id: poleId, period: '2025Q1' }]);
     for (let i = 0; i < 3; i++)
       await markQuartersStale(t.db, [{ pole_id: poleId, period: '2025Q2' }]);
     await storeEntries(t.db, poleId, built, terms, new Map([['2025Q2', 2]]));
-    expect(await entriesOf('2025Q1')).toEqual({ stamp: 1, entries: null });
-    expect(await entriesOf('2025Q2')).toEqual({ stamp: 3, entries: null });
+    expect(await entriesOf('2025Q1')).toEqual({ stamp: 1, entries: null, cells: null });
+    expect(await entriesOf('2025Q2')).toEqual({ stamp: 3, entries: null, cells: null });
     // Built with the stamps they still have: stored.
     await storeEntries(
       t.db,
@@ -232,11 +240,11 @@ describe('storeEntries', () => {
         ['2025Q2', 3],
       ]),
     );
-    expect(await entriesOf('2025Q1')).toEqual({ stamp: 1, entries: '' });
-    expect(await entriesOf('2025Q2')).toEqual({ stamp: 3, entries: '' });
+    expect(await entriesOf('2025Q1')).toEqual({ stamp: 1, ...empty });
+    expect(await entriesOf('2025Q2')).toEqual({ stamp: 3, ...empty });
     // Never stored nor written: stored at 0.
-    await storeEntries(t.db, poleId, new Map([['2024Q1', '']]), terms, new Map());
-    expect(await entriesOf('2024Q1')).toEqual({ stamp: 0, entries: '' });
+    await storeEntries(t.db, poleId, new Map([['2024Q1', empty]]), terms, new Map());
+    expect(await entriesOf('2024Q1')).toEqual({ stamp: 0, ...empty });
   });
 });
 
@@ -322,5 +330,158 @@ describe('GET /api/poles/{pole}/values?slice=', () => {
     expect(cleared.json.values).not.toContainEqual(
       expect.objectContaining({ scope: 'pole', indicator: 'PTCE-REUNIONS', period: '2026Q3' }),
     );
+  });
+});
+
+/**
+ * The series answer built the plain way from the values rows (the oracle): one series per scope
+ * (the answers' scope order), indicator and slice of the totals and ratio terms, a value or null
+ * per quarter of the range.
+ */
+async function seriesFromRows(from: string, to: string) {
+  const values = await findValues(t.db, poleId, { from, to, slice: '', terms });
+  const scopes = (
+    await t.db
+      .selectFrom('working_groups')
+      .select(['slug', 'is_pole', 'position', 'id'])
+      .where('pole_id', '=', poleId)
+      .execute()
+  )
+    .sort((a, b) => a.is_pole - b.is_pole || a.position - b.position || a.id - b.id)
+    .map((s) => s.slug);
+  const range = quarterRange(from, to);
+  const series = new Map<
+    string,
+    { scope: string; indicator: string; slice: string; values: (number | null)[] }
+  >();
+  for (const v of values) {
+    const key = `${v.scope}|${v.indicator}|${v.slice}`;
+    if (!series.has(key)) series.set(key, { ...v, values: range.map(() => null) } as never);
+    series.get(key)!.values[range.indexOf(v.period)] = v.value;
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const ordered = [...series.values()]
+    .map(({ scope, indicator, slice, values: vs }) => ({ scope, indicator, slice, values: vs }))
+    .sort(
+      (a, b) =>
+        scopes.indexOf(a.scope) - scopes.indexOf(b.scope) ||
+        cmp(a.indicator, b.indicator) ||
+        cmp(a.slice, b.slice),
+    );
+  return JSON.stringify({ pole: 'henin-carvin', from, to, periods: range, series: ordered });
+}
+
+describe('poleSeriesJson', () => {
+  const seriesOf = (from: string, to: string) =>
+    poleSeriesJson(t.db, { id: poleId, slug: 'henin-carvin' }, from, to, terms);
+
+  it('gives the values rows’ totals and ratio terms as series, built, stored and after writes', async () => {
+    await writeMany(6);
+    for (const [from, to] of [
+      ['2023Q4', '2026Q3'],
+      ['2025Q2', '2025Q2'],
+      ['2022Q1', '2027Q4'],
+    ] as const) {
+      const expected = await seriesFromRows(from, to);
+      expect(JSON.parse(expected).series.length).toBeGreaterThan(20);
+      expect(await seriesOf(from, to)).toBe(expected);
+      expect(await seriesOf(from, to)).toBe(expected);
+    }
+    // The same cells and values as the dashboard's values answer, read from the same rows.
+    const answer = JSON.parse(await seriesOf('2023Q4', '2026Q3'));
+    const values = JSON.parse(
+      await dashboardValuesJson(
+        t.db,
+        { id: poleId, slug: 'henin-carvin' },
+        { from: '2023Q4', to: '2026Q3', withTerms: true },
+        terms,
+      ),
+    ).values;
+    const key = (c: { scope: string; indicator: string; period: string; slice: string }) =>
+      `${c.scope}|${c.indicator}|${c.period}|${c.slice}`;
+    expect(
+      seriesCells(answer)
+        .map((c) => `${key(c)}=${c.value}`)
+        .sort(),
+    ).toEqual(values.map((v: StoredValue) => `${key(v)}=${v.value}`).sort());
+    await writeMany(7);
+    expect(await seriesOf('2023Q4', '2026Q3')).toBe(await seriesFromRows('2023Q4', '2026Q3'));
+    // A quarter stored with its entries only (as a server of the version before `cells` did):
+    // rebuilt for the series, its stamp kept.
+    await t.db
+      .updateTable('quarter_totals')
+      .set({ cells: null })
+      .where('pole_id', '=', poleId)
+      .where('period', '=', '2025Q3')
+      .execute();
+    expect(await seriesOf('2023Q4', '2026Q3')).toBe(await seriesFromRows('2023Q4', '2026Q3'));
+    const q = await t.db
+      .selectFrom('quarter_totals')
+      .select(['cells'])
+      .where('pole_id', '=', poleId)
+      .where('period', '=', '2025Q3')
+      .executeTakeFirstOrThrow();
+    expect(q.cells?.split('\n').length).toBeGreaterThan(10);
+  });
+
+  it('reads a range longer than quarter_totals keeps from the values, storing nothing', async () => {
+    await writeMany(8);
+    const before = await t.db.selectFrom('quarter_totals').select('period').execute();
+    expect(await seriesOf('2001Q1', '2100Q4')).toBe(await seriesFromRows('2001Q1', '2100Q4'));
+    expect(await t.db.selectFrom('quarter_totals').select('period').execute()).toEqual(before);
+  });
+});
+
+describe('GET /api/poles/{pole}/series', () => {
+  it('answers the series, follows a save, and refuses a bad range or another pole', async () => {
+    await writeMany(9);
+    const coord = await login(t, 'coord@hc.test');
+    const url = '/api/poles/henin-carvin/series?from=2024Q4&to=2026Q3';
+    const first = await call(t, 'GET', url, { cookie: coord });
+    expect(first.status).toBe(200);
+    expect(JSON.stringify(first.json)).toBe(await seriesFromRows('2024Q4', '2026Q3'));
+    const version = await storedVersion('PTCE-REUNIONS', '2026Q3');
+    const put = await call(t, 'PUT', '/api/poles/henin-carvin/values', {
+      cookie: coord,
+      body: {
+        period: '2026Q3',
+        entries: [{ scope: 'pole', indicator: 'PTCE-REUNIONS', value: 41, version }],
+      },
+    });
+    expect(put.status, JSON.stringify(put.json)).toBe(200);
+    const again = await call(t, 'GET', url, { cookie: coord });
+    expect(JSON.stringify(again.json)).toBe(await seriesFromRows('2024Q4', '2026Q3'));
+    // Rebuilt by the save in its transaction, as the entries are.
+    const stored = await t.db
+      .selectFrom('quarter_totals')
+      .select(['cells'])
+      .where('pole_id', '=', poleId)
+      .where('period', '=', '2026Q3')
+      .executeTakeFirstOrThrow();
+    const cells = parseCells(stored.cells!);
+    const pole = groups.find((g) => g.slug === 'pole')!;
+    const at = cells.keys.split('\n').indexOf(`${pole.id}\tPTCE-REUNIONS\t`);
+    expect(cells.values[at]).toBe('41');
+    const reunions = (again.json as PoleSeriesResponse).series.find(
+      (s) => s.scope === 'pole' && s.indicator === 'PTCE-REUNIONS' && s.slice === '',
+    );
+    expect(reunions?.values.at(-1)).toBe(41);
+
+    for (const bad of [
+      '?from=2026Q3&to=2024Q4',
+      '?from=2024Q4',
+      '?from=2024Q5&to=2026Q3',
+      '?from=2024Q4&to=2026Q3&slice=',
+    ]) {
+      const res = await call(t, 'GET', `/api/poles/henin-carvin/series${bad}`, { cookie: coord });
+      expect(res.status, bad).toBe(400);
+      expect((res.json as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    }
+    const other = await call(t, 'GET', '/api/poles/demo-littoral/series?from=2024Q4&to=2026Q3', {
+      cookie: coord,
+    });
+    expect(other.status).toBe(404);
+    const anonymous = await call(t, 'GET', url);
+    expect(anonymous.status).toBe(401);
   });
 });

@@ -1,15 +1,30 @@
 import { quarterRange } from '@ptce/shared/periods';
 import type { Db, ValueRow } from '../db/database';
-import { type EntryRow, parseEntries, quarterEntries, valuesAnswerJson } from './quarter-entries';
+import {
+  type AnswerScope,
+  type EntryRow,
+  entryAuthors,
+  parseCells,
+  parseEntries,
+  quarterTexts,
+  seriesAnswerJson,
+  valuesAnswerJson,
+} from './quarter-entries';
 
 type Term = { indicator: string; slice: string };
 
+/** A quarter's two texts (`quarterTexts`): the values answer's entries and the series' cells. */
+export interface QuarterTexts {
+  entries: string;
+  cells: string;
+}
+
 /**
- * What entries are built with, stored beside them: the format of `quarterEntries` (its version)
+ * What entries are built with, stored beside them: the format of `quarterTexts` (its version)
  * and the ratio-term slices. Entries built otherwise are rebuilt.
  */
 const termsKey = (terms: readonly Term[]) =>
-  `1:${terms.map((t) => `${t.indicator}|${t.slice}`).join(',')}`;
+  `3:${terms.map((t) => `${t.indicator}|${t.slice}`).join(',')}`;
 
 /**
  * Marks the quarters of written values as to be rebuilt: their `stamp` grows and their entries
@@ -27,25 +42,30 @@ export async function markQuartersStale(
   for (let i = 0; i < rows.length; i += 500) {
     await db
       .insertInto('quarter_totals')
-      .values(rows.slice(i, i + 500).map((q) => ({ ...q, stamp: 1, terms: null, entries: null })))
+      .values(
+        rows
+          .slice(i, i + 500)
+          .map((q) => ({ ...q, stamp: 1, terms: null, entries: null, cells: null })),
+      )
       .onConflict((oc) =>
         oc.columns(['pole_id', 'period']).doUpdateSet((eb) => ({
           stamp: eb('quarter_totals.stamp', '+', 1),
           terms: null,
           entries: null,
+          cells: null,
         })),
       )
       .execute();
   }
 }
 
-/** The entries (`quarterEntries`) of a pole's `periods`, from its values: totals and `terms` slices. */
+/** The texts (`quarterTexts`) of a pole's `periods`, from its values: totals and `terms` slices. */
 async function buildEntries(
   db: Db,
   poleId: number,
   periods: string[],
   terms: readonly Term[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, QuarterTexts>> {
   const columns = [
     'group_id',
     'indicator_code',
@@ -90,7 +110,7 @@ async function buildEntries(
   }
   const byPeriod = new Map<string, EntryRow[]>(periods.map((p) => [p, []]));
   for (const r of rows) byPeriod.get(r.period)?.push(r as EntryRow);
-  return new Map([...byPeriod].map(([p, quarter]) => [p, quarterEntries(quarter)]));
+  return new Map([...byPeriod].map(([p, quarter]) => [p, quarterTexts(quarter)]));
 }
 
 /**
@@ -118,7 +138,7 @@ export async function refreshQuarter(
       kept.push({ ...r, value: r.value });
   await trx
     .updateTable('quarter_totals')
-    .set({ terms: termsKey(terms), entries: quarterEntries(kept) })
+    .set({ terms: termsKey(terms), ...quarterTexts(kept) })
     .where('pole_id', '=', poleId)
     .where('period', '=', period)
     .execute();
@@ -128,30 +148,31 @@ interface StoredQuarter {
   period: string;
   stamp: number;
   terms: string | null;
-  entries: string | null;
+  text: string | null;
 }
 
 /**
- * Stores built entries (quarter → entries) with the stamps their quarters had before their
- * values were read (`stamps`; absent: never stored, 0), in one statement per 100 quarters (one
- * commit, no transaction to open): a quarter whose stamp moved meanwhile, written since, keeps
- * its entries to be rebuilt, as they could be older than its values.
+ * Stores built texts (quarter → entries and cells) with the stamps their quarters had before
+ * their values were read (`stamps`; absent: never stored, 0), in one statement per 100 quarters
+ * (one commit, no transaction to open): a quarter whose stamp moved meanwhile, written since,
+ * keeps its texts to be rebuilt, as they could be older than its values.
  */
 export async function storeEntries(
   db: Db,
   poleId: number,
-  built: ReadonlyMap<string, string>,
+  built: ReadonlyMap<string, QuarterTexts>,
   terms: readonly Term[],
   stamps: ReadonlyMap<string, number>,
 ): Promise<void> {
   const key = termsKey(terms);
-  const rows = [...built].map(([period, entries]) => ({
+  const rows = [...built].map(([period, texts]) => ({
     pole_id: poleId,
     period,
     // A writer's first mark makes a quarter 1: a build that did not see it is then kept out.
     stamp: stamps.get(period) ?? 0,
     terms: key,
-    entries,
+    entries: texts.entries,
+    cells: texts.cells,
   }));
   for (let i = 0; i < rows.length; i += 100) {
     await db
@@ -163,6 +184,7 @@ export async function storeEntries(
           .doUpdateSet((eb) => ({
             terms: eb.ref('excluded.terms'),
             entries: eb.ref('excluded.entries'),
+            cells: eb.ref('excluded.cells'),
           }))
           .where('quarter_totals.stamp', '=', (eb) => eb.ref('excluded.stamp')),
       )
@@ -171,8 +193,8 @@ export async function storeEntries(
 }
 
 /**
- * Builds the entries of `periods` from the values and stores them (storeEntries) against the
- * stamps of `stored`, read before the values. Returns the entries by quarter. A store that fails
+ * Builds the texts of `periods` from the values and stores them (storeEntries) against the
+ * stamps of `stored`, read before the values. Returns the texts by quarter. A store that fails
  * is left to a later read: the answer is right.
  */
 async function rebuild(
@@ -181,7 +203,7 @@ async function rebuild(
   periods: string[],
   terms: readonly Term[],
   stored: Map<string, StoredQuarter>,
-): Promise<Map<string, string>> {
+): Promise<Map<string, QuarterTexts>> {
   const built = await buildEntries(db, poleId, periods, terms);
   const stamps = new Map([...stored].map(([p, q]) => [p, q.stamp]));
   try {
@@ -194,6 +216,9 @@ async function rebuild(
   return built;
 }
 
+/** The longest range read from quarter_totals (and whose built quarters are stored). */
+export const MAX_STORED_QUARTERS = 80;
+
 export interface DashboardFilter {
   from: string;
   to: string;
@@ -203,12 +228,61 @@ export interface DashboardFilter {
 }
 
 /**
+ * A pole's scopes in the answers' order (is_pole, position, id: positions are distinct within a
+ * pole, the app writes them so; two scopes at one position would have their values apart, not
+ * interleaved) and the stored text (`kind`) of each quarter of `from`–`to`. Quarters written since
+ * their entries were built (or never built, or built with other ratio terms than `terms`, the
+ * catalogue's) are rebuilt from the values first.
+ */
+async function readQuarters(
+  db: Db,
+  poleId: number,
+  from: string,
+  to: string,
+  terms: readonly Term[],
+  /** Which text: the values answer's `entries` (parseEntries) or the series' `cells` (parseCells). */
+  kind: keyof QuarterTexts,
+): Promise<{ periods: string[]; scopes: AnswerScope[]; texts: string[] }> {
+  const periods = quarterRange(from, to);
+  const scopes = (
+    await db
+      .selectFrom('working_groups')
+      .select(['id', 'slug', 'is_pole', 'position'])
+      .where('pole_id', '=', poleId)
+      .execute()
+  ).sort((a, b) => a.is_pole - b.is_pole || a.position - b.position || a.id - b.id);
+  if (periods.length > MAX_STORED_QUARTERS) {
+    // A range longer than any pole's history (the years 2000–2100 allow 404 quarters): built
+    // from the values, not stored (no row kept for the empty quarters a request names).
+    const built = await buildEntries(db, poleId, periods, terms);
+    return { periods, scopes, texts: periods.map((p) => built.get(p)![kind]) };
+  }
+  // Read before the values are: a write after this read moves the stamp and keeps a rebuild out.
+  const stored = new Map<string, StoredQuarter>(
+    (
+      await db
+        .selectFrom('quarter_totals')
+        .select(['period', 'stamp', 'terms', `${kind} as text`])
+        .where('pole_id', '=', poleId)
+        .where('period', '>=', from)
+        .where('period', '<=', to)
+        .execute()
+    ).map((q) => [q.period, q]),
+  );
+  const key = termsKey(terms);
+  const stale = periods.filter((p) => {
+    const q = stored.get(p);
+    return q?.text === null || q?.text === undefined || q.terms !== key;
+  });
+  const built = stale.length === 0 ? undefined : await rebuild(db, poleId, stale, terms, stored);
+  const texts = periods.map((p) => built?.get(p)?.[kind] ?? stored.get(p)!.text!);
+  return { periods, scopes, texts };
+}
+
+/**
  * The JSON text of a pole's values answer for the totals (`slice=`) over `from`–`to`: the same
  * bytes as `findValues` serialised, read from one row of `quarter_totals` per quarter instead of
- * every value row. Quarters written since their entries were built (or never built, or built
- * with other ratio terms than `terms`, the catalogue's) are rebuilt from the values first.
- * Scopes come in (is_pole, position, id) order: positions are distinct within a pole (the app
- * writes them so); two scopes at one position would have their values apart, not interleaved.
+ * every value row (readQuarters).
  */
 export async function dashboardValuesJson(
   db: Db,
@@ -216,36 +290,9 @@ export async function dashboardValuesJson(
   f: DashboardFilter,
   terms: readonly Term[],
 ): Promise<string> {
-  const periods = quarterRange(f.from, f.to);
-  const scopes = (
-    await db
-      .selectFrom('working_groups')
-      .select(['id', 'slug', 'is_pole', 'position'])
-      .where('pole_id', '=', pole.id)
-      .execute()
-  ).sort((a, b) => a.is_pole - b.is_pole || a.position - b.position || a.id - b.id);
-  // Read before the values are: a write after this read moves the stamp and keeps a rebuild out.
-  const stored = new Map(
-    (
-      await db
-        .selectFrom('quarter_totals')
-        .select(['period', 'stamp', 'terms', 'entries'])
-        .where('pole_id', '=', pole.id)
-        .where('period', '>=', f.from)
-        .where('period', '<=', f.to)
-        .execute()
-    ).map((q) => [q.period, q]),
-  );
-  const key = termsKey(terms);
-  const stale = periods.filter((p) => {
-    const q = stored.get(p);
-    return q?.entries === null || q?.entries === undefined || q.terms !== key;
-  });
-  const built = stale.length === 0 ? undefined : await rebuild(db, pole.id, stale, terms, stored);
-  const quarters = periods.map((p) => parseEntries(built?.get(p) ?? stored.get(p)!.entries!));
-  const authors = new Set<number>();
-  for (const q of quarters)
-    for (let i = 3; i < q.length; i += 5) if (q[i] !== null) authors.add(q[i] as number);
+  const { scopes, texts } = await readQuarters(db, pole.id, f.from, f.to, terms, 'entries');
+  const quarters = texts.map(parseEntries);
+  const authors = entryAuthors(quarters);
   const names = new Map<number, string>();
   if (authors.size > 0) {
     for (const u of await db
@@ -256,4 +303,20 @@ export async function dashboardValuesJson(
       names.set(u.id, JSON.stringify(u.name));
   }
   return valuesAnswerJson(pole.slug, quarters, scopes, names, f);
+}
+
+/**
+ * The JSON text of `GET /api/poles/{pole}/series` over `from`–`to`: the entered totals and the
+ * catalogue's ratio-term slices (`terms`), one series per scope, indicator and slice, from the
+ * same rows of `quarter_totals` as dashboardValuesJson (the same cells and values).
+ */
+export async function poleSeriesJson(
+  db: Db,
+  pole: { id: number; slug: string },
+  from: string,
+  to: string,
+  terms: readonly Term[],
+): Promise<string> {
+  const { periods, scopes, texts } = await readQuarters(db, pole.id, from, to, terms, 'cells');
+  return seriesAnswerJson(pole.slug, periods, texts.map(parseCells), scopes);
 }

@@ -11,4 +11,7 @@ export interface QuarterTotalTable {
   terms: string | null;
   /** JSON of the quarter's entries (`quarterEntries`); null when stale. */
   entries: string | null;
+  /** The same cells, group id, indicator, slice and value only (`quarterTexts`); null when stale.
+   * Before `entries` in the row: read without walking the larger text's overflow pages. */
+  cells: string | null;
 }

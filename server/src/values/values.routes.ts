@@ -4,6 +4,7 @@ import {
   HistoryQuerySchema,
   SaveValuesRequestSchema,
   type SaveValuesResponse,
+  SeriesQuerySchema,
   ValuesQuerySchema,
   type ValuesResponse,
 } from '@ptce/shared/values.schema';
@@ -18,12 +19,13 @@ import { type HistoryJob, historyText } from '../exports/read-jobs';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson, readQuery } from '../http/validate';
-import { dashboardValuesJson } from './quarter-totals.repository';
+import {
+  dashboardValuesJson,
+  MAX_STORED_QUARTERS,
+  poleSeriesJson,
+} from './quarter-totals.repository';
 import { saveValues } from './save-values';
 import { findValues } from './values.repository';
-
-/** The longest range the totals are read for from quarter_totals (one row per quarter). */
-const MAX_DASHBOARD_QUARTERS = 80;
 
 /** Scope slug → working-group id of a pole, or 404 for an unknown slug. */
 async function groupIdOf(deps: AppDeps, poleId: number, scope: string | undefined) {
@@ -50,7 +52,7 @@ export function valuesRoutes(deps: AppDeps) {
         from &&
         to &&
         from <= to &&
-        quarterIndex(to) - quarterIndex(from) < MAX_DASHBOARD_QUARTERS
+        quarterIndex(to) - quarterIndex(from) < MAX_STORED_QUARTERS
       ) {
         const filter = { from, to, groupId, withTerms: q.ratioTerms === 'true' };
         return cachedJson(
@@ -69,6 +71,17 @@ export function valuesRoutes(deps: AppDeps) {
           pole: pole.slug,
           values: await findValues(deps.db, pole.id, { ...q, groupId, terms }),
         }),
+      );
+    })
+    .get('/:pole/series', withPole, async (c) => {
+      const { pole } = c.get('access');
+      const { from, to } = readQuery(c, SeriesQuerySchema);
+      const terms = ratioTermSlices(await deps.catalogue.get());
+      return cachedJson(
+        c,
+        deps,
+        pole.id,
+        async () => new JsonText(await poleSeriesJson(deps.db, pole, from, to, terms)),
       );
     })
     .put('/:pole/values', withPole, async (c) => {

@@ -15,6 +15,9 @@ export const keys = {
       slice?: string | undefined;
     } = {},
   ) => ['poles', pole, 'values', q] as const,
+  /** The series a screen of totals reads (`GET …/series`): refreshed with the values. */
+  series: (pole: string, from: string, to: string) =>
+    ['poles', pole, 'values', 'series', from, to] as const,
   allValues: (pole: string) => ['poles', pole, 'values'] as const,
   history: (pole: string, q: Record<string, string | undefined> = {}) =>
     ['poles', pole, 'history', q] as const,

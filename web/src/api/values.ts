@@ -1,6 +1,11 @@
 import type { SaveValuesRequest, ValuesQuery } from '@ptce/shared/values.schema';
-import { SaveValuesResponseSchema, ValuesResponseSchema } from '@ptce/shared/values.wire';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  PoleSeriesResponseSchema,
+  SaveValuesResponseSchema,
+  seriesCells,
+  ValuesResponseSchema,
+} from '@ptce/shared/values.wire';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../lib/api-client';
 import { keys } from './keys';
 
@@ -22,7 +27,19 @@ const getValues = (pole: string, q: ValuesQuery) =>
 export const valuesQuery = (pole: string, q: ValuesQuery) =>
   queryOptions({ queryKey: keys.values(pole, q), queryFn: () => getValues(pole, q) });
 
-export const useValues = (pole: string, q: ValuesQuery) => useQuery(valuesQuery(pole, q));
+/**
+ * The entered totals and ratio terms of `from`…`to` as cells (what the shared figures read), from
+ * the series answer: the values without comments and authors, ~14× fewer bytes.
+ */
+export const seriesQuery = (pole: string, from: string, to: string) =>
+  queryOptions({
+    queryKey: keys.series(pole, from, to),
+    queryFn: () =>
+      api(
+        `/api/poles/${encodeURIComponent(pole)}/series${qs({ from, to })}`,
+        PoleSeriesResponseSchema,
+      ).then(seriesCells),
+  });
 
 const saveValues = (pole: string, body: SaveValuesRequest) =>
   api(`/api/poles/${encodeURIComponent(pole)}/values`, SaveValuesResponseSchema, {

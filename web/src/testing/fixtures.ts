@@ -1,3 +1,4 @@
+import { quarterRange } from '@ptce/shared/periods';
 import { catalogueFixture } from '@ptce/shared/test-fixtures/catalogue.fixture';
 import type { StoredValue } from '@ptce/shared/values.schema';
 import type { stubFetch } from './render';
@@ -128,5 +129,52 @@ export function poleRoutes(
         ...((typeof read === 'function' ? read(url) : read) as object),
       },
     });
+  const values = reads.values;
+  // The series the dashboard and the targets page read: the same values, as the server gives them.
+  if (values !== undefined)
+    routes[`GET /api/poles/${pole.slug}/series`] = (_body, url) => {
+      const answer = (typeof values === 'function' ? values(url) : values) as {
+        values?: StoredValue[];
+      };
+      return {
+        json: seriesAnswer(
+          pole.slug,
+          answer.values ?? [],
+          url.searchParams.get('from')!,
+          url.searchParams.get('to')!,
+        ),
+      };
+    };
   return routes;
+}
+
+/** `GET /api/poles/{pole}/series` of `values` over `from`–`to` (a PoleSeriesResponse). */
+function seriesAnswer(
+  pole: string,
+  values: readonly Pick<StoredValue, 'scope' | 'indicator' | 'period' | 'slice' | 'value'>[],
+  from: string,
+  to: string,
+) {
+  const periods = quarterRange(from, to);
+  const series = new Map<
+    string,
+    { scope: string; indicator: string; slice: string; values: (number | null)[] }
+  >();
+  for (const v of values) {
+    const i = periods.indexOf(v.period);
+    if (i === -1) continue;
+    const key = `${v.scope}|${v.indicator}|${v.slice}`;
+    let s = series.get(key);
+    if (!s) {
+      s = {
+        scope: v.scope,
+        indicator: v.indicator,
+        slice: v.slice,
+        values: periods.map(() => null),
+      };
+      series.set(key, s);
+    }
+    s.values[i] = v.value;
+  }
+  return { pole, from, to, periods, series: [...series.values()] };
 }

@@ -91,9 +91,7 @@ describe('DashboardPage', () => {
       await screen.findByText('1 trimestre incomplet de T1 2025 à T3 2025 :'),
     ).toBeInTheDocument();
     expect(screen.getByText('T3 2025 — Transition écologique (0 sur 2)')).toBeInTheDocument();
-    expect(calls.map((c) => c.url)).toContain(
-      '/api/poles/test/values?from=2024Q1&to=2025Q3&slice=&ratioTerms=true',
-    );
+    expect(calls.map((c) => c.url)).toContain('/api/poles/test/series?from=2024Q1&to=2025Q3');
   });
 
   it('opens the trend of a tile with its data table, gaps left as "non saisi"', async () => {
@@ -137,7 +135,7 @@ describe('DashboardPage', () => {
       expect(calls.map((c) => c.url)).toEqual(
         expect.arrayContaining([
           '/api/poles/test/periods?from=2016Q1&to=2025Q3',
-          '/api/poles/test/values?from=2021Q1&to=2025Q2&slice=&ratioTerms=true',
+          '/api/poles/test/series?from=2021Q1&to=2025Q2',
         ]),
       );
       expect(screen.getByLabelText('Au')).toHaveValue('2025Q2');

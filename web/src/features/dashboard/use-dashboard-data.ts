@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import { useCatalogue } from '../../api/catalogue';
 import { usePole } from '../../api/poles';
 import { targetsQuery } from '../../api/targets';
-import { figuresQuery, valuesQuery } from '../../api/values';
+import { seriesQuery } from '../../api/values';
 import { combineQueries } from '../../lib/combine-queries';
 import { useSettled } from '../../lib/use-settled';
 import { fetchStart } from './chart-data';
@@ -46,7 +46,7 @@ export function useDashboardData(pole: string, from: Quarter, to: Quarter, enabl
   const catalogueQ = useCatalogue();
   const start = fetchStart(from);
   const valuesQ = useQuery({
-    ...valuesQuery(pole, figuresQuery(start, to)),
+    ...seriesQuery(pole, start, to),
     enabled,
     placeholderData: keepPreviousData,
   });

@@ -2,11 +2,12 @@ import type { Catalogue } from '@ptce/shared/catalogue.schema';
 import { buildFigures, type Figures } from '@ptce/shared/figures/figures';
 import type { PoleDetail } from '@ptce/shared/poles.schema';
 import type { Target } from '@ptce/shared/targets.schema';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useCatalogue } from '../../api/catalogue';
 import { usePole } from '../../api/poles';
 import { useTargets } from '../../api/targets';
-import { figuresQuery, useValues } from '../../api/values';
+import { seriesQuery } from '../../api/values';
 
 interface TargetsData {
   pole: PoleDetail;
@@ -23,7 +24,7 @@ export function useTargetsData(pole: string, year: number) {
   const targetsQ = useTargets(pole, year);
   const from = `${year - 1}Q1`;
   const to = `${year - 1}Q4`;
-  const valuesQ = useValues(pole, figuresQuery(from, to));
+  const valuesQ = useQuery(seriesQuery(pole, from, to));
   const lastYear = useMemo(
     () =>
       catalogueQ.data && valuesQ.data
