@@ -242,15 +242,19 @@ async function readQuarters(
   terms: readonly Term[],
   /** Which text: the values answer's `entries` (parseEntries) or the series' `cells` (parseCells). */
   kind: keyof QuarterTexts,
-): Promise<{ periods: string[]; scopes: AnswerScope[]; texts: string[] }> {
+  /** The pole's scopes in that order, when the caller has them (cachedScopes). */
+  known?: readonly AnswerScope[],
+): Promise<{ periods: string[]; scopes: readonly AnswerScope[]; texts: string[] }> {
   const periods = quarterRange(from, to);
-  const scopes = (
-    await db
-      .selectFrom('working_groups')
-      .select(['id', 'slug', 'is_pole', 'position'])
-      .where('pole_id', '=', poleId)
-      .execute()
-  ).sort((a, b) => a.is_pole - b.is_pole || a.position - b.position || a.id - b.id);
+  const scopes =
+    known ??
+    (
+      await db
+        .selectFrom('working_groups')
+        .select(['id', 'slug', 'is_pole', 'position'])
+        .where('pole_id', '=', poleId)
+        .execute()
+    ).sort((a, b) => a.is_pole - b.is_pole || a.position - b.position || a.id - b.id);
   if (periods.length > MAX_STORED_QUARTERS) {
     // A range longer than any pole's history (the years 2000–2100 allow 404 quarters): built
     // from the values, not stored (no row kept for the empty quarters a request names).
@@ -316,7 +320,17 @@ export async function poleSeriesJson(
   from: string,
   to: string,
   terms: readonly Term[],
+  /** The pole's scopes in the answer's order (findScopes, cachedScopes), else read. */
+  known?: readonly AnswerScope[],
 ): Promise<string> {
-  const { periods, scopes, texts } = await readQuarters(db, pole.id, from, to, terms, 'cells');
+  const { periods, scopes, texts } = await readQuarters(
+    db,
+    pole.id,
+    from,
+    to,
+    terms,
+    'cells',
+    known,
+  );
   return seriesAnswerJson(pole.slug, periods, texts.map(parseCells), scopes);
 }

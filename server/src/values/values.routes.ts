@@ -81,7 +81,11 @@ export function valuesRoutes(deps: AppDeps) {
         c,
         deps,
         pole.id,
-        async () => new JsonText(await poleSeriesJson(deps.db, pole, from, to, terms)),
+        // The scopes from the server's cache (kept current by the global epoch on every server).
+        async () =>
+          new JsonText(
+            await poleSeriesJson(deps.db, pole, from, to, terms, await cachedScopes(deps, pole.id)),
+          ),
       );
     })
     .put('/:pole/values', withPole, async (c) => {
