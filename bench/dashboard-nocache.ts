@@ -4,7 +4,7 @@
 //   pnpm bench:nocache                   3 measured runs of 10 s, cold first passes, wrk if installed
 //   pnpm bench:nocache --repeat 5 --seconds 20
 //   pnpm bench:nocache --profile DIR     the server's CPU profile (node --cpu-prof) into DIR
-// Goal: p99 < 50 ms at 50 connections. Printed beside what the same run measures as
+// Goal: p99 < 50 ms at 50 connections; its section of bench/RESULTS.md is replaced. Printed beside what the same run measures as
 // `pnpm bench` loads it (each connection cycling from the first pole).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -74,16 +74,23 @@ async function started() {
   return { server, cookie };
 }
 
+/** What the run printed from its header on: its section of RESULTS.md (unless --db or --profile). */
+const printed: string[] = [];
+const print = (line: string) => {
+  console.log(line);
+  printed.push(line);
+};
+
 const row = (name: string, r: LoadResult) =>
   `| ${name} | ${r.p50} | ${r.p99} | ${r.max} | ${Math.round(r.rps)} | ${(r.p99 / 50).toFixed(2)}×${r.failures ? ` — ${r.failures} failures` : ''} |`;
 
-console.log(
+print(
   `\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}; ${poles} poles, ${connections} connections, PTCE_CACHE_MB=0`,
 );
-console.log(
+print(
   `\n| dashboard series, no answer cache | p50 ms | p99 ms | max ms | req/s | p99 ÷ goal (50 ms) |`,
 );
-console.log('|---|---|---|---|---|---|');
+print('|---|---|---|---|---|---|');
 
 /** One pass over every pole, each once, right after a start (the JIT and SQLite's page cache cold). */
 async function firstPass(name: string) {
@@ -93,7 +100,7 @@ async function firstPass(name: string) {
       spread: true,
       amount: poles,
     });
-    console.log(row(`${name} (${r.total} requests, each pole once)`, r));
+    print(row(`${name} (${r.total} requests, each pole once)`, r));
   } finally {
     await server.stop();
   }
@@ -118,13 +125,13 @@ try {
   await load(server.url, cookie, connections, 3, paths, { spread: true });
   for (let i = 1; i <= Number(args.repeat); i++) {
     const r = await load(server.url, cookie, connections, seconds, paths, { spread: true });
-    console.log(row(`every pole in turn, run ${i} (${r.total} requests)`, r));
+    print(row(`every pole in turn, run ${i} (${r.total} requests)`, r));
   }
   const r = await load(server.url, cookie, connections, seconds, paths);
-  console.log(
+  print(
     row(`every pole, each connection cycling from pole-001 as \`pnpm bench\` (${r.total})`, r),
   );
-  if (wrk) console.log(row('wrk from outside, every pole in turn', runWrk(server.url, cookie)));
+  if (wrk) print(row('wrk from outside, every pole in turn', runWrk(server.url, cookie)));
   // The framework's ceiling: one pole's answer, its bytes from memory through the same stack.
   const body = await (
     await fetch(`${server.url}${paths[0]}`, { headers: { cookie } })
@@ -135,7 +142,7 @@ try {
     body,
   });
   const ceiling = await load(`${server.url}/api/_bench/ceiling`, cookie, connections, seconds);
-  console.log(
+  print(
     row(
       `ceiling: the same answer (${(body.byteLength / 1024).toFixed(0)} KiB) from memory, gzipped once`,
       ceiling,
@@ -147,7 +154,7 @@ try {
 if (wrk) {
   const cold = await started();
   try {
-    console.log(
+    print(
       row(
         'wrk, first pass right after a start (each pole once)',
         runWrk(cold.server.url, cold.cookie, true),
@@ -157,11 +164,29 @@ if (wrk) {
     await cold.server.stop();
   }
 } else if (!args['no-wrk']) {
-  console.log(
+  print(
     '\n(wrk is not installed: apt-get install -y wrk for the rows measured from outside)',
   );
 }
 if (args.profile) console.log(`\nCPU profiles in ${args.profile}`);
+else if (!args.db) writeSection();
+
+/** Replaces (or adds, at the end) this benchmark's section of bench/RESULTS.md. */
+function writeSection(): void {
+  const begin = '<!-- pnpm bench:nocache -->';
+  const end = '<!-- /pnpm bench:nocache -->';
+  const file = path.join(import.meta.dirname, 'RESULTS.md');
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const section = `${begin}\n## The dashboard read with no answer cache (SQLite)\n\nRun ${new Date().toISOString()} with \`pnpm bench:nocache\`: every pole in turn spread over the connections (each answer computed), first passes right after a start, wrk from outside. Goal: p99 < 50 ms.\n\n\`\`\`${printed.join('\n')}\n\`\`\`\n${end}`;
+  const at = old.indexOf(begin);
+  const to = old.indexOf(end);
+  const next =
+    at >= 0 && to > at
+      ? `${old.slice(0, at)}${section}${old.slice(to + end.length)}`
+      : `${old.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(file, next);
+  console.log('\nwritten to bench/RESULTS.md');
+}
 
 /**
  * wrk (2 threads, `connections` connections) over every pole in turn with the session cookie:
