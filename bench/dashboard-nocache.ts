@@ -128,9 +128,7 @@ try {
     print(row(`every pole in turn, run ${i} (${r.total} requests)`, r));
   }
   const r = await load(server.url, cookie, connections, seconds, paths);
-  print(
-    row(`every pole, each connection cycling from pole-001 as \`pnpm bench\` (${r.total})`, r),
-  );
+  print(row(`every pole, each connection cycling from pole-001 as \`pnpm bench\` (${r.total})`, r));
   if (wrk) print(row('wrk from outside, every pole in turn', runWrk(server.url, cookie)));
   // The framework's ceiling: one pole's answer, its bytes from memory through the same stack.
   const body = await (
@@ -164,9 +162,7 @@ if (wrk) {
     await cold.server.stop();
   }
 } else if (!args['no-wrk']) {
-  print(
-    '\n(wrk is not installed: apt-get install -y wrk for the rows measured from outside)',
-  );
+  print('\n(wrk is not installed: apt-get install -y wrk for the rows measured from outside)');
 }
 if (args.profile) console.log(`\nCPU profiles in ${args.profile}`);
 else if (!args.db) writeSection();

@@ -364,14 +364,16 @@ function machineLine(): string {
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end`;
 const results = path.resolve(import.meta.dirname, 'RESULTS.md');
-// The PostgreSQL run's section (pnpm bench --pg) is kept beside this one.
+// The sections of the other runs (pnpm bench --pg, pnpm bench:nocache) are kept after this one.
 const previous = fs.existsSync(results) ? fs.readFileSync(results, 'utf8') : '';
-const pgAt = previous.indexOf(PG_BEGIN);
-const pgEnd = previous.indexOf(PG_END);
-const pgSection =
-  pgAt >= 0 && pgEnd > pgAt ? `\n\n${previous.slice(pgAt, pgEnd + PG_END.length)}\n` : '';
+const keptAt = Math.min(
+  ...[PG_BEGIN, '<!-- pnpm bench:nocache -->']
+    .map((m) => previous.indexOf(m))
+    .filter((i) => i >= 0),
+);
+const kept = Number.isFinite(keptAt) ? `\n${previous.slice(keptAt).trimEnd()}\n` : '';
 fs.writeFileSync(
   results,
-  `# Benchmark results\n\nRun ${new Date().toISOString()} with \`pnpm bench${args.small ? ' --small' : ''}\` on ${machine}.\nNumbers are noisy on a shared 2-core machine: compare the ratios within one run.\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n\n${READING}${pgSection}`,
+  `# Benchmark results\n\nRun ${new Date().toISOString()} with \`pnpm bench${args.small ? ' --small' : ''}\` on ${machine}.\nNumbers are noisy on a shared 2-core machine: compare the ratios within one run.\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n\n${READING.trimEnd()}\n${kept}`,
 );
 console.log(`\nwritten to ${path.relative(process.cwd(), results)}`);
