@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { quarterFromIndex, quarterIndex } from '@ptce/shared/periods';
 import { BENCH_ADMIN, buildDataset } from './dataset';
 import { type LoadResult, load } from './load';
+import { writeResultsSection } from './results-file';
 
 const { values: args } = parseArgs({
   options: {
@@ -169,18 +170,11 @@ else if (!args.db) writeSection();
 
 /** Replaces (or adds, at the end) this benchmark's section of bench/RESULTS.md. */
 function writeSection(): void {
-  const begin = '<!-- pnpm bench:nocache -->';
-  const end = '<!-- /pnpm bench:nocache -->';
-  const file = path.join(import.meta.dirname, 'RESULTS.md');
-  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  const section = `${begin}\n## The dashboard read with no answer cache (SQLite)\n\nRun ${new Date().toISOString()} with \`pnpm bench:nocache\`: every pole in turn spread over the connections (each answer computed), first passes right after a start, wrk from outside. Goal: p99 < 50 ms.\n\n\`\`\`${printed.join('\n')}\n\`\`\`\n${end}`;
-  const at = old.indexOf(begin);
-  const to = old.indexOf(end);
-  const next =
-    at >= 0 && to > at
-      ? `${old.slice(0, at)}${section}${old.slice(to + end.length)}`
-      : `${old.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(file, next);
+  writeResultsSection(
+    '<!-- pnpm bench:nocache -->',
+    '<!-- /pnpm bench:nocache -->',
+    `## The dashboard read with no answer cache (SQLite)\n\nRun ${new Date().toISOString()} with \`pnpm bench:nocache\`: every pole in turn spread over the connections (each answer computed), first passes right after a start, wrk from outside. Goal: p99 < 50 ms.\n\n\`\`\`${printed.join('\n')}\n\`\`\``,
+  );
   console.log('\nwritten to bench/RESULTS.md');
 }
 

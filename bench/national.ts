@@ -22,6 +22,7 @@ import { gridCells, gridWriter } from './grid-writer';
 import { load, percentile } from './load';
 import { pgBench } from './pg-bench';
 import { everyRegion, regionPageRange, regionValuesPath } from './region-load';
+import { RESULTS_FILE, writeResultsSection } from './results-file';
 import { rssMb, sampleRss } from './rss';
 import { kb, webSizes } from './web-size';
 
@@ -343,17 +344,12 @@ ${fairnessReading(fairnessOptions.seconds, fairnessOptions.warmUp)}`;
 
 /** Replaces (or adds) the PostgreSQL section of RESULTS.md; the SQLite run's text is kept. */
 function writePgSection(pgLines: string[]) {
-  const file = path.resolve(import.meta.dirname, 'RESULTS.md');
-  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
-  const section = `${PG_BEGIN}\n## PostgreSQL\n\nRun ${new Date().toISOString()} with \`pnpm bench --pg\` on ${machineLine()}.\n\n\`\`\`\n${pgLines.join('\n')}\n\`\`\`\n${PG_END}`;
-  const at = old.indexOf(PG_BEGIN);
-  const end = old.indexOf(PG_END);
-  const next =
-    at >= 0 && end > at
-      ? `${old.slice(0, at)}${section}${old.slice(end + PG_END.length)}`
-      : `${old.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(file, next);
-  console.log(`\nPostgreSQL section written to ${path.relative(process.cwd(), file)}`);
+  writeResultsSection(
+    PG_BEGIN,
+    PG_END,
+    `## PostgreSQL\n\nRun ${new Date().toISOString()} with \`pnpm bench --pg\` on ${machineLine()}.\n\n\`\`\`\n${pgLines.join('\n')}\n\`\`\``,
+  );
+  console.log(`\nPostgreSQL section written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 }
 
 function machineLine(): string {
@@ -363,7 +359,7 @@ function machineLine(): string {
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end`;
-const results = path.resolve(import.meta.dirname, 'RESULTS.md');
+const results = RESULTS_FILE;
 // The sections of the other runs (pnpm bench --pg, pnpm bench:nocache) are kept after this one.
 const previous = fs.existsSync(results) ? fs.readFileSync(results, 'utf8') : '';
 const keptAt = Math.min(
