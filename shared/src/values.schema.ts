@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IndicatorCodeSchema } from './catalogue.schema';
-import { QuarterSchema } from './periods';
+import { MAX_RANGE_QUARTERS, QuarterSchema, quarterIndex } from './periods';
 import { SlugSchema } from './session.wire';
 import { MAX_ABS_VALUE, OverrideReasonSchema, violationKey } from './values.wire';
 
@@ -93,13 +93,25 @@ export const ValuesQuerySchema = z.strictObject({
 });
 export type ValuesQuery = z.infer<typeof ValuesQuerySchema>;
 
+/** True when `from` and `to` are both valid quarters. */
+const bothQuarters = (q: { from: unknown; to: unknown }) =>
+  QuarterSchema.safeParse(q.from).success && QuarterSchema.safeParse(q.to).success;
+
 /**
  * `GET /api/poles/{pole}/series`: what a screen of totals and ratios reads (the dashboard, the
  * targets page) over `from`–`to`, both included, in order.
  */
 export const SeriesQuerySchema = z
   .strictObject({ from: QuarterSchema, to: QuarterSchema })
-  .refine((q) => q.from <= q.to, { message: 'from: at most to', path: ['from'] });
+  .refine((q) => q.from <= q.to, { message: 'from: at most to', path: ['from'] })
+  // Run even when a quarter failed its own check (reported already): judged only on two quarters.
+  .refine(
+    (q) => !bothQuarters(q) || quarterIndex(q.to) - quarterIndex(q.from) < MAX_RANGE_QUARTERS,
+    {
+      message: `at most ${MAX_RANGE_QUARTERS} quarters from from to to`,
+      path: ['to'],
+    },
+  );
 
 export const HistoryQuerySchema = z.strictObject({
   indicator: z.optional(IndicatorCodeSchema),

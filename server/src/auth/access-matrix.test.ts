@@ -116,6 +116,12 @@ const MATRIX: Array<[string, string, unknown, Record<Who, number>]> = [
     { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
   ],
   [
+    'GET',
+    `${HC}/series?from=2026Q1&to=2026Q2`,
+    undefined,
+    { coordinator: 200, board: 200, cress: 200, admin: 200, cressOther: 404, anonymous: 401 },
+  ],
+  [
     'PUT',
     `${HC}/values`,
     value,

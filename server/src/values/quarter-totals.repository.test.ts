@@ -472,11 +472,18 @@ describe('GET /api/poles/{pole}/series', () => {
       '?from=2024Q4',
       '?from=2024Q5&to=2026Q3',
       '?from=2024Q4&to=2026Q3&slice=',
+      '?from=2000Q4&to=2100Q4',
     ]) {
       const res = await call(t, 'GET', `/api/poles/henin-carvin/series${bad}`, { cookie: coord });
       expect(res.status, bad).toBe(400);
       expect((res.json as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
     }
+    // The longest range (400 quarters): built from the values, not stored; longer is refused.
+    const longest = await call(t, 'GET', '/api/poles/henin-carvin/series?from=2001Q1&to=2100Q4', {
+      cookie: coord,
+    });
+    expect(longest.status, JSON.stringify(longest.json)).toBe(200);
+    expect(JSON.stringify(longest.json)).toBe(await seriesFromRows('2001Q1', '2100Q4'));
     const other = await call(t, 'GET', '/api/poles/demo-littoral/series?from=2024Q4&to=2026Q3', {
       cookie: coord,
     });
