@@ -1,5 +1,6 @@
 import { type CompiledQuery, type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database } from './database';
+import { isStalePlan } from './postgres';
 
 // The engine half of the dialect seam (docs/decisions.md, "Two engines, one schema"): what
 // differs between SQLite and PostgreSQL at run time is asked here, nowhere else.
@@ -37,7 +38,10 @@ export async function transact<T>(
       return await db.transaction().setIsolationLevel('serializable').execute(fn);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
-      if (attempt >= MAX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw err;
+      const lost = typeof code === 'string' && RETRYABLE.has(code);
+      // A kept statement made stale by a schema change (postgres.ts, keepStatements): its
+      // connection forgot it, so the transaction runs again without it.
+      if (attempt >= MAX_ATTEMPTS || !(lost || isStalePlan(err))) throw err;
       await sleep(Math.random() * Math.min(MAX_PAUSE_MS, 4 * 2 ** attempt));
     }
   }

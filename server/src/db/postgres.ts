@@ -146,7 +146,76 @@ function postgresPool(url: string, opts: PostgresOptions = {}): pgTypes.Pool {
   });
   // An idle connection dropped by the server must not end the process: the pool replaces it.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => keepStatements(client));
   return pool;
+}
+
+/** How many uses make a statement's text worth keeping prepared on a connection. */
+const HOT_USES = 3;
+/** At most this many statements kept prepared on one connection (the rest are parsed each time). */
+const KEPT_PER_CONNECTION = 200;
+/** Longer texts (inserts of many rows, whose count varies) are never kept. */
+const KEPT_TEXT_MAX = 8_192;
+/** The uses of texts not yet kept are counted again from zero past this many characters. */
+const COUNTED_CHARS = 4_000_000;
+const uses = new Map<string, number>();
+let countedChars = 0;
+let statementIds = 0;
+
+/** PostgreSQL's refusal of a kept statement whose result columns a schema change altered. */
+export const isStalePlan = (err: unknown) =>
+  (err as { code?: unknown }).code === '0A000' &&
+  /cached plan must not change result type/.test(String((err as Error).message));
+
+type Query = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Keeps the application's frequent statements prepared on a pooled connection (pg's named
+ * statements): a parametrised text used `HOT_USES` times in the process is, on each connection,
+ * parsed once, then only bound and executed, and PostgreSQL plans it once when a generic plan
+ * serves (its plan cache decides). A computed dashboard answer is one such statement; a grid
+ * save, eleven. A kept statement that a schema change made stale (a rolling upgrade adding a
+ * column to a table read whole) is forgotten on that connection: outside a transaction the
+ * query is sent again at once, inside one the transaction fails and `transact` runs it again.
+ */
+function keepStatements(client: { query: unknown }): void {
+  let names = new Map<string, string>();
+  let inTransaction = false;
+  const query = (client.query as Query).bind(client);
+  client.query = (config: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (typeof config !== 'string') return query(config, values, ...rest);
+    if (!Array.isArray(values) || values.length === 0) {
+      // Kysely opens and ends its transactions with plain statements on the connection.
+      const verb = /^\s*(\w+)/.exec(config)?.[1]?.toLowerCase();
+      if (verb === 'begin' || verb === 'start') inTransaction = true;
+      else if (verb === 'commit' || verb === 'rollback' || verb === 'end') inTransaction = false;
+      return query(config, values, ...rest);
+    }
+    let name = names.get(config);
+    if (name === undefined && names.size < KEPT_PER_CONNECTION && config.length <= KEPT_TEXT_MAX) {
+      const n = (uses.get(config) ?? 0) + 1;
+      if (n === 1) {
+        countedChars += config.length;
+        if (countedChars > COUNTED_CHARS) {
+          uses.clear();
+          countedChars = config.length;
+        }
+      }
+      uses.set(config, n);
+      if (n >= HOT_USES) {
+        name = `ptce_${++statementIds}`;
+        names.set(config, name);
+      }
+    }
+    if (name === undefined) return query(config, values, ...rest);
+    const retry = !inTransaction;
+    return query({ name, text: config, values }, ...rest).catch((err: unknown) => {
+      if (!isStalePlan(err)) throw err;
+      names = new Map();
+      if (!retry) throw err;
+      return query(config, values, ...rest);
+    });
+  };
 }
 
 /** Kysely over a `pg` pool, rows streamed with a cursor (`.stream()`). */

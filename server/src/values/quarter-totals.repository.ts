@@ -115,10 +115,12 @@ async function buildEntries(
 
 /**
  * Writes the entries of one quarter of a pole from its rows as the write leaves them, in the
- * write's transaction (after upsertValues, which moved the quarter's stamp and so holds its row:
- * a concurrent writer of the quarter waits), so that the next read has nothing to build. `rows`:
- * every row of the quarter (tombstones and breakdowns included) as read in the transaction, the
- * written ones in their new state.
+ * write's transaction, so that the next read has nothing to build. Moves the quarter's stamp as
+ * markQuartersStale does (the write's upsertValues leaves that to it: `refreshed`), and so
+ * holds its row: a concurrent writer of the quarter waits, and a build that read the values
+ * before this write does not store its texts over these (storeEntries). `rows`: every row of
+ * the quarter (tombstones and breakdowns included) as read in the transaction, the written
+ * ones in their new state.
  */
 export async function refreshQuarter(
   trx: Db,
@@ -136,11 +138,15 @@ export async function refreshQuarter(
       (r.slice === '' || read.has(`${r.indicator_code}|${r.slice}`))
     )
       kept.push({ ...r, value: r.value });
+  const texts = { terms: termsKey(terms), ...quarterTexts(kept) };
   await trx
-    .updateTable('quarter_totals')
-    .set({ terms: termsKey(terms), ...quarterTexts(kept) })
-    .where('pole_id', '=', poleId)
-    .where('period', '=', period)
+    .insertInto('quarter_totals')
+    .values({ pole_id: poleId, period, stamp: 1, ...texts })
+    .onConflict((oc) =>
+      oc
+        .columns(['pole_id', 'period'])
+        .doUpdateSet((eb) => ({ stamp: eb('quarter_totals.stamp', '+', 1), ...texts })),
+    )
     .execute();
 }
 

@@ -147,9 +147,11 @@ async function saveInTransaction(
   }));
   if (ctx.dryRun) return { saved, unchanged, warnings, overridden, blocking };
 
+  // The quarter's entries are written just below, which marks them (refreshQuarter).
   await upsertValues(
     trx,
     changes.map((c) => c.next),
+    { refreshed: changes.length > 0 },
   );
   // The dashboard's entries of the quarter, from its rows as the write leaves them (no query):
   // its next read builds nothing.

@@ -174,9 +174,14 @@ export function toCells(rows: Iterable<CellRow>, slugOf: Map<number, string>): C
  * Writes cells, new or existing, in as few statements as SQLite allows (one per 500 cells): an
  * upsert on the cell's identity (values_cell), and marks their quarters' dashboard entries to be
  * rebuilt (quarter_totals). Callers have read and version-checked the existing rows in the same
- * transaction.
+ * transaction. `refreshed`: the caller writes the quarters' entries itself in this transaction
+ * (refreshQuarter, which moves their stamps too), so they are not marked first.
  */
-export async function upsertValues(db: Db, rows: Array<Omit<ValueRow, 'id'>>): Promise<void> {
+export async function upsertValues(
+  db: Db,
+  rows: Array<Omit<ValueRow, 'id'>>,
+  opts: { refreshed?: boolean } = {},
+): Promise<void> {
   // 10 columns × 500 rows stays well under SQLite's cap on bound parameters.
   for (let i = 0; i < rows.length; i += 500) {
     await db
@@ -194,7 +199,7 @@ export async function upsertValues(db: Db, rows: Array<Omit<ValueRow, 'id'>>): P
       )
       .execute();
   }
-  await markQuartersStale(db, rows);
+  if (!opts.refreshed) await markQuartersStale(db, rows);
 }
 
 export async function appendHistory(db: Db, rows: NewValueHistory[]): Promise<void> {
