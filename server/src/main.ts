@@ -3,6 +3,7 @@ import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
 import { type Env, readEnv } from './env';
+import { trackInFlight } from './http/in-flight';
 import { gateLogins } from './http/login-gate';
 import { loadWebAssets, serveWebAssets } from './http/web-assets';
 import { openInstance } from './instance';
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   }
   // Logins are admitted (or refused at once) before the app sees them: http/login-gate.ts.
   const listener = getRequestListener(app.fetch, { hostname: env.HOST });
-  const server = http.createServer(gateLogins(instance.deps, listener));
+  const inFlight = trackInFlight(listener);
+  const server = http.createServer(gateLogins(instance.deps, inFlight.listener));
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
@@ -53,7 +55,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`[ptce-suivi] ${signal}: stopping`);
+    // No new connection; the open ones end with their requests, then the database closes once
+    // every handler has ended (one whose client went away may still be computing).
     server.close(async () => {
+      await inFlight.ended();
       await instance.close();
       process.exit(0);
     });

@@ -17,5 +17,10 @@ export interface Cell {
 
 /** Key of a cell within one pole: `scope|indicator|period|slice`. */
 export function cellKey(c: Pick<Cell, 'scope' | 'indicator' | 'period' | 'slice'>): string {
-  return `${c.scope}|${c.indicator}|${c.period}|${c.slice}`;
+  return cellKeyOf(c.scope, c.indicator, c.period, c.slice);
+}
+
+/** `cellKey` of its parts, with no cell to build (the rules' reads of other quarters). */
+export function cellKeyOf(scope: string, indicator: string, period: string, slice: string): string {
+  return `${scope}|${indicator}|${period}|${slice}`;
 }

@@ -26,6 +26,12 @@ describe('formatNumberFr', () => {
     [1234.5, 2, `1${S}234,50`],
     [7231.5, 0, `7${S}232`],
     [100000, undefined, `100${S}000`],
+    [-999, undefined, '\u2212999'],
+    [-1000, undefined, `\u22121${S}000`],
+    [-7, 0, '\u22127'],
+    [-0, 0, '0'],
+    [5, 2, '5,00'],
+    [-5, 1, '\u22125,0'],
   ])('%s (decimals %s) → %s', (value, decimals, expected) => {
     expect(formatNumberFr(value, decimals)).toBe(expected);
   });

@@ -30,6 +30,9 @@ export function formatNumber(value: number, lang: Lang, decimals?: number): stri
     throw new RangeError(`decimals must be an integer in 0–20, got ${decimals}`);
   }
   if (Math.abs(value) >= 1e21) return String(value);
+  // The common case of counts (rule messages, grids): no group, no decimal, no regex.
+  if (Number.isInteger(value) && value > -1000 && value < 1000 && !decimals)
+    return value < 0 ? MINUS + String(-value) : String(Math.abs(value));
   let fixed = Math.abs(value).toFixed(decimals ?? DEFAULT_MAX_DECIMALS);
   if (decimals === undefined && fixed.includes('.')) fixed = fixed.replace(/\.?0+$/, '');
   const [intPart = '0', fracPart] = fixed.split('.');

@@ -1,6 +1,6 @@
 import { RELATIVE_TOLERANCE } from './breakdowns';
 import { TOTAL_SLICE } from './catalogue.schema';
-import { cellKey } from './domain.types';
+import { cellKeyOf } from './domain.types';
 import { makeIssue, type ParamFormats, type RuleContext } from './rules.context';
 import type {
   CompareRule,
@@ -36,8 +36,7 @@ function compareValues(left: number, op: RuleComparator, right: number): boolean
 type Mode = { year: string | null };
 
 function readTerm(ctx: RuleContext, scope: string, term: RuleTerm, slice: string, mode: Mode) {
-  const key = (period: string) =>
-    cellKey({ scope, indicator: term.indicator, period, slice: term.slice ?? slice });
+  const key = (period: string) => cellKeyOf(scope, term.indicator, period, term.slice ?? slice);
   if (mode.year !== null) {
     if (term.offset === -1 || !ctx.year) return undefined;
     let sum = 0;
@@ -85,7 +84,7 @@ function evalSide(
     }
     if (term.offset !== -1) {
       const cell = { scope, indicator: term.indicator, slice: term.slice ?? slice };
-      out.cells.set(cellKey({ ...cell, period: '' }), cell);
+      out.cells.set(cellKeyOf(scope, cell.indicator, '', cell.slice), cell);
     }
   }
   return expr.terms.length > 0 && present === 0 ? null : sum;

@@ -43,6 +43,8 @@ export interface RuleContext {
   values: Map<string, number>;
   /** `scope|indicator` → the cells of the checked period. */
   current: Map<string, Cell[]>;
+  /** The outlier rules' entered history of each series read (rules.outliers.ts), filled as read. */
+  histories: Map<string, number[]>;
 }
 
 /**
@@ -79,6 +81,7 @@ export function buildContext(input: EvaluateRulesInput): RuleContext {
     settings: { ...DEFAULT_RULE_SETTINGS, ...input.settings },
     values,
     current,
+    histories: new Map(),
   };
 }
 
@@ -99,6 +102,7 @@ export type ParamFormats = Record<string, string>;
 
 /** Decimals a number needs to be written exactly (at most 4: float noise is not a digit). */
 function decimalsOf(value: number): number {
+  if (Number.isInteger(value)) return 0;
   const written = formatNumber(value, 'en');
   const dot = written.indexOf('.');
   return dot < 0 ? 0 : written.length - dot - 1;

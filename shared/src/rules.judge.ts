@@ -1,5 +1,5 @@
 import type { Catalogue } from './catalogue.schema';
-import { type Cell, cellKey, type Quarter } from './domain.types';
+import type { Cell, Quarter } from './domain.types';
 import { evaluateRules } from './rules';
 import type { RuleIssue, RuleSettings } from './rules.types';
 import type { ViolationOverride } from './values.schema';
@@ -146,24 +146,42 @@ export function verdictOf(
  * @throws RangeError when `period` or `next` is not a valid quarter.
  */
 export function judgeBatch(input: JudgeBatchInput): Judgement {
-  const after = new Map<string, Cell>();
-  for (const c of input.base) after.set(cellKey(c), c);
-  for (const { scope, indicator, slice, value } of input.changes) {
-    const key = cellKey({ scope, indicator, period: input.period, slice });
-    if (value === null) after.delete(key);
-    else after.set(key, { scope, indicator, period: input.period, slice, value });
+  const { catalogue, scopes, poleGroupSlugs, settings, period } = input;
+  const run = (quarter: Quarter, values: Cell[]) =>
+    evaluateRules({ catalogue, scopes, poleGroupSlugs, period: quarter, values, settings });
+  // The cells after the batch, in the order of `base`: a changed cell in its place with its new
+  // value (gone when cleared), then the new ones. Only the judged quarter's cells are keyed.
+  const changed = new Map<string, BatchChange>();
+  for (const c of input.changes) changed.set(`${c.scope}|${c.indicator}|${c.slice}`, c);
+  const afterCells: Cell[] = [];
+  const placed = new Set<BatchChange>();
+  const write = (c: BatchChange) => {
+    placed.add(c);
+    if (c.value !== null)
+      afterCells.push({
+        scope: c.scope,
+        indicator: c.indicator,
+        period,
+        slice: c.slice,
+        value: c.value,
+      });
+  };
+  for (const cell of input.base) {
+    const change =
+      cell.period === period
+        ? changed.get(`${cell.scope}|${cell.indicator}|${cell.slice}`)
+        : undefined;
+    if (!change) afterCells.push(cell);
+    else if (!placed.has(change)) write(change);
   }
-  const { catalogue, scopes, poleGroupSlugs, settings } = input;
-  const run = (period: Quarter, values: Cell[]) =>
-    evaluateRules({ catalogue, scopes, poleGroupSlugs, period, values, settings });
-  const afterCells = [...after.values()];
+  for (const c of changed.values()) if (!placed.has(c)) write(c);
   const involve = involvedChanges(input.changes);
   const written = new Map<string, string>();
   for (const o of input.overrides ?? []) {
     const reason = validReason(o.reason);
     if (reason !== null) written.set(violationKey(o), reason);
   }
-  const judged = run(input.period, afterCells).map((issue): JudgedIssue => {
+  const judged = run(period, afterCells).map((issue): JudgedIssue => {
     const involved = involve(issue);
     const key = violationKey(violationOf(issue));
     const reason = written.get(key) ?? null;

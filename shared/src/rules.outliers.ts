@@ -1,5 +1,5 @@
 import { TOTAL_SLICE } from './catalogue.schema';
-import { type Cell, cellKey } from './domain.types';
+import { type Cell, cellKeyOf } from './domain.types';
 import { makeIssue, type RuleContext } from './rules.context';
 import type { OutlierComparison, OutlierRule, RuleIssue } from './rules.types';
 
@@ -41,16 +41,22 @@ interface Finding {
   params: Record<string, number | string>;
 }
 
-/** The last entered values of the cell's series, most recent first, at most `count`. */
+/**
+ * The last entered values of the cell's series, most recent first, at most `count`: read once
+ * per evaluation for the three rules (`ctx.histories`).
+ */
 function enteredHistory(ctx: RuleContext, cell: Cell, count: number): number[] {
-  const out: number[] = [];
-  for (const period of ctx.before) {
-    const value = ctx.values.get(cellKey({ ...cell, period }));
-    if (value === undefined) continue;
-    out.push(value);
-    if (out.length === count) break;
+  const key = cellKeyOf(cell.scope, cell.indicator, '', cell.slice);
+  let all = ctx.histories.get(key);
+  if (!all) {
+    all = [];
+    for (const period of ctx.before) {
+      const value = ctx.values.get(cellKeyOf(cell.scope, cell.indicator, period, cell.slice));
+      if (value !== undefined) all.push(value);
+    }
+    ctx.histories.set(key, all);
   }
-  return out;
+  return all.length <= count ? all : all.slice(0, count);
 }
 
 /** Whether `cell` is an outlier by `compare`, with what it was compared with; null if not. */
@@ -77,7 +83,7 @@ function find(
   }
   const period = ctx.before[compare.lag - 1];
   if (period === undefined) return null;
-  const reference = ctx.values.get(cellKey({ ...cell, period }));
+  const reference = ctx.values.get(cellKeyOf(cell.scope, cell.indicator, period, cell.slice));
   if (reference === undefined || reference < 0 || Math.abs(x - reference) <= floor) return null;
   const beyond = (a: number, b: number) => a > compare.factor * b * (1 + EPSILON);
   if (!beyond(x, reference) && !beyond(reference, x)) return null;

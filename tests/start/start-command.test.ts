@@ -64,6 +64,36 @@ describe('the start command on a new database', () => {
     expect(await page.text()).toContain('<div id="root">');
   });
 
+  it('stops after the requests being answered, even those whose client has gone', async () => {
+    const login = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'coordination@henin-carvin.demo',
+        password: server.passwords.get('coordination@henin-carvin.demo'),
+      }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    // 30 clients asking one computed answer after another (each range its own answer) while the
+    // stop comes: those in flight are answered or refused, none fails on a closed database.
+    const clients = Array.from({ length: 30 }, async (_, c) => {
+      for (let i = 0; ; i++) {
+        const from = 2016 + ((c + i) % 8);
+        const url = `${server.url}/api/poles/henin-carvin/values?from=${from}Q1&to=2025Q${(i % 4) + 1}`;
+        try {
+          await fetch(url, { headers: { cookie } });
+        } catch {
+          return; // the server is gone
+        }
+      }
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await server.stop('SIGTERM')).toBe(0);
+    await Promise.all(clients);
+    expect(server.output()).not.toMatch(/ failed:|destroyed|not open/);
+    server = await startServer(dbFile);
+  });
+
   it('stops cleanly on SIGTERM and SIGINT, and a restart prints no password again', async () => {
     expect(await server.stop('SIGTERM')).toBe(0);
     server = await startServer(dbFile);
