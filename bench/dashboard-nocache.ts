@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { quarterFromIndex, quarterIndex } from '@ptce/shared/periods';
+import { serverNodeFlags } from '../scripts/server-flags.mjs';
 import { BENCH_ADMIN, buildDataset } from './dataset';
 import { type LoadResult, load } from './load';
 import { writeResultsSection } from './results-file';
@@ -43,7 +44,11 @@ const file = path.resolve(
 
 if (args.profile) {
   fs.mkdirSync(args.profile, { recursive: true });
-  process.env.PTCE_NODE_FLAGS = `--max-semi-space-size=8 --max-old-space-size=128 --cpu-prof --cpu-prof-dir=${path.resolve(args.profile)}`;
+  process.env.PTCE_NODE_FLAGS = [
+    ...serverNodeFlags(),
+    '--cpu-prof',
+    `--cpu-prof-dir=${path.resolve(args.profile)}`,
+  ].join(' ');
 }
 // Imported after PTCE_NODE_FLAGS is set: it reads the server's Node flags once.
 const { startServer } = await import('../tests/support/start-server');

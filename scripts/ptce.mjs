@@ -8,13 +8,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverNodeFlags } from './server-flags.mjs';
 
 const PNPM_VERSION = '12.4.2';
-// The server's V8 heap: a small young generation and a capped old space keep the process under
-// the 200 MB of DESIGN.md while staying fast (measured by `pnpm bench`: RSS peak 151 MB under
-// 50-connection load and a national export, p99s near the framework ceiling). Same flags in
-// tests/support/start-server.ts.
-const SERVER_NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=128'];
+// The server's V8 heap and helper threads (server-flags.mjs), as the tests' servers have them.
+const SERVER_NODE_FLAGS = serverNodeFlags();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env };
 if (!env.npm_config_nodedir && fs.existsSync('/usr/include/node/node.h'))

@@ -6,13 +6,12 @@ import path from 'node:path';
 import { connect } from '@ptce/server/db/create-db';
 import { testEngine, withDatabase } from '@ptce/server/test-support/test-database';
 import { sql } from 'kysely';
+import { serverNodeFlags } from '../../scripts/server-flags.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const MAIN_JS = path.join(ROOT, 'server/dist/main.js');
 /** The server's Node flags, as `npm start` (scripts/ptce.mjs) passes them; PTCE_NODE_FLAGS overrides them to compare settings. */
-const SERVER_NODE_FLAGS = (
-  process.env.PTCE_NODE_FLAGS ?? '--max-semi-space-size=8 --max-old-space-size=128'
-).split(' ');
+const SERVER_NODE_FLAGS = process.env.PTCE_NODE_FLAGS?.split(' ') ?? serverNodeFlags();
 
 export interface RunningServer {
   child: ChildProcess;
