@@ -22,6 +22,20 @@ afterAll(async () => {
   if (dbFile) await removeTestDatabase(dbFile);
 });
 
+/** Logs the demo's coordinator in with the password the first start printed. */
+async function coordinatorCookie(): Promise<string> {
+  const login = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: 'coordination@henin-carvin.demo',
+      password: server.passwords.get('coordination@henin-carvin.demo'),
+    }),
+  });
+  expect(login.status).toBe(200);
+  return login.headers.get('set-cookie')!.split(';')[0]!;
+}
+
 describe('the start command on a new database', () => {
   it('creates the database in its folder, serves the catalogue and lets a printed demo account log in', async () => {
     if (testEngine() === 'postgres') {
@@ -43,16 +57,7 @@ describe('the start command on a new database', () => {
       'coordination@henin-carvin.demo',
       'cress@hdf.demo',
     ]);
-    const login = await fetch(`${server.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: 'coordination@henin-carvin.demo',
-        password: server.passwords.get('coordination@henin-carvin.demo'),
-      }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await coordinatorCookie();
     const values = await fetch(
       `${server.url}/api/poles/henin-carvin/values?from=2023Q1&to=2023Q4`,
       { headers: { cookie } },
@@ -65,15 +70,7 @@ describe('the start command on a new database', () => {
   });
 
   it('stops after the requests being answered, even those whose client has gone', async () => {
-    const login = await fetch(`${server.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: 'coordination@henin-carvin.demo',
-        password: server.passwords.get('coordination@henin-carvin.demo'),
-      }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await coordinatorCookie();
     // 30 clients asking one computed answer after another (each range its own answer) while the
     // stop comes: those in flight are answered or refused, none fails on a closed database.
     const clients = Array.from({ length: 30 }, async (_, c) => {
