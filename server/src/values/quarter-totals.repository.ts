@@ -23,7 +23,7 @@ export interface QuarterTexts {
  * What entries are built with, stored beside them: the format of `quarterTexts` (its version)
  * and the ratio-term slices. Entries built otherwise are rebuilt.
  */
-const termsKey = (terms: readonly Term[]) =>
+export const termsKey = (terms: readonly Term[]) =>
   `3:${terms.map((t) => `${t.indicator}|${t.slice}`).join(',')}`;
 
 /**

@@ -23,14 +23,8 @@ import {
 } from './plan-changes';
 import { refreshQuarter } from './quarter-totals.repository';
 import { recordedReasons } from './recorded-reasons';
-import {
-  appendHistory,
-  findCellRows,
-  findRows,
-  findTotalRows,
-  toCells,
-  upsertValues,
-} from './values.repository';
+import { findStoredTotals } from './stored-totals';
+import { appendHistory, findCellRows, findRows, toCells, upsertValues } from './values.repository';
 
 export interface SaveContext {
   /** A database (a transaction is opened) or the caller's transaction (joined). */
@@ -102,7 +96,9 @@ async function saveInTransaction(
     throw new ApiError('CONFLICT', undefined, withUserNames(plan.conflicts, names));
   }
   const { changes, unchanged } = plan;
-  rows.push(...(await findHistoryRows(trx, poleId, window, changes)));
+  rows.push(
+    ...(await findHistoryRows(trx, poleId, window, changes, ratioTermSlices(ctx.catalogue))),
+  );
   const cellOf = (c: PlannedChange) => ({
     scope: slugOf.get(c.next.group_id)!,
     indicator: c.next.indicator_code,
@@ -184,17 +180,19 @@ async function saveInTransaction(
 
 /**
  * The outlier rules' history (`window.history`, less the quarters already loaded) of the totals
- * the batch changes: an outlier concerns its own cell only, so the other series need none.
+ * the batch changes: an outlier concerns its own cell only, so the other series need none. Read
+ * from the quarters' stored cells (findStoredTotals): ~10 rows instead of ~400 for a grid.
  */
 function findHistoryRows(
   trx: Transaction<Database>,
   poleId: number,
   window: RulesWindow,
   changes: PlannedChange[],
+  terms: ReadonlyArray<{ indicator: string; slice: string }>,
 ) {
   const loaded = new Set(window.quarters);
   const totals = changes.filter((c) => c.next.slice === '');
-  return findTotalRows(
+  return findStoredTotals(
     trx,
     poleId,
     window.history.filter((p) => !loaded.has(p)),
@@ -202,6 +200,7 @@ function findHistoryRows(
       groupIds: [...new Set(totals.map((c) => c.next.group_id))],
       indicators: [...new Set(totals.map((c) => c.next.indicator_code))],
     },
+    terms,
   );
 }
 
