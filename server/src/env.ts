@@ -66,6 +66,11 @@ const EnvSchema = z.object({
   PTCE_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(6),
   /** Megabytes of computed answers kept in memory, gzipped (0: none, every answer computed). */
   PTCE_CACHE_MB: z.coerce.number().int().min(0).max(1024).default(16),
+  /**
+   * Milliseconds the server may spend, before it listens, reading every pole's default
+   * dashboard to warm its code and caches (http/warm-up.ts; 0: none).
+   */
+  PTCE_WARM_UP_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** Benchmark-only routes (the framework ceiling of `pnpm bench`); never in production. */
   PTCE_BENCH: flag.default(false),
 });

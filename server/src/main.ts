@@ -2,9 +2,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
+import { noteConnection } from './cache/answer-turns';
 import { type Env, readEnv } from './env';
 import { trackInFlight } from './http/in-flight';
 import { gateLogins } from './http/login-gate';
+import { warmUp } from './http/warm-up';
 import { loadWebAssets, serveWebAssets } from './http/web-assets';
 import { openInstance } from './instance';
 
@@ -41,7 +43,11 @@ async function main(): Promise<void> {
   // Logins are admitted (or refused at once) before the app sees them: http/login-gate.ts.
   const listener = getRequestListener(app.fetch, { hostname: env.HOST });
   const inFlight = trackInFlight(listener);
-  const server = http.createServer(gateLogins(instance.deps, inFlight.listener));
+  const requests = gateLogins(instance.deps, inFlight.listener);
+  await warmBeforeListening(requests, instance.deps, env);
+  const server = http.createServer(requests);
+  // A turn that accepted a connection lets the next ones in before an answer (answer-turns.ts).
+  server.on('connection', noteConnection);
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
@@ -66,6 +72,28 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** The warm-up (http/warm-up.ts): never a reason not to start; its outcome in one line. */
+async function warmBeforeListening(
+  requests: http.RequestListener,
+  deps: Parameters<typeof warmUp>[1],
+  env: Env,
+): Promise<void> {
+  try {
+    const w = await warmUp(requests, deps, {
+      budgetMs: env.PTCE_WARM_UP_MS,
+      host: env.PTCE_PUBLIC_URL?.host,
+    });
+    if (w.requests > 0)
+      console.log(
+        `[ptce-suivi] warm-up: ${w.requests} reads of ${w.poles} of ${w.of} poles in ${w.ms} ms${w.failed ? ` (${w.failed} not answered 200)` : ''}`,
+      );
+  } catch (err) {
+    console.warn(
+      `[ptce-suivi] warning: warm-up stopped: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
