@@ -46,6 +46,17 @@ const limitBody = bodyLimit({
 const bodyLimited: MiddlewareHandler<AppEnv> = (c, next) =>
   c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next);
 
+/** The body checks, except on the import upload (which reads its raw body itself). */
+const bodyChecks = except('/api/poles/:pole/import', jsonBodiesOnly, bodyLimited);
+
+/**
+ * The body checks on the requests that may carry a body. Neither applies to a read (GET,
+ * HEAD): they pass at once, without `except`'s path matching and composed middleware (~4% of
+ * a computed dashboard read's time under load).
+ */
+const bodiesChecked: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : bodyChecks(c, next);
+
 /**
  * The API as a Hono app on the given dependencies (no listening, no static files): every
  * request first passes the host guard (PTCE_PUBLIC_URL), unsafe API requests carry JSON or no
@@ -55,7 +66,7 @@ const bodyLimited: MiddlewareHandler<AppEnv> = (c, next) =>
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
     // The import upload reads its raw body itself, with its own 5 MB limit and media types.
-    .use(except('/api/poles/:pole/import', jsonBodiesOnly, bodyLimited))
+    .use(bodiesChecked)
     .use(refuseUnstorablePath)
     .use(bumpEpochs(deps))
     .use(authenticate(deps))

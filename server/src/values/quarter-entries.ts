@@ -194,6 +194,65 @@ export function valuesAnswerJson(
   return out.join('');
 }
 
+/** How the series of one set of key lines are written: in the answer's order. */
+interface SeriesLayout {
+  /** Each series' column in the quarters' values, in the answer's order. */
+  columns: Int32Array;
+  /** Each series' JSON up to its values: `{"scope":…,"indicator":…,"slice":…,"values":[`. */
+  heads: string[];
+}
+
+/**
+ * Layouts by the scopes they were made for and the key lines. A pole's quarters usually share
+ * their key lines, and the series route passes the pole's cached scopes (cachedScopes: the same
+ * array until an administration change), so a pole's answers after the first one skip splitting,
+ * ordering and quoting their keys (~90 → ~30 µs an answer on the national dataset).
+ */
+const layouts = new WeakMap<readonly AnswerScope[], Map<string, SeriesLayout>>();
+/** Distinct key lines kept per scopes array: a pole has one or a few. */
+const LAYOUTS_PER_SCOPES = 8;
+
+function seriesLayout(keys: string, scopes: readonly AnswerScope[]): SeriesLayout {
+  let byKeys = layouts.get(scopes);
+  if (byKeys === undefined) {
+    byKeys = new Map();
+    layouts.set(scopes, byKeys);
+  }
+  const known = byKeys.get(keys);
+  if (known !== undefined) return known;
+  const position = new Map(scopes.map((s, i) => [String(s.id), i]));
+  const ordered: Array<{ scope: number; key: string; column: number }> = [];
+  const lines = keys.split('\n');
+  for (let column = 0; column < lines.length; column++) {
+    const line = lines[column]!;
+    const tab = line.indexOf('\t');
+    const scope = position.get(line.slice(0, tab));
+    if (scope !== undefined) ordered.push({ scope, key: line.slice(tab + 1), column });
+  }
+  ordered.sort((a, b) => a.scope - b.scope || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const layout: SeriesLayout = {
+    columns: Int32Array.from(ordered, (o) => o.column),
+    heads: ordered.map(({ scope, key }) => {
+      const tab = key.indexOf('\t');
+      return `{"scope":${JSON.stringify(scopes[scope]!.slug)},"indicator":${JSON.stringify(key.slice(0, tab))},"slice":${JSON.stringify(key.slice(tab + 1))},"values":[`;
+    }),
+  };
+  if (byKeys.size >= LAYOUTS_PER_SCOPES) byKeys.clear();
+  byKeys.set(keys, layout);
+  return layout;
+}
+
+/** The key lines every quarter with cells shares, or undefined when they differ (or none has any). */
+function sharedKeys(quarters: readonly ParsedCells[]): string | undefined {
+  let keys: string | undefined;
+  for (const q of quarters) {
+    if (q.values.length === 0) continue;
+    if (keys === undefined) keys = q.keys;
+    else if (q.keys !== keys) return undefined;
+  }
+  return keys;
+}
+
 /**
  * The JSON text of `GET /api/poles/{pole}/series` (a PoleSeriesResponse) from the parsed cells
  * (`parseCells`) of each quarter of `periods` (`quarters`, in the same order): one series per
@@ -209,6 +268,24 @@ export function seriesAnswerJson(
   scopes: readonly AnswerScope[],
 ): string {
   const k = quarters.length;
+  const head = `{"pole":${JSON.stringify(pole)},"from":"${periods[0] ?? ''}","to":"${periods[k - 1] ?? ''}","periods":${JSON.stringify(periods)},"series":[`;
+  const keys = sharedKeys(quarters);
+  if (keys !== undefined) {
+    // The usual case: every quarter with cells has the same key lines.
+    const { columns, heads } = seriesLayout(keys, scopes);
+    const out: string[] = [head];
+    for (let n = 0; n < columns.length; n++) {
+      const column = columns[n]!;
+      let values = '';
+      for (let i = 0; i < k; i++) {
+        const q = quarters[i]!;
+        values += `${i === 0 ? '' : ','}${q.values.length === 0 ? 'null' : q.values[column]!}`;
+      }
+      out.push(n === 0 ? heads[n]! : `,${heads[n]!}`, values, ']}');
+    }
+    out.push(']}');
+    return out.join('');
+  }
   // Key line → its series' values by quarter ('null' where not entered).
   const series = new Map<string, string[]>();
   let lastKeys: string | undefined;
@@ -238,9 +315,7 @@ export function seriesAnswerJson(
     if (scope !== undefined) ordered.push({ scope, key: line.slice(tab + 1), values });
   }
   ordered.sort((a, b) => a.scope - b.scope || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const out: string[] = [
-    `{"pole":${JSON.stringify(pole)},"from":"${periods[0] ?? ''}","to":"${periods[k - 1] ?? ''}","periods":${JSON.stringify(periods)},"series":[`,
-  ];
+  const out: string[] = [head];
   const heads = scopes.map((s) => `{"scope":${JSON.stringify(s.slug)},"indicator":`);
   for (let n = 0; n < ordered.length; n++) {
     const { scope, key, values } = ordered[n]!;

@@ -4,6 +4,7 @@ import { ratioTermSlices } from '@ptce/shared/slices';
 import { type PoleSeriesResponse, type StoredValue, seriesCells } from '@ptce/shared/values.wire';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ValueRow } from '../db/database';
+import { findScopes } from '../poles/poles.repository';
 import { call, login } from '../test-support/client';
 import { createTestInstance, type TestInstance } from '../test-support/test-instance';
 import { parseCells } from './quarter-entries';
@@ -48,12 +49,16 @@ function random(seed: number) {
 }
 
 /** Values of every kind the answer carries, written as the app writes them (upsertValues). */
-async function writeMany(seed: number) {
+async function writeMany(
+  seed: number,
+  /** `gaps: false`: every cell written, none cleared (each quarter then has the same cells). */
+  { gaps = true, quarters = periods }: { gaps?: boolean; quarters?: readonly string[] } = {},
+) {
   const next = random(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
   const rows: Array<Omit<ValueRow, 'id'>> = [];
   for (const g of groups)
-    for (const period of periods)
+    for (const period of quarters)
       for (const [indicator, slice] of [
         ...codes.map((c) => [c, ''] as const),
         [TERM.indicator, ''] as const,
@@ -62,7 +67,7 @@ async function writeMany(seed: number) {
         [TERM.indicator, 'residence=hors_qpv'] as const,
         [codes[0]!, 'sex=femme'] as const,
       ]) {
-        if (next() < 0.25) continue;
+        if (next() < 0.25 && gaps) continue;
         rows.push({
           pole_id: poleId,
           group_id: g.id,
@@ -70,7 +75,7 @@ async function writeMany(seed: number) {
           period,
           slice,
           // A cleared value (tombstone) now and then: never in the answer.
-          value: next() < 0.1 ? null : pick(VALUES),
+          value: next() < 0.1 && gaps ? null : pick(VALUES),
           comment: pick(COMMENTS),
           override_reason: next() < 0.1 ? 'Chiffre confirmé par la CAF' : null,
           version: 1 + Math.floor(next() * 3),
@@ -79,6 +84,22 @@ async function writeMany(seed: number) {
         });
       }
   await t.db.transaction().execute((trx) => upsertValues(trx, rows));
+}
+
+/** The first two working groups swap places (the pole scope stays last). */
+async function swapFirstGroups() {
+  const [first, second] = await t.db
+    .selectFrom('working_groups')
+    .select(['id', 'position'])
+    .where('pole_id', '=', poleId)
+    .where('is_pole', '=', 0)
+    .orderBy('position')
+    .execute();
+  for (const [g, position] of [
+    [first!, second!.position],
+    [second!, first!.position],
+  ] as const)
+    await t.db.updateTable('working_groups').set({ position }).where('id', '=', g.id).execute();
 }
 
 /** What the values rows give, serialised as the route did before quarter_totals. */
@@ -147,20 +168,7 @@ describe('dashboardValuesJson', () => {
     expect(await fromQuarters(f)).toBe(await fromRows(f));
     await writeMany(3);
     expect(await fromQuarters(f)).toBe(await fromRows(f));
-    // The first two working groups swap places (the pole scope stays last).
-    const byPosition = await t.db
-      .selectFrom('working_groups')
-      .select(['id', 'position'])
-      .where('pole_id', '=', poleId)
-      .where('is_pole', '=', 0)
-      .orderBy('position')
-      .execute();
-    const [first, second] = byPosition;
-    for (const [g, position] of [
-      [first!, second!.position],
-      [second!, first!.position],
-    ] as const)
-      await t.db.updateTable('working_groups').set({ position }).where('id', '=', g.id).execute();
+    await swapFirstGroups();
     await t.db.updateTable('users').set({ name: 'Nom « changé »' }).execute();
     const answer = await fromQuarters(f);
     expect(answer).toBe(await fromRows(f));
@@ -422,6 +430,31 @@ describe('poleSeriesJson', () => {
       .where('period', '=', '2025Q3')
       .executeTakeFirstOrThrow();
     expect(q.cells?.split('\n').length).toBeGreaterThan(10);
+  });
+
+  it('gives the same bytes from the layout kept for the pole’s scopes when the quarters share their cells', async () => {
+    // Every cell in every quarter but 2025Q2 (empty): one set of key lines.
+    await writeMany(10, { gaps: false, quarters: periods.filter((p) => p !== '2025Q2') });
+    // Scopes in another order than their ids: the answer's order is not the cells'.
+    await swapFirstGroups();
+    const scopes = await findScopes(t.db, poleId);
+    const read = (from: string, to: string) =>
+      poleSeriesJson(t.db, { id: poleId, slug: 'henin-carvin' }, from, to, terms, scopes);
+    for (const [from, to] of [
+      ['2023Q4', '2026Q3'],
+      ['2022Q1', '2027Q4'],
+      ['2025Q2', '2025Q2'],
+    ] as const) {
+      const expected = await seriesFromRows(from, to);
+      expect(await read(from, to)).toBe(expected);
+      expect(await read(from, to)).toBe(expected);
+    }
+    expect(JSON.parse(await read('2023Q4', '2026Q3')).series.length).toBeGreaterThan(20);
+    // New values in the same cells; then a quarter with other cells than the rest.
+    await writeMany(11, { gaps: false, quarters: ['2026Q3'] });
+    expect(await read('2023Q4', '2026Q3')).toBe(await seriesFromRows('2023Q4', '2026Q3'));
+    await writeMany(12, { quarters: ['2024Q1'] });
+    expect(await read('2023Q4', '2026Q3')).toBe(await seriesFromRows('2023Q4', '2026Q3'));
   });
 
   it('reads a range longer than quarter_totals keeps from the values, storing nothing', async () => {
